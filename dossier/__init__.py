@@ -1,0 +1,1 @@
+"""dossier: turn a folder of news articles into a cross-linked, searchable briefing site."""

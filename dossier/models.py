@@ -1,0 +1,174 @@
+"""The data that flows between pipeline stages: plain dataclasses, JSON-friendly.
+
+ingest → RawArticle · clean → Article · analyse → Analysis · resolve → Actor
+· quotes → Quote · dates → Event · topics → Topic · all together → Dossier
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class RawArticle:
+    """An input file as read from seeds/, before any cleaning."""
+    id: str
+    path: Path
+    format: str                      # "txt" | "html" | "md"
+    text: str                        # visible text (txt, md body) or "" for html
+    html: str | None = None          # the saved page, for html inputs
+    meta: dict = field(default_factory=dict)   # front matter / sidecar YAML, wins over inference
+
+
+@dataclass
+class Block:
+    kind: str                        # "paragraph" | "heading" | "quote" | "caption"
+    text: str
+
+
+@dataclass
+class Article:
+    """A cleaned article: structure, metadata and what was taken out."""
+    id: str
+    title: str
+    blocks: list[Block]
+    removed: list[str] = field(default_factory=list)
+    lede: str | None = None
+    source: str | None = None
+    date: str | None = None          # "YYYY-MM-DD"
+    url: str | None = None           # the original web address, when known
+    author: str | None = None
+    title_made: bool = False         # True when the title was made from the text
+    origins: dict[str, str] = field(default_factory=dict)   # field → where its value came from
+    path: str = ""                   # input file, relative to the seeds folder
+
+
+@dataclass
+class Token:
+    i: int                           # index in its block
+    text: str
+    idx: int                         # character offset in the block's text
+    lemma: str
+    pos: str
+    dep: str
+    head: int                        # index of the syntactic head in the block
+    morph: str = ""
+
+
+@dataclass
+class Entity:
+    """A named-entity span found by the model in one block."""
+    text: str
+    label: str                       # spaCy label: PER, ORG, LOC, MISC
+    start: int                       # character offsets in the block's text
+    end: int
+    token_start: int
+    token_end: int
+
+
+@dataclass
+class BlockAnalysis:
+    tokens: list[Token]
+    sentences: list[tuple[int, int]]   # token ranges [start, end)
+    entities: list[Entity]
+
+
+@dataclass
+class Analysis:
+    """spaCy's reading of an article, one entry per block of the cleaned article."""
+    article_id: str
+    blocks: list[BlockAnalysis]
+
+
+@dataclass
+class Mention:
+    """Where an actor is named: article, block, character span, and its sentence."""
+    article: str
+    block: int
+    start: int
+    end: int
+    text: str
+    sentence: str
+
+
+@dataclass
+class Role:
+    text: str                        # e.g. "ministre russe des Affaires étrangères"
+    article: str
+
+
+@dataclass
+class Actor:
+    id: str                          # slug, stable across rebuilds
+    name: str
+    type: str                        # "person" | "organization" | "place" | "event"
+    aliases: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    description: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def articles(self) -> list[str]:
+        return sorted({m.article for m in self.mentions})
+
+
+@dataclass
+class SuspectedMerge:
+    """Two actors that may be one, left apart for the user to confirm in the registry."""
+    first: str
+    second: str
+    reason: str
+
+
+@dataclass
+class Quote:
+    article: str
+    block: int
+    text: str                        # the quoted words, without quotation marks
+    speaker: str | None              # actor id
+    start: int = 0                   # character offsets of the quoted words in the block
+    end: int = 0
+    context: str = ""                # the sentence around the quote
+
+
+@dataclass
+class Event:
+    date: str                        # "YYYY-MM-DD" | "YYYY-MM" | "YYYY"
+    article: str
+    text: str                        # the sentence that carries the date
+    actors: list[str] = field(default_factory=list)
+    expression: str = ""             # the words that gave the date, e.g. "ce 25 septembre"
+
+
+@dataclass
+class TopicEntry:
+    article: str
+    block: int
+    text: str
+    speaker: str | None = None
+
+
+@dataclass
+class Topic:
+    id: str
+    name: str
+    keywords: list[str]
+    entries: list[TopicEntry] = field(default_factory=list)
+
+
+@dataclass
+class Problem:
+    """Bad input: the file, what is wrong. The build goes on with the rest."""
+    path: str
+    message: str
+
+
+@dataclass
+class Dossier:
+    articles: list[Article]
+    actors: list[Actor]
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    topics: list[Topic] = field(default_factory=list)
+    suspected_merges: list[SuspectedMerge] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)

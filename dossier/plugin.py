@@ -1,0 +1,92 @@
+"""The dossier MkDocs plugin: generates article and actor pages at build time.
+
+Listed in mkdocs.yml, so `mkdocs build`, `mkdocs serve` and `mkdocs gh-deploy` just work.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+
+from . import export
+from .models import Dossier
+from .pipeline import Settings, build_dossier
+from .render import Renderer
+
+log = logging.getLogger("mkdocs.plugins.dossier")
+
+HOME_MARKER = "<!-- dossier:accueil -->"
+
+
+class DossierConfig(Config):
+    seeds = opt.Type(str, default="seeds")
+    editorial = opt.Type(str, default="editorial")
+    templates = opt.Type(str, default="site_templates")
+    cache = opt.Type(str, default=".dossier-cache")
+    use_registry = opt.Type(bool, default=True)
+
+
+class DossierPlugin(BasePlugin[DossierConfig]):
+    def __init__(self):
+        self.dossier: Dossier | None = None
+        self.renderer: Renderer | None = None
+        self.root = Path.cwd()
+
+    # Resolve the plugin's folders against the folder of mkdocs.yml
+    def on_config(self, config):
+        self.root = Path(config.config_file_path).resolve().parent
+        return config
+
+    # Run the pipeline and add the generated pages to the site's files
+    @event_priority(50)
+    def on_files(self, files: Files, *, config) -> Files:
+        self.dossier = build_dossier(self.settings())
+        self.renderer = Renderer(self.path(self.config.templates), self.dossier)
+        for src, content in self.renderer.pages().items():
+            existing = files.get_file_from_path(src)
+            if existing is not None:  # a hand-written page of the same name wins
+                log.info("dossier: %s is written by hand; not generated", src)
+                continue
+            files.append(File.generated(config, src, content=content))
+        log.info(
+            "dossier: %d articles, %d actors, %d quotes, %d events",
+            len(self.dossier.articles), len(self.dossier.actors),
+            len(self.dossier.quotes), len(self.dossier.events),
+        )
+        return files
+
+    # Put the generated overview into the home page, where its marker is (or at its end)
+    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        if page.file.src_uri != "index.md" or self.renderer is None:
+            return markdown
+        overview = self.renderer.home_overview()
+        if HOME_MARKER in markdown:
+            return markdown.replace(HOME_MARKER, overview)
+        return markdown + "\n\n" + overview
+
+    # Export the dossier beside the site
+    def on_post_build(self, *, config) -> None:
+        if self.dossier is not None:
+            export.write_json(self.dossier, Path(config.site_dir), config.use_directory_urls)
+
+    # Rebuild the preview when an article, the editorial data or a template changes
+    def on_serve(self, server, *, config, builder):
+        for name in (self.config.seeds, self.config.editorial, self.config.templates):
+            if self.path(name).exists():
+                server.watch(str(self.path(name)))
+        return server
+
+    def settings(self) -> Settings:
+        return Settings(
+            seeds=self.path(self.config.seeds),
+            editorial=self.path(self.config.editorial),
+            cache=self.path(self.config.cache) if self.config.cache else None,
+            use_registry=self.config.use_registry,
+        )
+
+    def path(self, name: str) -> Path:
+        return (self.root / name).resolve()

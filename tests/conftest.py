@@ -1,0 +1,63 @@
+"""Shared fixtures: the spaCy model and the seeds' build are made once per test session."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def gold() -> dict:
+    path = SHARED / "gold" / "seeds.yml"
+    if not path.is_file():
+        pytest.skip("shared/gold/seeds.yml is not beside the project")
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from dossier.analyse import load_model
+
+    return load_model()
+
+
+@pytest.fixture(scope="session")
+def seeds_dossier(nlp, tmp_path_factory):
+    """The seeds run through the whole pipeline with the shipped editorial data."""
+    from dossier.pipeline import Settings, build_dossier
+
+    cache = tmp_path_factory.mktemp("cache")
+    return build_dossier(Settings(ROOT / "seeds", ROOT / "editorial", cache))
+
+
+@pytest.fixture(scope="session")
+def built_site(nlp, tmp_path_factory) -> Path:
+    """A real `mkdocs build --strict` of a copy of the project (seeds included) into a temp folder."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    project = tmp_path_factory.mktemp("project")
+    for name in ("mkdocs.yml", "content", "seeds", "editorial", "site_templates"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, project / name)
+        elif source.is_file():
+            shutil.copy(source, project / name)
+    config = load_config(str(project / "mkdocs.yml"), strict=True, site_dir=str(project / "site"))
+    build(config)
+    return project / "site"
