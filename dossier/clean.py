@@ -1,12 +1,17 @@
-"""Clean: turn a raw article into title, lede, body blocks and the list of removed lines.
+"""Clean: turn a raw article into title, lede, body blocks, metadata and the list of removed lines.
 
-Editorial knowledge lives in YAML (dossier/data/outlets.yml, extended by the user's
-editorial/outlets.yml); this module only applies it.
+Editorial knowledge (what furniture looks like, per outlet) lives in YAML: dossier/data/outlets.yml,
+extended by the user's editorial/outlets.yml. This module applies it, and adds generic evidence
+that needs no profile: where the prose of the page is, which lines have no sentence structure,
+which lines repeat across the articles of the dossier.
+
+Saved web pages are first reduced to their main text by trafilatura; the same rules then apply.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,136 +21,483 @@ from .models import Article, Block, RawArticle
 
 BUILTIN_PROFILES = Path(__file__).parent / "data" / "outlets.yml"
 TITLE_MAX = 120
+LEDE_MAX = 400
+HEADING_MAX = 120
 # Characters that carry nothing a reader sees: soft hyphen, zero-width spaces and joiners, BOM.
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
-SENTENCE_END = tuple(".!?…»\"”:")
-QUOTE_OPENERS = tuple("«\"“")
+SENTENCE_END = tuple(".!?…»\"”")
+QUOTE_MARKS = {"«": "»", "\"": "\"", "“": "”"}
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+# Two fields glued when a page's text was copied: "…affaires étrangèresConférence de presse…".
+GLUED = re.compile(r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Ý][a-zà-ÿ])")
+
+# Weights of the search for the article's prose (see main_span): a sentence scores its word
+# count; a line without sentence structure costs SHORT_COST, a line a rule removed REMOVED_COST.
+SHORT_COST = 6
+REMOVED_COST = 12
+# A line repeated in this many articles of the dossier is furniture, whatever it says.
+REPEATED_IN = 2
+PAGE_FIELDS = ("title", "date", "url", "author", "sitename")
+HTML_KINDS = {"head": "heading", "quote": "quote", "p": "paragraph", "list": "paragraph", "table": "paragraph"}
 
 
 @dataclass
 class Profile:
     name: str
     source: str | None = None
-    detect: list[str] = field(default_factory=list)
-    cut_from: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    marks: list[str] = field(default_factory=list)
+    domains: list[str] = field(default_factory=list)
     lines: list[re.Pattern] = field(default_factory=list)
+    sections: list[re.Pattern] = field(default_factory=list)
+    cut_from: list[re.Pattern] = field(default_factory=list)
 
 
-def load_profiles(editorial_dir: Path | None = None) -> tuple[Profile, dict[str, Profile]]:
-    """The generic profile and the outlet profiles, the user's file overriding the built-in one."""
+@dataclass
+class Rules:
+    """Everything the YAML says: the generic profile, the outlets, metadata patterns, words."""
+    generic: Profile
+    outlets: dict[str, Profile]
+    metadata: dict[str, list[re.Pattern]]
+    words: frozenset[str]
+
+
+@dataclass
+class Line:
+    text: str
+    hint: str | None = None          # block kind known from the markup (html, md)
+    removed: str | None = None       # why the line was taken out, if it was
+
+
+# ---------------------------------------------------------------- rules
+
+
+def load_rules(editorial_dir: Path | None = None) -> Rules:
+    """The built-in profiles, extended or overridden by the user's editorial/outlets.yml."""
     data = yaml.safe_load(BUILTIN_PROFILES.read_text(encoding="utf-8"))
     user_file = editorial_dir / "outlets.yml" if editorial_dir else None
     if user_file and user_file.is_file():
-        user = yaml.safe_load(user_file.read_text(encoding="utf-8")) or {}
-        data["outlets"].update(user.get("outlets") or {})
-        for key in ("cut_from", "lines"):
-            data["generic"][key] += (user.get("generic") or {}).get(key) or []
-    generic = _profile("generic", data["generic"])
-    outlets = {name: _profile(name, spec) for name, spec in data["outlets"].items()}
-    return generic, outlets
-
-
-def _profile(name: str, spec: dict) -> Profile:
-    return Profile(
-        name=name,
-        source=spec.get("source"),
-        detect=[d.lower() for d in spec.get("detect") or []],
-        cut_from=[c.casefold() for c in spec.get("cut_from") or []],
-        lines=[re.compile(p) for p in spec.get("lines") or []],
+        merge_user_rules(data, yaml.safe_load(user_file.read_text(encoding="utf-8")) or {})
+    generic = data["generic"]
+    return Rules(
+        generic=make_profile("generic", generic),
+        outlets={name: make_profile(name, spec or {}) for name, spec in data["outlets"].items()},
+        metadata={kind: compile_all(patterns) for kind, patterns in generic["metadata"].items()},
+        words=frozenset(w for text in generic["words"].values() for w in text.split()),
     )
 
 
+def merge_user_rules(data: dict, user: dict) -> None:
+    data["outlets"].update(user.get("outlets") or {})
+    for key, value in (user.get("generic") or {}).items():
+        if isinstance(value, dict):
+            for sub, items in value.items():
+                data["generic"][key].setdefault(sub, [])
+                data["generic"][key][sub] += items if isinstance(items, list) else [items]
+        else:
+            data["generic"].setdefault(key, [])
+            data["generic"][key] += value
+
+
+def compile_all(patterns: list[str] | None) -> list[re.Pattern]:
+    return [re.compile(p, re.IGNORECASE) for p in patterns or []]
+
+
+def make_profile(name: str, spec: dict) -> Profile:
+    return Profile(
+        name=name,
+        source=spec.get("source"),
+        names=[n.casefold() for n in [spec.get("source") or "", *(spec.get("names") or [])] if n],
+        marks=[m.casefold() for m in spec.get("marks") or []],
+        domains=[d.casefold() for d in spec.get("domains") or []],
+        lines=compile_all(spec.get("lines")),
+        sections=compile_all(spec.get("sections")),
+        cut_from=compile_all(spec.get("cut_from")),
+    )
+
+
+def matches(patterns: list[re.Pattern], text: str) -> re.Match | None:
+    for pattern in patterns:
+        found = pattern.fullmatch(text)
+        if found:
+            return found
+    return None
+
+
+# ---------------------------------------------------------------- entry point
+
+
 def clean_articles(raws: list[RawArticle], editorial_dir: Path | None = None) -> list[Article]:
-    generic, outlets = load_profiles(editorial_dir)
-    return [clean_article(raw, generic, outlets) for raw in raws]
+    """Clean every article; lines repeated across the corpus are learned from all of them."""
+    rules = load_rules(editorial_dir)
+    documents = [read_document(raw) for raw in raws]
+    repeated = repeated_lines([lines for lines, _ in documents])
+    return [clean_article(raw, lines, page, rules, repeated) for raw, (lines, page) in zip(raws, documents)]
 
 
-def clean_article(raw: RawArticle, generic: Profile, outlets: dict[str, Profile]) -> Article:
-    text = normalise(raw.text)
-    outlet = detect_outlet(text, outlets)
-    profiles = [generic] + ([outlet] if outlet else [])
-    lines = [line.strip() for line in text.split("\n")]
-    body, removed = remove_boilerplate(lines, profiles)
-    article = structure(raw.id, body)
-    article.removed = removed
-    article.path = raw.path.name
-    if outlet and outlet.source:
-        article.source = outlet.source
-        article.origins["source"] = f"profil {outlet.name}"
-    apply_meta(article, raw.meta)
-    return article
+def read_document(raw: RawArticle) -> tuple[list[Line], dict]:
+    """The article's lines, and what a saved page's own metadata says (for html inputs)."""
+    if raw.format == "html":
+        return html_lines(raw.html or "")
+    if raw.format == "md":
+        return markdown_lines(raw.text), {}
+    return text_lines(raw.text), {}
 
 
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text).translate(INVISIBLE)
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return re.sub(r"[ \t\u00a0\u202f\u2009]+", lambda m: " " if "\u202f" not in m.group() else "\u202f", text)
 
 
-def detect_outlet(text: str, outlets: dict[str, Profile]) -> Profile | None:
-    lowered = text.lower()
-    for profile in outlets.values():
-        if any(marker in lowered for marker in profile.detect):
-            return profile
-    return None
+def text_lines(text: str) -> list[Line]:
+    return [Line(line.strip()) for line in normalise(text).split("\n") if line.strip()]
 
 
-def remove_boilerplate(lines: list[str], profiles: list[Profile]) -> tuple[list[str], list[str]]:
-    """Split lines into body and removed; empty lines are kept in the body as separators."""
-    body: list[str] = []
-    removed: list[str] = []
-    cut = False
-    for line in lines:
-        if line and not cut:
-            cut = any(line.casefold() in p.cut_from for p in profiles)
-        if cut or (line and any(rx.fullmatch(line) for p in profiles for rx in p.lines)):
-            if line:
-                removed.append(line)
-            continue
-        body.append(line)
-    return body, removed
+def markdown_lines(text: str) -> list[Line]:
+    """Markdown: `#` lines are headings, `>` lines quotes; links and emphasis become plain text."""
+    lines = []
+    for line in text_lines(text):
+        body = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", line.text)
+        body = re.sub(r"(\*\*|__|\*|_)(\S(?:.*?\S)?)\1", r"\2", body)
+        if body.startswith("#"):
+            lines.append(Line(body.lstrip("#").strip(), hint="heading"))
+        elif body.startswith(">"):
+            lines.append(Line(body.lstrip("> ").strip(), hint="quote"))
+        else:
+            lines.append(Line(re.sub(r"^([-*+]|\d+\.)\s+", "", body)))
+    return [line for line in lines if line.text]
 
 
-def structure(article_id: str, lines: list[str]) -> Article:
-    """Title, lede and typed blocks from the body lines."""
-    paragraphs = [line for line in lines if line]
-    title, made = None, False
-    if paragraphs and is_title(paragraphs[0]):
-        title = paragraphs.pop(0)
-    lede = None
-    if title and len(paragraphs) > 1 and len(paragraphs[0]) <= 300:
-        lede = paragraphs.pop(0)
-    blocks: list[Block] = []
-    for i, line in enumerate(paragraphs):
-        blocks.append(Block(block_kind(line, paragraphs, i, blocks), line))
-    if title is None:
-        title, made = make_title(paragraphs), True
-    article = Article(article_id, title, blocks, lede=lede, title_made=made)
-    article.origins["title"] = "fait à partir du texte" if made else "première ligne"
+def html_lines(html: str) -> tuple[list[Line], dict]:
+    """The main text of a saved page as trafilatura finds it, with block kinds and page metadata."""
+    import trafilatura
+    from lxml import etree
+
+    xml = trafilatura.extract(html, output_format="xml", with_metadata=True, include_comments=False,
+                              include_tables=True, include_images=False)
+    if not xml:
+        return [], {}
+    doc = etree.fromstring(xml)
+    page = {key: normalise(doc.get(key)).strip() for key in PAGE_FIELDS if doc.get(key)}
+    lines = [Line(page["title"], hint="title")] if page.get("title") else []
+    for element in doc.find("main"):
+        kind = HTML_KINDS.get(element.tag, "paragraph")
+        for text in element_texts(element):
+            lines.append(Line(text, hint=kind))
+    if len(lines) > 1 and lines[0].hint == "title" and line_key(lines[1].text) == line_key(lines[0].text):
+        del lines[1]  # the page's <h1> repeats its title
+    return lines, page
+
+
+def element_texts(element) -> list[str]:
+    """The lines of one block of trafilatura's XML: <lb/> and list items break lines."""
+    if element.tag in ("list", "table"):
+        return [t for child in element for t in element_texts(child)]
+    parts = [element.text or ""]
+    for child in element:
+        parts.append("\n" if child.tag == "lb" else "".join(child.itertext()))
+        parts.append(child.tail or "")
+    text = normalise("".join(parts))
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def repeated_lines(documents: list[list[Line]]) -> set[str]:
+    """Lines found in several articles: site furniture the corpus itself reveals."""
+    if len(documents) < REPEATED_IN:
+        return set()
+    counts = Counter(key for lines in documents for key in {line_key(line.text) for line in lines})
+    return {key for key, n in counts.items() if n >= REPEATED_IN}
+
+
+def line_key(text: str) -> str:
+    return re.sub(r"\W+", " ", text.casefold()).strip()
+
+
+def clean_article(raw: RawArticle, lines: list[Line], page: dict, rules: Rules,
+                  repeated: set[str]) -> Article:
+    outlets = detect_outlets(lines, page, rules)
+    profiles = [rules.generic, *outlets]
+    found = read_metadata(lines, rules, outlets)
+    mark_furniture(lines, profiles, rules, repeated)
+    keep_main_span(lines, rules.words)
+    article = structure(raw.id, lines, rules.words)
+    article.removed = [line.text for line in lines if line.removed]
+    article.path = raw.path.name
+    apply_found(article, found, page, outlets)
+    apply_meta(article, raw.meta)
     return article
 
 
-def is_title(line: str) -> bool:
-    return len(line) <= 200 and not line.endswith((".", "!", ":", ";"))
+# ---------------------------------------------------------------- outlets and metadata
 
 
-def block_kind(line: str, lines: list[str], i: int, done: list[Block]) -> str:
-    if line.startswith(QUOTE_OPENERS) and line.endswith(("»", "\"", "”")):
+def detect_outlets(lines: list[Line], page: dict, rules: Rules) -> list[Profile]:
+    """Outlets whose marks, bylines or web address the page carries (not a mere body mention)."""
+    text = "\n".join(line.text for line in lines).casefold()
+    bylines = {byline_name(line.text, rules) for line in lines} - {None}
+    url = (page.get("url") or "").casefold()
+    found = []
+    for profile in rules.outlets.values():
+        if (any(mark in text for mark in profile.marks)
+                or bylines & set(profile.names)
+                or (url and any(domain in url for domain in profile.domains))):
+            found.append(profile)
+    return found
+
+
+def byline_name(text: str, rules: Rules) -> str | None:
+    found = matches(rules.metadata.get("byline", []), text) if len(text) <= 80 else None
+    return found.group("source").strip().casefold() if found else None
+
+
+def read_metadata(lines: list[Line], rules: Rules, outlets: list[Profile]) -> dict[str, tuple[str, str]]:
+    """Parse metadata lines (dates, bylines, credits), mark them removed; return field → (value, origin)."""
+    found: dict[str, tuple[str, str]] = {}
+    names = {name: p for p in [*rules.outlets.values()] for name in p.names}
+    for line in lines:
+        if len(line.text) > 200:
+            continue
+        if read_published(line, rules, found) or read_byline(line, rules, names, found):
+            continue
+        if matches(rules.metadata.get("credit", []), line.text):
+            line.removed = "crédit photo"
+    for line in lines:
+        read_dateline(line, rules, found)
+    return found
+
+
+def read_published(line: Line, rules: Rules, found: dict) -> bool:
+    match = matches(rules.metadata.get("published", []), line.text)
+    if not match:
+        return False
+    line.removed = "date de publication"
+    date = parse_date(match.groupdict().get("date"))
+    if date and "date" not in found:
+        found["date"] = (date, f"ligne « {shorten(line.text)} »")
+    return True
+
+
+def read_byline(line: Line, rules: Rules, names: dict[str, Profile], found: dict) -> bool:
+    match = matches(rules.metadata.get("byline", []), line.text)
+    if not match or len(WORD.findall(match.group("source"))) > 6:
+        return False
+    line.removed = "signature"
+    who = match.group("source").strip()
+    outlet = names.get(who.casefold())
+    if outlet and outlet.source and "source" not in found:
+        found["source"] = (outlet.source, f"signature « {shorten(line.text)} »")
+    elif not outlet and "author" not in found:
+        found["author"] = (who, f"signature « {shorten(line.text)} »")
+    return True
+
+
+def read_dateline(line: Line, rules: Rules, found: dict) -> None:
+    """A dateline opens a body paragraph: the paragraph stays, the date is read from it."""
+    if line.removed or "date" in found:
+        return
+    match = matches(rules.metadata.get("dateline", []), line.text)
+    date = parse_date(match.group("date")) if match else None
+    if date:
+        found["date"] = (date, f"lieu et date en tête de paragraphe « {shorten(match.group('date'))} »")
+
+
+def parse_date(text: str | None) -> str | None:
+    if not text:
+        return None
+    import dateparser  # imported here: only articles with a date line pay for it
+
+    settings = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]}
+    parsed = dateparser.parse(text.strip(" ,|•-"), languages=["fr", "en"], settings=settings)
+    return parsed.strftime("%Y-%m-%d") if parsed else None
+
+
+def shorten(text: str, size: int = 40) -> str:
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
+
+
+# ---------------------------------------------------------------- furniture
+
+
+def mark_furniture(lines: list[Line], profiles: list[Profile], rules: Rules, repeated: set[str]) -> None:
+    """Mark the lines profiles and the corpus know as furniture: lines, sections, tails."""
+    started = False
+    for i, line in enumerate(lines):
+        if line.removed:
+            continue
+        if started and any(matches(p.cut_from, line.text) for p in profiles):
+            cut_rest(lines, i, "fin de l'article")
+            return
+        if any(matches(p.sections, line.text) for p in profiles):
+            remove_section(lines, i, rules.words)
+        elif any(matches(p.lines, line.text) for p in profiles):
+            line.removed = "habillage du site"
+        elif line_key(line.text) in repeated and not is_sentence(line.text, rules.words):
+            line.removed = "ligne répétée dans plusieurs articles"
+        started = started or is_sentence(line.text, rules.words)
+
+
+def cut_rest(lines: list[Line], start: int, reason: str) -> None:
+    for line in lines[start:]:
+        line.removed = line.removed or reason
+
+
+def remove_section(lines: list[Line], start: int, words: frozenset[str]) -> None:
+    """A related-links heading and the headline-like lines under it, up to the next paragraph."""
+    lines[start].removed = "liens vers d'autres articles"
+    for line in lines[start + 1:]:
+        if line.removed:
+            continue
+        if is_sentence(line.text, words) and line.text.endswith(SENTENCE_END) or line.hint == "heading":
+            return
+        line.removed = "liens vers d'autres articles"
+
+
+# ---------------------------------------------------------------- where the article is
+
+
+def is_sentence(text: str, words: frozenset[str]) -> bool:
+    """A line with sentence structure: enough words, and enough function words among them."""
+    tokens = WORD.findall(text.casefold())
+    if len(tokens) < 4:
+        return False
+    function_words = sum(token in words or "'" in token or "’" in token for token in tokens)
+    ratio = function_words / len(tokens)
+    if len(tokens) >= 12:
+        return ratio >= 0.15
+    return ratio >= 0.2 and text.endswith(SENTENCE_END + (":", ")"))
+
+
+def line_score(line: Line, words: frozenset[str]) -> int:
+    if line.removed:
+        return -REMOVED_COST
+    if is_sentence(line.text, words):
+        return len(WORD.findall(line.text))
+    return -SHORT_COST
+
+
+def main_span(lines: list[Line], words: frozenset[str]) -> tuple[int, int]:
+    """The run of lines where prose outweighs furniture most (maximum-sum segment, Kadane)."""
+    best, best_span = 0, (0, 0)
+    total, start = 0, 0
+    for i, line in enumerate(lines):
+        if total <= 0:
+            total, start = 0, i
+        total += line_score(line, words)
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+def keep_main_span(lines: list[Line], words: frozenset[str]) -> None:
+    """Lines before and after the article's prose are furniture, except the title and lede above it."""
+    start, end = main_span(lines, words)
+    head = head_lines(lines, start, words)
+    for i, line in enumerate(lines):
+        if line.removed or line.hint == "title" or start <= i < end or any(line is h for h in head):
+            continue
+        line.removed = "en tête de page" if i < start else "en pied de page"
+
+
+def head_lines(lines: list[Line], start: int, words: frozenset[str]) -> list[Line]:
+    """Title and lede just above the prose: up to two headline-like lines, furniture skipped."""
+    found: list[Line] = []
+    for line in reversed(lines[:start]):
+        if line.removed:
+            continue
+        if not is_headline(line.text) or len(found) == 2:
+            break
+        found.append(line)
+    return found
+
+
+def is_headline(text: str) -> bool:
+    tokens = WORD.findall(text)
+    return 3 <= len(tokens) and len(text) <= 250 and not text.endswith((":", "|", "•"))
+
+
+# ---------------------------------------------------------------- structure
+
+
+def structure(article_id: str, lines: list[Line], words: frozenset[str]) -> Article:
+    """Title, lede and typed blocks from the kept lines."""
+    kept = [line for line in lines if not line.removed]
+    title, made = None, False
+    if kept and (kept[0].hint == "title" or kept[0].hint != "paragraph" and is_title(kept[0].text)):
+        title = kept.pop(0).text
+    lede = None
+    if title and len(kept) > 1 and is_lede(kept[0], kept[1]):
+        lede = kept.pop(0).text
+    blocks = typed_blocks(kept, words)
+    if title is None:
+        title, made = make_title([b.text for b in blocks if b.kind == "paragraph"] or [""]), True
+    article = Article(article_id, title, blocks, lede=lede, title_made=made)
+    article.origins["title"] = "fait à partir du texte" if made else "première ligne du texte"
+    return article
+
+
+def is_title(text: str) -> bool:
+    return len(text) <= 250 and not text.endswith((".", ":", ";", ",")) and len(WORD.findall(text)) >= 2
+
+
+def is_lede(first: Line, second: Line) -> bool:
+    return first.hint in (None, "paragraph", "lede") and len(first.text) <= LEDE_MAX and first.hint != "heading"
+
+
+def typed_blocks(lines: list[Line], words: frozenset[str]) -> list[Block]:
+    blocks: list[Block] = []
+    for i, line in enumerate(lines):
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        kind = block_kind(line, following, blocks[-1] if blocks else None, words)
+        text = " — ".join(GLUED.split(line.text)) if kind == "caption" else line.text
+        blocks.append(Block(kind, text))
+    return blocks
+
+
+def block_kind(line: Line, following: Line | None, previous: Block | None, words: frozenset[str]) -> str:
+    if line.hint in ("heading", "quote", "caption"):
+        return line.hint
+    text = line.text
+    if text[:1] in QUOTE_MARKS and text.endswith(QUOTE_MARKS[text[0]]) and len(text) > 2:
         return "quote"
-    if done and done[-1].kind == "quote" and len(line) <= 200 and not line.endswith("."):
+    if previous and previous.kind == "quote" and len(text) <= 200 and not text.endswith("."):
         return "caption"
-    if len(line) <= 80 and not line.endswith(SENTENCE_END) and i + 1 < len(lines):
+    if (following is not None and len(text) <= HEADING_MAX and not text.endswith(SENTENCE_END[:1] + (",", ";", ":"))
+            and not is_sentence(text, words) or line.hint is None and following is not None
+            and len(text) <= 60 and text.endswith("?") and len(following.text) > len(text)):
         return "heading"
     return "paragraph"
 
 
 def make_title(paragraphs: list[str]) -> str:
     """The first sentence of the text, cut at a word boundary to at most TITLE_MAX characters."""
-    first = paragraphs[0] if paragraphs else ""
-    sentence = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0].rstrip(".")
+    sentence = re.split(r"(?<=[.!?])\s", paragraphs[0], maxsplit=1)[0].rstrip(".")
     if len(sentence) <= TITLE_MAX:
         return sentence
     cut = sentence[: TITLE_MAX - 1].rsplit(" ", 1)[0].rstrip(" ,;:")
     return cut + "…"
+
+
+# ---------------------------------------------------------------- metadata
+
+
+def apply_found(article: Article, found: dict, page: dict, outlets: list[Profile]) -> None:
+    """Metadata inferred from the text and the page; the page's own metadata comes first."""
+    for key in ("title", "date", "url", "author"):
+        if page.get(key):
+            setattr(article, key, page[key])
+            article.origins[key] = "métadonnées de la page HTML"
+    for key, (value, origin) in found.items():
+        if not getattr(article, key, None):
+            setattr(article, key, value)
+            article.origins[key] = origin
+    outlet = next((p for p in outlets if p.source), None)
+    if not article.source and outlet:
+        article.source = outlet.source
+        article.origins["source"] = f"profil de site « {outlet.name} » reconnu dans la page"
+    elif not article.source and page.get("sitename"):
+        article.source = page["sitename"]
+        article.origins["source"] = "nom du site dans la page HTML"
 
 
 def apply_meta(article: Article, meta: dict) -> None:
@@ -153,6 +505,6 @@ def apply_meta(article: Article, meta: dict) -> None:
     for key in ("title", "source", "url", "date", "author"):
         if meta.get(key):
             setattr(article, key, meta[key])
-            article.origins[key] = "métadonnées"
+            article.origins[key] = "métadonnées (en-tête YAML)"
     if meta.get("title"):
         article.title_made = False
