@@ -10,7 +10,7 @@ BIN    := $(VENV)/bin
 .PHONY: site test serve clean
 
 site: $(VENV)/.installed
-	$(BIN)/dossier build --strict
+	$(BIN)/dossier build
 
 test: $(VENV)/.installed-dev
 	$(BIN)/pytest
