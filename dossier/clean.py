@@ -25,16 +25,28 @@ LEDE_MAX = 400
 HEADING_MAX = 120
 # Characters that carry nothing a reader sees: soft hyphen, zero-width spaces and joiners, BOM.
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+# No-break spaces are typography and stay in the text; rules see them as plain spaces.
+SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2009"), " ")
 SENTENCE_END = tuple(".!?…»\"”")
 QUOTE_MARKS = {"«": "»", "\"": "\"", "“": "”"}
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 # Two fields glued when a page's text was copied: "…affaires étrangèresConférence de presse…".
 GLUED = re.compile(r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Ý][a-zà-ÿ])")
 
-# Weights of the search for the article's prose (see main_span): a sentence scores its word
-# count; a line without sentence structure costs SHORT_COST, a line a rule removed REMOVED_COST.
-SHORT_COST = 6
+# Weights of the search for the article's prose (see main_span): a sentence scores its word count
+# less SENTENCE_COST (so that long paragraphs, not teasers, make an article); a line without
+# sentence structure costs SHORT_COST, a line a rule removed REMOVED_COST, and a related-links
+# heading SECTION_COST: the article rarely goes on after one.
+SENTENCE_COST = 8
+SHORT_COST = 4
 REMOVED_COST = 12
+SECTION_COST = 60
+# A line that ends the article (comments, most read) counts only after this much prose.
+CUT_AFTER_WORDS = 80
+# Lines after the prose that may still close the article, when they read as sentences.
+TAIL_LINES = 2
+SECTION = "liens vers d'autres articles"
+SECTION_HEADING = "titre d'une liste de liens"
 # A line repeated in this many articles of the dossier is furniture, whatever it says.
 REPEATED_IN = 2
 PAGE_FIELDS = ("title", "date", "url", "author", "sitename")
@@ -117,6 +129,7 @@ def make_profile(name: str, spec: dict) -> Profile:
 
 
 def matches(patterns: list[re.Pattern], text: str) -> re.Match | None:
+    text = text.translate(SPACES)
     for pattern in patterns:
         found = pattern.fullmatch(text)
         if found:
@@ -146,8 +159,7 @@ def read_document(raw: RawArticle) -> tuple[list[Line], dict]:
 
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text).translate(INVISIBLE)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return re.sub(r"[ \t\u00a0\u202f\u2009]+", lambda m: " " if "\u202f" not in m.group() else "\u202f", text)
+    return re.sub(r"[ \t]+", " ", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def text_lines(text: str) -> list[Line]:
@@ -160,7 +172,9 @@ def markdown_lines(text: str) -> list[Line]:
     for line in text_lines(text):
         body = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", line.text)
         body = re.sub(r"(\*\*|__|\*|_)(\S(?:.*?\S)?)\1", r"\2", body)
-        if body.startswith("#"):
+        if body.startswith("# ") and not lines:
+            lines.append(Line(body[2:].strip(), hint="title"))
+        elif body.startswith("#"):
             lines.append(Line(body.lstrip("#").strip(), hint="heading"))
         elif body.startswith(">"):
             lines.append(Line(body.lstrip("> ").strip(), hint="quote"))
@@ -220,7 +234,9 @@ def clean_article(raw: RawArticle, lines: list[Line], page: dict, rules: Rules,
     profiles = [rules.generic, *outlets]
     found = read_metadata(lines, rules, outlets)
     mark_furniture(lines, profiles, rules, repeated)
-    keep_main_span(lines, rules.words)
+    # A saved page's article was found by trafilatura; a Markdown file is the user's own text.
+    if raw.format == "txt":
+        keep_main_span(lines, rules.words)
     article = structure(raw.id, lines, rules.words)
     article.removed = [line.text for line in lines if line.removed]
     article.path = raw.path.name
@@ -321,11 +337,12 @@ def shorten(text: str, size: int = 40) -> str:
 
 def mark_furniture(lines: list[Line], profiles: list[Profile], rules: Rules, repeated: set[str]) -> None:
     """Mark the lines profiles and the corpus know as furniture: lines, sections, tails."""
-    started = False
+    prose_words = 0
     for i, line in enumerate(lines):
         if line.removed:
             continue
-        if started and any(matches(p.cut_from, line.text) for p in profiles):
+        # A "Comments" line near the top is a link to them, not the start of the thread.
+        if prose_words >= CUT_AFTER_WORDS and any(matches(p.cut_from, line.text) for p in profiles):
             cut_rest(lines, i, "fin de l'article")
             return
         if any(matches(p.sections, line.text) for p in profiles):
@@ -334,7 +351,8 @@ def mark_furniture(lines: list[Line], profiles: list[Profile], rules: Rules, rep
             line.removed = "habillage du site"
         elif line_key(line.text) in repeated and not is_sentence(line.text, rules.words):
             line.removed = "ligne répétée dans plusieurs articles"
-        started = started or is_sentence(line.text, rules.words)
+        elif is_paragraph(line.text, rules.words):
+            prose_words += len(WORD.findall(line.text))
 
 
 def cut_rest(lines: list[Line], start: int, reason: str) -> None:
@@ -344,13 +362,18 @@ def cut_rest(lines: list[Line], start: int, reason: str) -> None:
 
 def remove_section(lines: list[Line], start: int, words: frozenset[str]) -> None:
     """A related-links heading and the headline-like lines under it, up to the next paragraph."""
-    lines[start].removed = "liens vers d'autres articles"
+    lines[start].removed = SECTION_HEADING
     for line in lines[start + 1:]:
         if line.removed:
             continue
-        if is_sentence(line.text, words) and line.text.endswith(SENTENCE_END) or line.hint == "heading":
+        if is_paragraph(line.text, words) or line.hint == "heading":
             return
-        line.removed = "liens vers d'autres articles"
+        line.removed = SECTION
+
+
+def is_paragraph(text: str, words: frozenset[str]) -> bool:
+    """A sentence long or finished enough to be running text rather than a headline."""
+    return is_sentence(text, words) and (text.endswith(SENTENCE_END) or len(WORD.findall(text)) >= 25)
 
 
 # ---------------------------------------------------------------- where the article is
@@ -361,18 +384,25 @@ def is_sentence(text: str, words: frozenset[str]) -> bool:
     tokens = WORD.findall(text.casefold())
     if len(tokens) < 4:
         return False
-    function_words = sum(token in words or "'" in token or "’" in token for token in tokens)
-    ratio = function_words / len(tokens)
+    ratio = function_ratio(text, words)
     if len(tokens) >= 12:
         return ratio >= 0.15
     return ratio >= 0.2 and text.endswith(SENTENCE_END + (":", ")"))
 
 
+def function_ratio(text: str, words: frozenset[str]) -> float:
+    """The share of function words ("le", "de", "the", elided "l’…") among the line's words."""
+    tokens = WORD.findall(text.casefold())
+    if len(tokens) < 4:
+        return 0.0
+    return sum(token in words or "'" in token or "’" in token for token in tokens) / len(tokens)
+
+
 def line_score(line: Line, words: frozenset[str]) -> int:
     if line.removed:
-        return -REMOVED_COST
+        return -SECTION_COST if line.removed == SECTION_HEADING else -REMOVED_COST
     if is_sentence(line.text, words):
-        return len(WORD.findall(line.text))
+        return len(WORD.findall(line.text)) - SENTENCE_COST
     return -SHORT_COST
 
 
@@ -392,14 +422,23 @@ def main_span(lines: list[Line], words: frozenset[str]) -> tuple[int, int]:
 def keep_main_span(lines: list[Line], words: frozenset[str]) -> None:
     """Lines before and after the article's prose are furniture, except the title and lede above it."""
     start, end = main_span(lines, words)
-    head = head_lines(lines, start, words)
+    end = extend_tail(lines, end, words)
+    head = head_lines(lines, start)
     for i, line in enumerate(lines):
         if line.removed or line.hint == "title" or start <= i < end or any(line is h for h in head):
             continue
         line.removed = "en tête de page" if i < start else "en pied de page"
 
 
-def head_lines(lines: list[Line], start: int, words: frozenset[str]) -> list[Line]:
+def extend_tail(lines: list[Line], end: int, words: frozenset[str]) -> int:
+    """A closing sentence too short to weigh in the search still belongs to the article."""
+    for _ in range(TAIL_LINES):
+        if end < len(lines) and not lines[end].removed and function_ratio(lines[end].text, words) >= 0.3:
+            end += 1
+    return end
+
+
+def head_lines(lines: list[Line], start: int) -> list[Line]:
     """Title and lede just above the prose: up to two headline-like lines, furniture skipped."""
     found: list[Line] = []
     for line in reversed(lines[:start]):
@@ -426,7 +465,7 @@ def structure(article_id: str, lines: list[Line], words: frozenset[str]) -> Arti
     if kept and (kept[0].hint == "title" or kept[0].hint != "paragraph" and is_title(kept[0].text)):
         title = kept.pop(0).text
     lede = None
-    if title and len(kept) > 1 and is_lede(kept[0], kept[1]):
+    if title and len(kept) > 1 and is_lede(kept[0]):
         lede = kept.pop(0).text
     blocks = typed_blocks(kept, words)
     if title is None:
@@ -440,8 +479,8 @@ def is_title(text: str) -> bool:
     return len(text) <= 250 and not text.endswith((".", ":", ";", ",")) and len(WORD.findall(text)) >= 2
 
 
-def is_lede(first: Line, second: Line) -> bool:
-    return first.hint in (None, "paragraph", "lede") and len(first.text) <= LEDE_MAX and first.hint != "heading"
+def is_lede(line: Line) -> bool:
+    return line.hint in (None, "paragraph") and len(line.text) <= LEDE_MAX
 
 
 def typed_blocks(lines: list[Line], words: frozenset[str]) -> list[Block]:

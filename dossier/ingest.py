@@ -5,7 +5,9 @@ front matter). A sidecar `NAME.yml` beside a `.txt` or `.html` works like front 
 """
 from __future__ import annotations
 
+import codecs
 import logging
+import re
 from pathlib import Path
 
 import yaml
@@ -60,6 +62,9 @@ def decode(data: bytes, path: Path) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    declared = declared_charset(data)
+    if declared:
+        return data.decode(declared, errors="replace")
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -67,6 +72,17 @@ def decode(data: bytes, path: Path) -> str:
         raise ValueError("cannot tell the text encoding (is it a text file?)")
     log.warning("dossier: %s is not UTF-8; read as %s", path, best.encoding)
     return str(best)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The encoding a saved page declares (<meta charset=…>), when Python knows it."""
+    found = re.search(rb"""<meta[^>]+charset=["']?([\w-]+)""", data[:8192], re.IGNORECASE)
+    if not found:
+        return None
+    try:
+        return codecs.lookup(found.group(1).decode("ascii")).name
+    except LookupError:
+        return None
 
 
 def split_front_matter(text: str, path: Path) -> tuple[dict, str]:

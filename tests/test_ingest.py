@@ -1,0 +1,67 @@
+"""Ingest: every supported file read with its metadata; bad files become problems, not crashes."""
+from pathlib import Path
+
+from dossier.ingest import read_seeds
+
+BODY = "Le ministre a déclaré jeudi que son pays poursuivrait la coopération militaire.\n"
+
+
+def write(folder: Path, name: str, content: str | bytes) -> Path:
+    path = folder / name
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return path
+
+
+def test_reads_txt_md_and_html_sorted_by_id(tmp_path):
+    write(tmp_path, "b.md", f"---\ntitle: Titre\ndate: 2021-11-11\n---\n{BODY}")
+    write(tmp_path, "a.txt", BODY)
+    write(tmp_path, "c.html", f"<html><body><p>{BODY}</p></body></html>")
+    write(tmp_path, "notes.pdf", "ignored")
+    raws, problems = read_seeds(tmp_path)
+    assert [(r.id, r.format) for r in raws] == [("a", "txt"), ("b", "md"), ("c", "html")]
+    assert problems == []
+    md = raws[1]
+    assert md.meta == {"title": "Titre", "date": "2021-11-11"}  # YAML dates stay text
+    assert md.text.strip() == BODY.strip()
+    assert "<p>" in raws[2].html
+
+
+def test_sidecar_yaml_is_metadata(tmp_path):
+    write(tmp_path, "a.txt", BODY)
+    write(tmp_path, "a.yml", "source: RFI\nurl: https://example.org/a\n")
+    raws, _ = read_seeds(tmp_path)
+    assert raws[0].meta == {"source": "RFI", "url": "https://example.org/a"}
+
+
+def test_bad_files_are_named_problems_and_the_rest_goes_on(tmp_path):
+    write(tmp_path, "empty.txt", "  \n")
+    write(tmp_path, "bad.md", "---\ntitle: [unclosed\n---\nbody\n")
+    write(tmp_path, "list.md", "---\n- a\n- b\n---\nbody\n")
+    write(tmp_path, "good.txt", BODY)
+    raws, problems = read_seeds(tmp_path)
+    assert [r.id for r in raws] == ["good"]
+    messages = {Path(p.path).name: p.message for p in problems}
+    assert "empty" in messages["empty.txt"]
+    assert "YAML" in messages["bad.md"]
+    assert "mapping" in messages["list.md"]
+
+
+def test_non_utf8_text_is_decoded(tmp_path):
+    write(tmp_path, "latin.txt", ("Le ministre des Affaires étrangères a déclaré à la presse que la "
+                                  "coopération continuerait.\n").encode("latin-1"))
+    raws, problems = read_seeds(tmp_path)
+    assert problems == [] and "étrangères" in raws[0].text
+
+
+def test_html_declared_charset_is_used(tmp_path):
+    page = "<html><head><meta charset='iso-8859-1'></head><body><p>Français à l’été</p></body></html>"
+    write(tmp_path, "p.html", page.replace("’", "'").encode("latin-1"))
+    raws, _ = read_seeds(tmp_path)
+    assert "Français à l'été" in raws[0].html
+
+
+def test_input_files_are_not_modified(tmp_path):
+    path = write(tmp_path, "a.md", f"---\ntitle: T\n---\n{BODY}")
+    before = (path.read_bytes(), path.stat().st_mtime_ns)
+    read_seeds(tmp_path)
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before
