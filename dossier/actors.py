@@ -1,38 +1,698 @@
-"""Resolve: group the model's entity mentions into actors (one profile per real actor)."""
+"""Resolve: group the model's entity mentions into actors, one profile per real actor.
+
+1. Read each body block's entities as candidates: clean the span (determiners, honorifics),
+   drop what is not an actor (roles, portfolios, generic words, demonyms, unsure MISC spans),
+   note what the context says of the type (cue words, titles, roles) and read the roles.
+2. Group the written forms of one name (key: folded, without determiners or state forms).
+3. Merge forms: the user's registry first, then persons (same surname, same given name across
+   spellings), acronyms and their expansions, then bare surnames — within the article first,
+   then across the dossier. What looks alike but is not merged becomes a suspected merge.
+4. Build the actors (name, type, aliases, roles, description), attach their mentions in
+   headings, titles and ledes, and count the actors named together.
+Editorial knowledge is data: dossier/data/actor_rules.yml and the user's editorial/actors.yml.
+"""
 from __future__ import annotations
 
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
+import yaml
 from slugify import slugify
-from unidecode import unidecode
 
-from .models import Actor, Analysis, Article, Mention, SuspectedMerge
+from .models import Actor, Analysis, Article, BlockAnalysis, Entity, Mention, Role, SuspectedMerge, Token
+from .names import NameRules, fold, words
 
-TYPES = {"PER": "person", "ORG": "organization", "LOC": "place"}
+RULES_FILE = Path(__file__).parent / "data" / "actor_rules.yml"
+ACTOR_TYPES = ("person", "organization", "place", "event")
+LABEL_TYPES = {"PER": "person", "ORG": "organization", "LOC": "place"}
+# A role stops at the first word that starts a clause or a list.
+ROLE_STOPS = {"PUNCT", "VERB", "AUX", "PRON", "SCONJ", "CCONJ"}
+ROLE_MAX_TOKENS = 14
+WEB_NAME = re.compile(r"\.[a-z]{2,4}$")          # "Lecourrier-du-soir.com": an outlet
+GLUED = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])")  # "étrangèresConférence": two lines run together
 
+
+# --- rules and registry ------------------------------------------------------------------
+
+@dataclass
+class Rules:
+    names: NameRules
+    titles: list[list[str]]            # folded words, longest first
+    type_cues: dict[str, str]          # folded word → type
+    institutions: set[str]
+    portfolios: set[str]
+    generic: set[str]
+    definite_articles: set[str]
+    related_limit: int
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> Rules:
+    data = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
+    return Rules(
+        names=NameRules.from_data(data),
+        titles=sorted((words(t) for t in data["titles"]), key=len, reverse=True),
+        type_cues={fold(w): kind for kind, cues in data["type_cues"].items() for w in cues},
+        institutions={fold(w) for w in data["institutions"]},
+        portfolios={fold(w) for w in data["portfolios"]},
+        generic={fold(w) for w in data["generic"]},
+        definite_articles={fold(w) for w in data["definite_articles"]},
+        related_limit=int(data["related_limit"]),
+    )
+
+
+@dataclass
+class Entry:
+    """One actor described by the user: the names it goes by, and what to show."""
+    names: list[str]
+    type: str | None = None
+    description: str | None = None
+
+
+@dataclass
+class Registry:
+    entries: list[Entry] = field(default_factory=list)
+    exclude: set[str] = field(default_factory=set)            # folded names
+    merge: list[list[str]] = field(default_factory=list)
+    apart: list[list[str]] = field(default_factory=list)
+
+
+def load_registry(path: Path | None) -> Registry:
+    """Read editorial/actors.yml (see that file for the format); None gives an empty registry."""
+    if path is None or not path.is_file():
+        return Registry()
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    entries = [
+        Entry([spec["name"], *(spec.get("aliases") or [])], spec.get("type"), spec.get("description"))
+        for spec in data.get("actors") or []
+    ]
+    for entry in entries:
+        if entry.type is not None and entry.type not in ACTOR_TYPES:
+            raise ValueError(f"{path}: {entry.names[0]}: type {entry.type!r} is not one of "
+                             f"{', '.join(ACTOR_TYPES)}")
+    return Registry(
+        entries,
+        {fold(name) for name in data.get("exclude") or []},
+        [list(group) for group in data.get("merge") or []],
+        [list(group) for group in data.get("apart") or []],
+    )
+
+
+# --- candidates --------------------------------------------------------------------------
+
+@dataclass
+class Candidate:
+    """One mention of a would-be actor, before resolution."""
+    mention: Mention
+    label: str | None       # the model's type; None for MISC, which the model is unsure of
+    cue: str | None         # the type the context tells ("groupe Wagner" → organization)
+    with_article: bool      # written with a definite article ("la France"): not a surname
+    role: str | None        # "ministre russe des Affaires étrangères"
+    position: int           # order in the article, to find the nearest full name
+
+
+def article_candidates(article: Article, analysis: Analysis, rules: Rules) -> list[Candidate]:
+    """Candidates from the body: headings only name actors found elsewhere."""
+    found = []
+    for b, (block, reading) in enumerate(zip(article.blocks, analysis.blocks)):
+        if block.kind == "heading":
+            continue
+        for entity in reading.entities:
+            candidate = read_entity(article.id, b, block.text, reading, entity, rules)
+            if candidate is not None:
+                candidate.position = len(found)
+                found.append(candidate)
+    return found
+
+
+def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, entity: Entity,
+                rules: Rules) -> Candidate | None:
+    tokens = reading.tokens
+    start, end = entity.token_start, entity.token_end
+    if "\n" in entity.text:
+        return None
+    institution = institution_start(tokens, start, rules)
+    if institution is not None:
+        start = institution
+    start, honorific = skip_openers(tokens, start, end, entity.label, rules)
+    if start >= end:
+        return None
+    first = fold(tokens[start].text)
+    opening_cue = rules.type_cues.get(first)
+    if institution is None and not is_name(tokens, start, end, entity.label, opening_cue, rules):
+        return None
+    role, role_says_person = read_role(tokens, start, end, text, entity.label, rules)
+    cue = (("organization" if institution is not None else None) or opening_cue
+           or ("person" if honorific or role_says_person else None)
+           or cue_before(tokens, start, rules)
+           or ("organization" if WEB_NAME.search(entity.text) else None))
+    first_char, last = tokens[start].idx, tokens[end - 1]
+    last_char = last.idx + len(last.text)
+    mention = Mention(article_id, b, first_char, last_char, text[first_char:last_char],
+                      sentence_of(text, reading, start))
+    before = tokens[start - 1] if start > 0 else None
+    # A capitalised "Le" before a name is a particle ("Le Drian"), or opens the sentence.
+    with_article = (before is not None and before.text[:1].islower()
+                    and fold(before.text) in rules.definite_articles)
+    return Candidate(mention, LABEL_TYPES.get(entity.label), cue, with_article, role, 0)
+
+
+def is_name(tokens: list[Token], start: int, end: int, label: str, opening_cue: str | None,
+            rules: Rules) -> bool:
+    if not accepted_opening(tokens[start], fold(tokens[start].text), opening_cue, rules):
+        return False
+    return opening_cue is not None or not (is_adjective_use(tokens, start, end, label, rules)
+                                           or is_capitalised_phrase(tokens, start, end))
+
+
+def read_role(tokens: list[Token], start: int, end: int, text: str, label: str,
+              rules: Rules) -> tuple[str | None, bool]:
+    """The role next to the name, and whether it makes the name a person's. A role set off by
+    commas does not overrule the model's place or organisation ("… du premier ministre malien,
+    Moscou confirme"); one right before the name does ("le président Macron")."""
+    role = role_before(tokens, start, text, rules)
+    next_to_name = role is not None and tokens[start - 1].pos != "PUNCT"
+    if role is None:
+        role = role_after(tokens, end, text, rules)
+    return role, role is not None and (label in {"PER", "MISC"} or next_to_name)
+
+
+def institution_start(tokens: list[Token], start: int, rules: Rules) -> int | None:
+    """Where "le ministère des [Armées]" really starts: the model leaves the institution out."""
+    j = start - 1
+    while j >= 0 and start - j <= 2 and fold(tokens[j].text) in rules.names.determiners:
+        j -= 1
+    if j >= 0 and j < start - 1 and fold(tokens[j].text) in rules.institutions:
+        return j
+    return None
+
+
+def skip_openers(tokens: list[Token], start: int, end: int, label: str,
+                 rules: Rules) -> tuple[int, bool]:
+    """Skip leading determiners and courtesy titles; tell whether there was a courtesy title.
+    A capitalised "Le" in a person's name is a particle ("Le Drian"), not an article."""
+    honorific = False
+    while start < end:
+        word = fold(tokens[start].text)
+        if word in rules.names.honorifics:
+            honorific = True
+        elif word not in rules.names.determiners or (label == "PER" and tokens[start].text[:1].isupper()):
+            break
+        start += 1
+    return start, honorific
+
+
+def accepted_opening(token: Token, first: str, opening_cue: str | None, rules: Rules) -> bool:
+    """A name opens with a capital ("ministre russe des Affaires" is a role, "ça" a pronoun),
+    unless a cue word opens it ("opération Barkhane"); portfolios and generic words are not names."""
+    if first in rules.portfolios or first in rules.generic:
+        return False
+    if token.text[:1].islower():
+        return opening_cue is not None and not starts_with_title([first], rules)
+    return True
+
+
+def is_adjective_use(tokens: list[Token], start: int, end: int, label: str, rules: Rules) -> bool:
+    """"son homologue Russe": one word after a common noun is a demonym, not a place."""
+    if label not in {"LOC", "MISC"} or end - start != 1 or start == 0:
+        return False
+    before = tokens[start - 1]
+    word = fold(before.text)
+    return (before.pos == "NOUN" and before.text[:1].islower()
+            and word not in rules.type_cues and not starts_with_title([word], rules))
+
+
+def is_capitalised_phrase(tokens: list[Token], start: int, end: int) -> bool:
+    """"— Conférence de presse à Moscou": a common noun capitalised only because it opens a
+    line or follows a dash, its other words in lower case, with no article before it as the
+    names of institutions have ("l'Union européenne")."""
+    opens = start == 0 or tokens[start - 1].pos == "PUNCT"
+    rest_lower = all(not t.text[:1].isupper() for t in tokens[start + 1 : end])
+    return end - start > 1 and opens and tokens[start].pos == "NOUN" and rest_lower
+
+
+def cue_before(tokens: list[Token], start: int, rules: Rules) -> str | None:
+    """The type told by a cue word before the name: "la société russe, Wagner", "l'opération
+    française Barkhane"; adjectives and one comma may stand between."""
+    j = start - 1
+    if j >= 0 and tokens[j].text == ",":
+        j -= 1
+    while j >= 0 and tokens[j].pos == "ADJ" and tokens[j].text[:1].islower():
+        j -= 1
+    return rules.type_cues.get(fold(tokens[j].text)) if j >= 0 else None
+
+
+def starts_with_title(folded: list[str], rules: Rules) -> int:
+    """Length in words of the title that opens `folded`, 0 if none."""
+    for title in rules.titles:
+        if folded[: len(title)] == title:
+            return len(title)
+    return 0
+
+
+def role_before(tokens: list[Token], start: int, text: str, rules: Rules) -> str | None:
+    """"le premier ministre malien, Chogel Maïga" / "le président Vladimir Poutine"."""
+    end = start - 1
+    if end >= 0 and tokens[end].text == ",":
+        end -= 1
+    if end < 0 or tokens[end].pos in {"ADP", "DET"}:
+        return None      # "le ministre … de la [Russie]": the name completes the role
+    j = end
+    while j >= 0 and tokens[j].pos not in ROLE_STOPS and end - j < ROLE_MAX_TOKENS:
+        j -= 1
+    return find_role(tokens[j + 1 : end + 1], text, rules, anywhere=True)
+
+
+def role_after(tokens: list[Token], end: int, text: str, rules: Rules) -> str | None:
+    """"Sergueï Lavrov, ministre russe des Affaires étrangères, a …"."""
+    if end >= len(tokens) or tokens[end].text != ",":
+        return None
+    j = end + 1
+    while j < len(tokens) and tokens[j].pos == "DET":
+        j += 1
+    k = j
+    while k < len(tokens) and tokens[k].pos not in ROLE_STOPS and k - j < ROLE_MAX_TOKENS:
+        k += 1
+    return find_role(tokens[j:k], text, rules, anywhere=False)
+
+
+def find_role(segment: list[Token], text: str, rules: Rules, anywhere: bool) -> str | None:
+    """The role in a noun phrase: from its title word (anywhere in it, or only at its start)
+    to the end of the phrase."""
+    folded = [fold(t.text) for t in segment]
+    for i in range(len(segment) if anywhere else min(1, len(segment))):
+        if starts_with_title(folded[i:], rules) and segment[i].text[:1].islower():
+            last = segment[-1]
+            role = text[segment[i].idx : last.idx + len(last.text)]
+            return GLUED.split(role)[0].strip()
+    return None
+
+
+def sentence_of(text: str, reading: BlockAnalysis, token_index: int) -> str:
+    for start, end in reading.sentences:
+        if start <= token_index < end:
+            first, last = reading.tokens[start], reading.tokens[end - 1]
+            return text[first.idx : last.idx + len(last.text)]
+    return text
+
+
+# --- forms and their merging -------------------------------------------------------------
+
+@dataclass
+class Form:
+    """All the mentions written as one name (same key)."""
+    key: str
+    candidates: list[Candidate] = field(default_factory=list)
+
+    def votes(self, attribute: str) -> Counter:
+        return Counter(v for c in self.candidates if (v := getattr(c, attribute)) is not None)
+
+    def guessed_type(self) -> str | None:
+        """The context's word wins over the model's label."""
+        for votes in (self.votes("cue"), self.votes("label")):
+            if votes:
+                return votes.most_common(1)[0][0]
+        return None
+
+    @property
+    def sure(self) -> bool:
+        """Known to the model or the context: MISC spans alone are too often noise."""
+        return any(c.label or c.cue for c in self.candidates)
+
+
+def form_key(text: str, rules: Rules) -> str:
+    """Folded name without determiners, state forms, or a leading cue word ("groupe Wagner")."""
+    found = rules.names.bare_words(text)
+    if len(found) > 1 and found[0] in rules.type_cues:
+        found = found[1:]
+    return " ".join(found)
+
+
+class Groups:
+    """Union-find over forms that refuses to join what the user keeps apart."""
+
+    def __init__(self, forms: list[Form], apart: list[set[str]]):
+        self.parent = list(range(len(forms)))
+        # root → {apart group index → the member key of that group it holds}
+        self.tags: dict[int, dict[int, str]] = defaultdict(dict)
+        for i, form in enumerate(forms):
+            for g, keys in enumerate(apart):
+                if form.key in keys:
+                    self.tags[i][g] = form.key
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def kept_apart(self, i: int, j: int) -> bool:
+        a, b = self.tags[self.find(i)], self.tags[self.find(j)]
+        return any(g in b and b[g] != key for g, key in a.items())
+
+    def join(self, i: int, j: int) -> bool:
+        a, b = self.find(i), self.find(j)
+        if a == b or self.kept_apart(a, b):
+            return a == b
+        self.parent[b] = a
+        self.tags[a].update(self.tags.pop(b, {}))
+        return True
+
+
+@dataclass
+class Resolution:
+    forms: list[Form]
+    groups: Groups
+    suspected: list[tuple[int, int, str]] = field(default_factory=list)   # form indexes, reason
+
+
+def group_forms(candidates: list[Candidate], rules: Rules) -> list[Form]:
+    by_key: dict[str, Form] = {}
+    for candidate in candidates:
+        key = form_key(candidate.mention.text, rules)
+        if key:
+            by_key.setdefault(key, Form(key)).candidates.append(candidate)
+    return list(by_key.values())
+
+
+def join_registry(res: Resolution, registry: Registry, rules: Rules) -> None:
+    """The user's actors and merges: every form named in one entry or group is one actor."""
+    index = {form.key: i for i, form in enumerate(res.forms)}
+    for names in [e.names for e in registry.entries] + registry.merge:
+        present = [index[k] for k in {form_key(n, rules) for n in names} if k in index]
+        for other in present[1:]:
+            res.groups.join(present[0], other)
+
+
+def is_full_name(form: Form, rules: Rules) -> bool:
+    return form.guessed_type() == "person" and bool(rules.names.person_parts(form.key)[0])
+
+
+def join_persons(res: Resolution, rules: Rules) -> None:
+    """Same surname and same first given name (across spellings and initials) is one person;
+    a close given name (Vladimir / Wladimir) is only suspected."""
+    by_surname: dict[str, list[int]] = defaultdict(list)
+    for i, form in enumerate(res.forms):
+        if is_full_name(form, rules):
+            by_surname[rules.names.surname_key(form.key)].append(i)
+    for members in by_surname.values():
+        # Spelled-out given names first, so that an initial joins a person and not a chain.
+        members.sort(key=lambda i: -len(res.forms[i].key))
+        for n, i in enumerate(members):
+            given_i = rules.names.person_parts(res.forms[i].key)[0]
+            matches = [j for j in members[:n]
+                       if rules.names.given_names_match(given_i, rules.names.person_parts(res.forms[j].key)[0])]
+            roots = {res.groups.find(j) for j in matches}
+            if len(roots) == 1:
+                res.groups.join(matches[0], i)
+            for j in members[:n]:
+                if j not in matches and rules.names.given_names_close(
+                        given_i, rules.names.person_parts(res.forms[j].key)[0]):
+                    res.suspected.append((j, i, "same surname, close given names"))
+
+
+def join_acronyms(res: Resolution, rules: Rules) -> None:
+    """An acronym and its expansion are one actor (CEDEAO, ONU = Nations unies), and so are
+    longer names that differ only by them ("Assemblée générale de l'ONU" / "… des Nations unies")."""
+    names = rules.names
+    others = [i for i, f in enumerate(res.forms) if f.guessed_type() != "person"]
+    expansions: dict[str, str] = {}
+    for i in others:
+        acronym = res.forms[i].candidates[0].mention.text
+        if not names.is_acronym(acronym):
+            continue
+        for j in others:
+            written = res.forms[j].candidates[0].mention.text
+            if j != i and names.expands(acronym, written) and res.groups.join(i, j):
+                expansions[names.content_key(written)] = fold(acronym)
+    by_content: dict[str, int] = {}
+    for i in others:
+        key = names.content_key(res.forms[i].candidates[0].mention.text)
+        for expansion, acronym in expansions.items():
+            key = re.sub(rf"\b{re.escape(expansion)}\b", acronym, key)
+        if key in by_content:
+            res.groups.join(by_content[key], i)
+        else:
+            by_content[key] = i
+
+
+def suspect_prefixes(res: Resolution) -> None:
+    """"Conseil de sécurité" and "Conseil de sécurité des Nations unies" may be one actor."""
+    others = [i for i, f in enumerate(res.forms) if f.guessed_type() not in {None, "person"}]
+    for i in others:
+        for j in others:
+            a, b = res.forms[i].key, res.forms[j].key
+            if i != j and len(a.split()) > 1 and b.startswith(a + " ") \
+                    and res.groups.find(i) != res.groups.find(j):
+                res.suspected.append((i, j, "one name begins with the other"))
+
+
+# --- bare surnames -----------------------------------------------------------------------
+
+def is_bare_surname(form: Form, rules: Rules) -> bool:
+    """"Lavrov", "Le Drian", "Macron" (even when the model says place): one name, no article,
+    nothing in the context saying it is an organisation or an event."""
+    given, surname = rules.names.person_parts(form.key)
+    cues = form.votes("cue")
+    no_other_cue = all(kind == "person" for kind in cues)
+    mostly_bare = sum(c.with_article for c in form.candidates) * 2 < len(form.candidates)
+    return not given and bool(surname) and no_other_cue and mostly_bare
+
+
+def assign_surnames(res: Resolution, rules: Rules) -> dict[int, int]:
+    """Give each bare-surname mention its person: the one of that surname named in the same
+    article (the nearest before it when there are several), else the only one in the dossier.
+    Returns candidate id → form index of the person; unresolved ambiguities are suspected."""
+    persons: dict[str, set[int]] = defaultdict(set)        # surname key → roots
+    named_in: dict[tuple[str, int], list[Candidate]] = defaultdict(list)
+    for i, form in enumerate(res.forms):
+        if is_full_name(form, rules):
+            root = res.groups.find(i)
+            persons[rules.names.surname_key(form.key)].add(root)
+            for c in form.candidates:
+                named_in[(c.mention.article, root)].append(c)
+    assigned: dict[int, int] = {}
+    for i, form in enumerate(res.forms):
+        roots = persons.get(rules.names.surname_key(form.key))
+        if not roots or not is_bare_surname(form, rules):
+            continue
+        for candidate in form.candidates:
+            here = {r: named_in[(candidate.mention.article, r)] for r in roots
+                    if named_in[(candidate.mention.article, r)]}
+            if here:
+                assigned[id(candidate)] = nearest_before(candidate, here)
+            elif len(roots) == 1:
+                assigned[id(candidate)] = next(iter(roots))
+        if any(id(c) not in assigned for c in form.candidates) and len(roots) > 1:
+            res.suspected += [(i, r, "a surname alone, borne by several people")
+                              for r in sorted(roots)]
+    return assigned
+
+
+def nearest_before(candidate: Candidate, here: dict[int, list[Candidate]]) -> int:
+    def distance(root: int) -> tuple[int, int]:
+        before = [candidate.position - c.position for c in here[root] if c.position < candidate.position]
+        return (0, min(before)) if before else (1, min(c.position for c in here[root]))
+    return min(here, key=distance)
+
+
+# --- actors ------------------------------------------------------------------------------
 
 def resolve_actors(
     articles: list[Article], analyses: dict[str, Analysis], registry_path: Path | None
 ) -> tuple[list[Actor], list[SuspectedMerge]]:
-    by_key: dict[str, Actor] = {}
+    rules = load_rules()
+    registry = load_registry(registry_path)
+    candidates = [c for a in articles for c in article_candidates(a, analyses[a.id], rules)]
+    forms = group_forms(candidates, rules)
+    apart = [{form_key(n, rules) for n in group} for group in registry.apart]
+    res = Resolution(forms, Groups(forms, apart))
+    join_registry(res, registry, rules)
+    join_persons(res, rules)
+    join_acronyms(res, rules)
+    suspect_prefixes(res)
+    assigned = assign_surnames(res, rules)
+    clusters = gather(res, assigned)
+    entries = registry_entries(registry, rules)
+    built = {root: make_actor(group, entries, rules) for root, group in clusters.items()}
+    kept = {root: actor for root, actor in built.items()
+            if actor is not None and not is_excluded(actor, registry)}
+    unique_ids(kept.values())
+    attach_elsewhere(list(kept.values()), articles, rules)
+    link_related(list(kept.values()), rules.related_limit)
+    suspected = suspected_merges(res, kept, registry, rules)
+    return sorted(kept.values(), key=lambda a: a.id), suspected
+
+
+def gather(res: Resolution, assigned: dict[int, int]) -> dict[int, list[tuple[Form, Candidate]]]:
+    """Candidates by actor (group root), each with the form it was written in."""
+    clusters: dict[int, list[tuple[Form, Candidate]]] = defaultdict(list)
+    for i, form in enumerate(res.forms):
+        for candidate in form.candidates:
+            root = res.groups.find(assigned.get(id(candidate), i))
+            clusters[root].append((form, candidate))
+    return clusters
+
+
+def registry_entries(registry: Registry, rules: Rules) -> dict[str, Entry]:
+    return {form_key(name, rules): entry for entry in registry.entries for name in entry.names}
+
+
+def make_actor(group: list[tuple[Form, Candidate]], entries: dict[str, Entry], rules: Rules) -> Actor | None:
+    forms = list({id(f): f for f, _ in group}.values())
+    entry = next((entries[f.key] for f in forms if f.key in entries), None)
+    if entry is None and not any(f.sure for f in forms):
+        return None
+    kind = (entry and entry.type) or actor_type(group)
+    if kind is None:
+        return None
+    texts = [c.mention.text for _, c in group]
+    name = entry.names[0] if entry else canonical_name(group, kind, rules)
+    actor = Actor(slugify(name), name, kind, description=entry.description if entry else None)
+    actor.aliases = sorted({t for t in texts if t != name}, key=lambda t: (-texts.count(t), t))
+    actor.mentions = sorted((c.mention for _, c in group), key=lambda m: (m.article, m.block, m.start))
+    if kind == "person":
+        actor.roles = unique_roles(c for _, c in group)
+    return actor
+
+
+def actor_type(group: list[tuple[Form, Candidate]]) -> str | None:
+    """The context's cues decide; else the model's labels. Mentions that joined as a bare
+    surname do not vote: the model often reads "Macron" alone as a place."""
+    cues = Counter(c.cue for _, c in group if c.cue)
+    if cues:
+        return cues.most_common(1)[0][0]
+    labels = Counter(c.label for f, c in group if c.label and form_belongs(f, c, group))
+    return labels.most_common(1)[0][0] if labels else None
+
+
+def form_belongs(form: Form, candidate: Candidate, group: list[tuple[Form, Candidate]]) -> bool:
+    """Whether the candidate's whole form is in the group (not a surname borrowed from it)."""
+    return len(form.candidates) == sum(1 for f, _ in group if f is form)
+
+
+def canonical_name(group: list[tuple[Form, Candidate]], kind: str, rules: Rules) -> str:
+    """The fullest name for a person (Choguel Kokalla Maïga), the most used for the rest;
+    then an acronym over its expansion (CEDEAO), then the spelling with the most accents
+    (Sergueï over Sergei), as French papers write it."""
+    counts = Counter(c.mention.text for _, c in group)
+    def rank(text: str):
+        size = len(rules.names.bare_words(text)) if kind == "person" else 0
+        accents = sum(1 for ch in text if ord(ch) > 127)
+        return (size, counts[text], text[:1].isupper(), rules.names.is_acronym(text), accents, len(text))
+    return max(counts, key=rank)
+
+
+def unique_roles(candidates) -> list[Role]:
+    roles: dict[tuple[str, str], Role] = {}
+    for c in candidates:
+        if c.role:
+            roles.setdefault((fold(c.role), c.mention.article), Role(c.role, c.mention.article))
+    return list(roles.values())
+
+
+def is_excluded(actor: Actor, registry: Registry) -> bool:
+    return any(fold(n) in registry.exclude for n in [actor.name, *actor.aliases])
+
+
+def unique_ids(actors) -> None:
+    seen: Counter = Counter()
+    for actor in sorted(actors, key=lambda a: (a.id, -len(a.mentions))):
+        seen[actor.id] += 1
+        if seen[actor.id] > 1:
+            actor.id = f"{actor.id}-{seen[actor.id]}"
+
+
+# --- mentions outside the body -------------------------------------------------------------
+
+def attach_elsewhere(actors: list[Actor], articles: list[Article], rules: Rules) -> None:
+    """Name in headings, titles and ledes the actors found in the bodies (the model does not
+    read titles and ledes; headings alone would bring in noise such as "Coopération militaire")."""
+    pattern, owners = written_forms(actors, rules)
+    if pattern is None:
+        return
     for article in articles:
-        for b, block in enumerate(analyses[article.id].blocks):
-            text = article.blocks[b].text
-            for ent in block.entities:
-                if ent.label not in TYPES:
-                    continue
-                key = unidecode(ent.text).casefold()
-                actor = by_key.setdefault(key, Actor(slugify(ent.text), ent.text, TYPES[ent.label]))
-                if ent.text not in actor.aliases and ent.text != actor.name:
-                    actor.aliases.append(ent.text)
-                sentence = _sentence(text, block, ent.token_start)
-                actor.mentions.append(Mention(article.id, b, ent.start, ent.end, ent.text, sentence))
-    return sorted(by_key.values(), key=lambda a: a.id), []
+        places = [(b, "block", block.text) for b, block in enumerate(article.blocks)
+                  if block.kind == "heading"]
+        if article.title and not article.title_made:
+            places.append((-1, "title", article.title))
+        if article.lede:
+            places.append((-1, "lede", article.lede))
+        for b, part, text in places:
+            for match in pattern.finditer(text):
+                actor = owners[match.group(0)]
+                actor.mentions.append(Mention(article.id, b, match.start(), match.end(),
+                                              match.group(0), text, part))
 
 
-def _sentence(text, block, token_index) -> str:
-    for start, end in block.sentences:
-        if start <= token_index < end:
-            first, last = block.tokens[start], block.tokens[end - 1]
-            return text[first.idx : last.idx + len(last.text)]
-    return text
+def written_forms(actors: list[Actor], rules: Rules) -> tuple[re.Pattern | None, dict[str, Actor]]:
+    """Capitalised names and aliases, each owned by one actor only, plus persons' surnames."""
+    owners: dict[str, set[int]] = defaultdict(set)
+    by_index = {i: a for i, a in enumerate(actors)}
+    for i, actor in by_index.items():
+        forms = [actor.name, *actor.aliases]
+        if actor.type == "person":
+            forms += [n.split()[-1] for n in forms]
+        for form in forms:
+            if form[:1].isupper() and fold(form) not in rules.generic:
+                owners[form].add(i)
+    unique = {form: by_index[next(iter(ids))] for form, ids in owners.items() if len(ids) == 1}
+    if not unique:
+        return None, {}
+    alternatives = "|".join(re.escape(f) for f in sorted(unique, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), unique
+
+
+def link_related(actors: list[Actor], limit: int) -> None:
+    """The actors most often named in the same sentence as each actor."""
+    sentences: dict[tuple, set[str]] = defaultdict(set)
+    for actor in actors:
+        for m in actor.mentions:
+            sentences[(m.article, m.block, m.part, m.sentence)].add(actor.id)
+    together: dict[str, Counter] = defaultdict(Counter)
+    for ids in sentences.values():
+        for a in ids:
+            together[a].update(ids - {a})
+    for actor in actors:
+        ranked = sorted(together[actor.id].items(), key=lambda item: (-item[1], item[0]))
+        actor.related = [other for other, _ in ranked[:limit]]
+
+
+# --- suspected merges and the listing ------------------------------------------------------
+
+def suspected_merges(res: Resolution, kept: dict[int, Actor], registry: Registry,
+                     rules: Rules) -> list[SuspectedMerge]:
+    apart = [{fold(n) for n in group} for group in registry.apart]
+    found: dict[tuple[str, str], SuspectedMerge] = {}
+    for i, j, reason in res.suspected:
+        a, b = kept.get(res.groups.find(i)), kept.get(res.groups.find(j))
+        if a is None or b is None or a is b:
+            continue
+        names_a, names_b = {fold(n) for n in [a.name, *a.aliases]}, {fold(n) for n in [b.name, *b.aliases]}
+        if any(group & names_a and group & names_b for group in apart):
+            continue
+        first, second = sorted([a.id, b.id])
+        found.setdefault((first, second), SuspectedMerge(first, second, reason))
+    return sorted(found.values(), key=lambda s: (s.first, s.second))
+
+
+def report_actors(actors: list[Actor], suspected: list[SuspectedMerge]) -> str:
+    """The listing of `dossier actors`: actors, then the merges left for the user to confirm."""
+    lines = [f"{len(actors)} actors"]
+    for actor in sorted(actors, key=lambda a: (-len(a.mentions), a.id)):
+        lines.append(f"  {actor.name}  [{actor.type}]  id: {actor.id}  "
+                     f"{len(actor.mentions)} mentions, {len(actor.articles)} articles")
+        if actor.aliases:
+            lines.append(f"      aliases: {', '.join(actor.aliases)}")
+    by_id = {a.id: a for a in actors}
+    if suspected:
+        lines += ["", f"{len(suspected)} suspected merges, not made. To confirm one, add its group "
+                      "under `merge:` in editorial/actors.yml; to keep the two apart, under `apart:`."]
+    for s in suspected:
+        first, second = by_id[s.first].name, by_id[s.second].name
+        lines.append(f"  - {first} / {second} ({s.reason})")
+        lines.append(f"      merge:\n        - [{first}, {second}]")
+    return "\n".join(lines)

@@ -18,8 +18,9 @@ def fold(text: str) -> str:
 
 
 def squash(text: str) -> str:
-    """Text without any whitespace: a line is kept even if cleaning split or re-joined it."""
-    return re.sub(r"\s+", "", text)
+    """Only the letters and digits: a line is kept even if cleaning split it into fields
+    (a glued caption "…étrangèresConférence…" shown as "…étrangères — Conférence…")."""
+    return re.sub(r"[\W_]+", "", text)
 
 
 @dataclass

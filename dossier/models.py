@@ -89,6 +89,9 @@ class Mention:
     end: int
     text: str
     sentence: str
+    # Where the name is: "block" (article.blocks[block]); "title" or "lede" (block is -1 and
+    # start/end are offsets in article.title / article.lede).
+    part: str = "block"
 
 
 @dataclass
@@ -106,6 +109,8 @@ class Actor:
     roles: list[Role] = field(default_factory=list)
     description: str | None = None
     mentions: list[Mention] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)   # ids of the actors most often named in
+                                                       # the same sentences, most often first
 
     @property
     def articles(self) -> list[str]:

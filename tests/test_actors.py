@@ -1,0 +1,202 @@
+"""Actors: alias resolution, types from context, roles, exclusions and the user's registry.
+
+Synthetic French sentences run through the real model (loaded once per session), plus the seeds.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dossier import actors, analyse
+from dossier.models import Article, Block
+from dossier.names import NameRules, fold
+from dossier.pipeline import Settings, build_dossier
+
+def resolve(nlp, *texts: str | list[Block], registry: Path | None = None):
+    """Resolve actors over one synthetic article per text (a string is one paragraph)."""
+    articles = [
+        Article(f"a{n}", f"Article {n}", text if isinstance(text, list) else [Block("paragraph", text)])
+        for n, text in enumerate(texts)
+    ]
+    analyses = {a.id: analyse.analyse_article(nlp, a) for a in articles}
+    return actors.resolve_actors(articles, analyses, registry)
+
+
+def by_name(found) -> dict[str, actors.Actor]:
+    """Every name and alias (folded) → its actor."""
+    return {fold(n): a for a in found for n in [a.name, *a.aliases]}
+
+
+def test_transliterations_and_partial_forms_are_one_person(nlp):
+    found, _ = resolve(
+        nlp,
+        "Le ministre russe Sergueï Lavrov est arrivé à Bamako. M. Lavrov a rencontré la presse.",
+        "Sergei Lavrov a parlé à Moscou. Selon Sergey Lavrov, la situation est grave.",
+        "Serguei Lavrov a répondu aux journalistes à Paris. S. Lavrov est reparti le soir.",
+    )
+    names = by_name(found)
+    lavrov = names[fold("Sergueï Lavrov")]
+    for variant in ["Sergei Lavrov", "Sergey Lavrov", "Serguei Lavrov", "Lavrov"]:
+        assert names[fold(variant)] is lavrov, variant
+    assert lavrov.name == "Sergueï Lavrov" and lavrov.type == "person"
+    assert lavrov.articles == ["a0", "a1", "a2"]
+
+
+def test_people_sharing_a_given_name_or_a_surname_stay_apart(nlp):
+    found, _ = resolve(
+        nlp,
+        "Abdoulaye Diop a rencontré Abdoulaye Maïga à Bamako. Choguel Maïga était absent.",
+        "Le premier ministre Chogel Maïga a parlé. Maïga a critiqué la France.",
+    )
+    names = by_name(found)
+    diop, abdoulaye, choguel = (names[fold(n)] for n in ["Abdoulaye Diop", "Abdoulaye Maïga", "Choguel Maïga"])
+    assert len({id(diop), id(abdoulaye), id(choguel)}) == 3
+    assert names[fold("Chogel Maïga")] is choguel     # misspelling, other article
+    # "Maïga" alone in the second article is the Maïga named there
+    assert any(m.article == "a1" and m.text == "Maïga" for m in choguel.mentions)
+
+
+def test_acronyms_join_their_expansions(nlp):
+    found, _ = resolve(
+        nlp,
+        "La CEDEAO a réagi. La Communauté économique des États de l’Afrique de l’Ouest menace Bamako.",
+        "Les Nations unies ont voté. L’ONU s’inquiète. L’Assemblée générale de l’ONU s’est réunie.",
+        "Le texte a été lu à l’Assemblée générale des Nations unies par le délégué du Niger.",
+    )
+    names = by_name(found)
+    assert names["cedeao"] is names[fold("Communauté économique des États de l’Afrique de l’Ouest")]
+    assert names["onu"] is names["nations unies"]
+    assembly = names[fold("Assemblée générale de l’ONU")]
+    assert assembly is names[fold("Assemblée générale des Nations unies")]
+    assert assembly is not names["onu"]
+
+
+def test_types_follow_the_context(nlp):
+    found, _ = resolve(
+        nlp,
+        "Le groupe Wagner a envoyé des hommes. Wagner dément. La société Wagner est russe.",
+        "L’opération française Barkhane prend fin. La fin de Barkhane inquiète Bamako.",
+        "Le président Macron a parlé. Emmanuel Macron a répondu.",
+    )
+    names = by_name(found)
+    assert names["wagner"].type == "organization"
+    assert names["barkhane"].type == "event"
+    assert names["emmanuel macron"].type == "person"
+    assert names["macron"] is names["emmanuel macron"]
+
+
+def test_roles_come_from_appositions_and_titles(nlp):
+    found, _ = resolve(
+        nlp,
+        "Sergueï Lavrov, ministre russe des Affaires étrangères, a parlé. "
+        "Le premier ministre malien, Chogel Maïga, a répondu.",
+        "Le chef de la diplomatie russe Sergueï Lavrov a confirmé.",
+    )
+    names = by_name(found)
+    lavrov_roles = {(r.text, r.article) for r in names[fold("Sergueï Lavrov")].roles}
+    assert ("ministre russe des Affaires étrangères", "a0") in lavrov_roles
+    assert ("chef de la diplomatie russe", "a1") in lavrov_roles
+    assert [r.text for r in names[fold("Chogel Maïga")].roles] == ["premier ministre malien"]
+
+
+def test_roles_generic_words_and_demonyms_are_not_actors(nlp):
+    found, _ = resolve(
+        nlp,
+        "Le ministre russe des Affaires étrangères a parlé avec son homologue Russe. "
+        "L’État malien est menacé. Les djihadistes sont actifs dans le Nord du pays. "
+        "Le chef de la Diplomatie russe a répondu.",
+        [Block("heading", "Coopération militaire"), Block("paragraph", "Le Mali coopère avec la Russie.")],
+    )
+    names = by_name(found)
+    for noise in ["Affaires étrangères", "ministre russe des Affaires étrangères", "Russe", "État malien",
+                  "État", "Nord", "Diplomatie russe", "Coopération militaire"]:
+        assert fold(noise) not in names, noise
+    assert names["mali"].type == "place" and names["russie"].type == "place"
+
+
+def test_headings_name_only_known_actors(nlp):
+    found, _ = resolve(nlp, [Block("heading", "Rencontre à Moscou avec Lavrov"),
+                               Block("paragraph", "Sergueï Lavrov a reçu son homologue à Moscou.")])
+    names = by_name(found)
+    assert {m.block for m in names["moscou"].mentions} == {0, 1}
+    assert any(m.block == 0 and m.text == "Lavrov" for m in names[fold("Sergueï Lavrov")].mentions)
+
+
+def test_registry_corrects_the_machine(nlp, tmp_path):
+    registry = tmp_path / "actors.yml"
+    registry.write_text(
+        "actors:\n"
+        "  - name: Groupe Wagner\n"
+        "    aliases: [Wagner]\n"
+        "    type: organization\n"
+        "    description: Société militaire privée russe.\n"
+        "  - name: Bamako\n"
+        "    type: organization\n"
+        "exclude: [Reuters]\n"
+        "merge:\n  - [Assimi Goïta, le colonel Goïta]\n"
+        "apart:\n  - [Sergueï Lavrov, Sergey Lavrov]\n",
+        encoding="utf-8",
+    )
+    found, _ = resolve(
+        nlp,
+        "Selon Reuters, Wagner est à Bamako. Sergueï Lavrov l’a confirmé, Sergey Lavrov aussi.",
+        registry=registry,
+    )
+    names = by_name(found)
+    assert names["wagner"].name == "Groupe Wagner"
+    assert names["wagner"].description == "Société militaire privée russe."
+    assert names["bamako"].type == "organization"
+    assert "reuters" not in names
+    assert names[fold("Sergueï Lavrov")] is not names[fold("Sergey Lavrov")]
+
+
+def test_registry_merge_joins_what_the_machine_left_apart(nlp, tmp_path):
+    registry = tmp_path / "actors.yml"
+    registry.write_text("merge:\n  - [Conseil de sécurité, Conseil de sécurité des Nations unies]\n",
+                        encoding="utf-8")
+    text = ("Le Conseil de sécurité des Nations unies s’est réuni à New York. "
+            "Le Conseil de sécurité a voté un texte sur le Mali.")
+    found, suspected = resolve(nlp, text)
+    names = by_name(found)
+    assert names["conseil de securite"] is not names["conseil de securite des nations unies"]
+    assert suspected, "the machine should suspect the two councils"
+    assert "merge:" in actors.report_actors(found, suspected)
+    found, _ = resolve(nlp, text, registry=registry)
+    names = by_name(found)
+    assert names["conseil de securite"] is names["conseil de securite des nations unies"]
+
+
+def test_given_name_rules_merge_spellings_and_keep_close_names_apart():
+    rules = actors.load_rules().names
+    assert isinstance(rules, NameRules)
+    for a, b in [("Sergueï", "Sergey"), ("Chogel", "Choguel"), ("Mohamed", "Mohammed")]:
+        assert rules.given_names_match([fold(a)], [fold(b)]), (a, b)
+    for a, b in [("Jean", "Jeanne"), ("Ibrahim", "Ibrahima"), ("Abdoulaye", "Choguel")]:
+        assert not rules.given_names_match([fold(a)], [fold(b)]), (a, b)
+    assert rules.expands("ONU", "Nations unies") and rules.expands("UE", "Union européenne")
+    assert not rules.expands("ONU", "Union européenne")
+
+
+def test_seeds_give_the_expected_actors(nlp, root):
+    dossier = build_dossier(Settings(root / "seeds", root / "editorial", None, use_registry=False))
+    names = by_name(dossier.actors)
+    lavrov = names[fold("Sergueï Lavrov")]
+    assert {fold(a) for a in lavrov.aliases} >= {"sergei lavrov", "sergey lavrov", "serguei lavrov", "lavrov"}
+    assert names[fold("Chogel Maïga")] is names[fold("Choguel Kokalla Maïga")]
+    assert names["wagner"].type == "organization" and names["barkhane"].type == "event"
+    assert "003_abd76278fb60b48c" in names["emmanuel macron"].articles   # named in its title only
+    assert names["cedeao"] is names[fold("Communauté économique des États de l’Afrique de l’Ouest")]
+    for noise in ["Time will", "Etat", "Nord", "ça", "Diplomatie russe", "Affaires étrangères",
+                  "Coopération militaire", "Russe"]:
+        assert fold(noise) not in names, noise
+    assert len({a.id for a in dossier.actors}) == len(dossier.actors)
+    assert all(m.sentence for a in dossier.actors for m in a.mentions)
+    assert names["mali"].related and names["mali"].id not in names["mali"].related
+
+
+def test_registry_with_an_unknown_type_is_refused(tmp_path):
+    registry = tmp_path / "actors.yml"
+    registry.write_text("actors:\n  - name: Wagner\n    type: army\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="army"):
+        actors.load_registry(registry)
