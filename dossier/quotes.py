@@ -1,26 +1,499 @@
-"""Quotes: find quoted statements in the cleaned blocks and attribute them to actors."""
+"""Quotes: find quoted statements in the cleaned blocks and attribute them to actors.
+
+Two steps per block. `quoted_spans` reads the quotation marks as French typography uses them
+(« … », “ … ”, "…", nested quotes, a closing mark whose opening one was lost, an opening mark
+never closed). `Attributor` then names each statement's speaker, in order of confidence:
+
+1. a speech verb next to the quote and its subject ("a déclaré X", "X poursuit : « … »",
+   "a-t-il ajouté", "X a souligné que « … »"), the subject being a named actor, a pronoun
+   (the person in focus), a relative pronoun (its antecedent) or a role ("le chef de la
+   diplomatie russe", matched against the roles the dossier knows);
+2. "selon X", "d'après X", "Pour X, « … »";
+3. "Et d'ajouter : « … »": a speech verb without subject continues the last speaker;
+4. a person named before the colon that introduces the quote ("la position de X : « … »");
+5. a quote standing as its own block, followed by a caption naming its speaker;
+6. otherwise the last speaker or the person in focus, when named in this block or the one before.
+
+Rules are data where an editor may want to change them: dossier/data/speech_verbs.yml, roles.yml.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
-from .models import Actor, Analysis, Article, Quote
+import yaml
+from unidecode import unidecode
 
-QUOTED = re.compile(r"«\s*(?P<a>[^»]+?)\s*»|“(?P<b>[^”]+)”|\"(?P<c>[^\"]+)\"")
-MIN_WORDS = 4  # shorter quoted runs are scare quotes ("mercenaires"), not statements
+from .models import Actor, Analysis, Article, BlockAnalysis, Quote, Token
+
+DATA = Path(__file__).parent / "data"
+
+OPENERS = "«“‹"
+CLOSERS = "»”›"
+STRAIGHT = '"'
+# Quoted runs of fewer words are scare quotes ("mercenaires", "instructeurs"), not statements.
+MIN_WORDS = 4
+# Below this length a quoted run must hold a verb to be a statement: "grand retour en Afrique"
+# or "un partenaire stratégique et pragmatique" are phrases the writer borrows, not statements.
+SHORT_WORDS = 8
+# How far back (in blocks) the last speaker or the person in focus may be taken for a quote
+# with no attribution of its own.
+FOCUS_REACH = 1
+SUBJECT_DEPS = ("nsubj", "expl:subj")
+SENTENCE_END = re.compile(r"[.!?…:]\s+")
+
+
+def fold(text: str) -> str:
+    return unidecode(text.replace("’", "'")).casefold()
+
+
+@lru_cache(maxsize=1)
+def speech_rules() -> dict:
+    return yaml.safe_load((DATA / "speech_verbs.yml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def role_rules() -> dict:
+    return yaml.safe_load((DATA / "roles.yml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    return frozenset(fold(v) for v in speech_rules()["verbs"])
+
+
+# --- finding quoted runs ------------------------------------------------------------------
+
+@dataclass
+class Span:
+    start: int                       # character offsets of the quoted words (marks excluded)
+    end: int
+
+
+def quoted_spans(text: str, tokens: list[Token]) -> list[Span]:
+    """The outermost quoted runs of a block, nested quotes left inside their statement."""
+    spans: list[Span] = []
+    stack: list[int] = []            # offsets of the opening marks still open
+    floor = 0                        # a run cannot begin before the end of the previous one
+    for pos, char in enumerate(text):
+        if not _is_mark(text, pos):
+            continue
+        if _opens(text, pos, stack):
+            if stack and text[stack[0]] == char and char != STRAIGHT:
+                # A second « while one is open: the first was never closed.
+                end = min(_incise_start(text, tokens, stack[0]), pos)
+                spans.append(Span(stack[0] + 1, end))
+                stack, floor = [], end
+            stack.append(pos)
+        elif stack:
+            start = stack.pop()
+            if not stack:
+                spans.append(Span(start + 1, pos))
+                floor = pos + 1
+        else:
+            # A closing mark whose opening one is missing: the quote began with its sentence.
+            spans.append(Span(_sentence_start(text, floor, pos), pos))
+            floor = pos + 1
+    if stack:
+        spans.append(Span(stack[0] + 1, _incise_start(text, tokens, stack[0])))
+    return [trimmed for span in spans if (trimmed := _trim(text, span)).end > trimmed.start]
+
+
+def _is_mark(text: str, pos: int) -> bool:
+    return text[pos] in OPENERS or text[pos] in CLOSERS or text[pos] == STRAIGHT
+
+
+def _opens(text: str, pos: int, stack: list[int]) -> bool:
+    char = text[pos]
+    if char != STRAIGHT:
+        return char in OPENERS
+    if stack and text[stack[-1]] == STRAIGHT:
+        return False
+    # A straight mark opens after a space, a bracket or an elision (d'"instructeurs").
+    before = text[pos - 1] if pos else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    return (before.isspace() or before in "([’'-") and not after.isspace()
+
+
+def _sentence_start(text: str, floor: int, pos: int) -> int:
+    starts = [m.end() for m in SENTENCE_END.finditer(text, floor, pos)]
+    return starts[-1] if starts else floor
+
+
+def _incise_start(text: str, tokens: list[Token], opening: int) -> int:
+    """Where a quote left open ends: before an inverted attribution ("…. a-t-il ajouté",
+    "…, a déclaré X"), else at the end of the block (a quote running over paragraphs)."""
+    after = [t for t in tokens if t.idx > opening]
+    for n, token in enumerate(after):
+        if token.pos == "PUNCT" and token.text in ",.;!?…" and _starts_incise(after[n + 1:], tokens):
+            return token.idx
+    return len(text)
+
+
+def _starts_incise(tokens: list[Token], block_tokens: list[Token]) -> bool:
+    for token in tokens[:4]:
+        if is_speech_verb(token, block_tokens):
+            return True
+        if not (token.pos in ("AUX", "ADV") or token.text.startswith("-")):
+            return False
+    return False
+
+
+def _trim(text: str, span: Span) -> Span:
+    start, end = span.start, span.end
+    while start < end and (text[start].isspace() or text[start] in OPENERS):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in CLOSERS + STRAIGHT):
+        end -= 1
+    return Span(start, end)
+
+
+def is_statement(text: str, tokens: list[Token], span: Span) -> bool:
+    words = text[span.start:span.end].split()
+    if len(words) < MIN_WORDS:
+        return False
+    if len(words) >= SHORT_WORDS:
+        return True
+    return any(t.pos in ("VERB", "AUX") for t in tokens if span.start <= t.idx < span.end)
+
+
+# Endings of the -er verbs, for the forms the model mislemmatises or mistags ("estime",
+# "juge", "note" read as nouns): il estime, ils estiment, estimé(e)(s), estimait, estimera…
+ER_ENDINGS = ("e", "es", "ent", "a", "ait", "aient", "era", "erait", "ant", "é", "ée", "és", "ées")
+
+
+@lru_cache(maxsize=1)
+def speech_verb_forms() -> frozenset[str]:
+    forms = set()
+    for verb in speech_verbs():
+        if verb.endswith("er"):
+            stem = verb[:-2]
+            forms.update(stem + ending for ending in ER_ENDINGS)
+            if stem[-1] in "lt":  # rappeler → rappelle
+                forms.update((stem + stem[-1] + "e", stem + stem[-1] + "ent"))
+    return frozenset(forms)
+
+
+def is_speech_verb(token: Token, tokens: list[Token] | None = None) -> bool:
+    """A speech verb by its lemma, or, given the block's tokens, by its form where it stands
+    as a verb does: after "», " ("», estime le ministre"), before "-t-il", "que" or a colon."""
+    if token.text.startswith("-"):
+        return False
+    if token.pos in ("VERB", "AUX") and fold(token.lemma) in speech_verbs():
+        return True
+    if tokens is None or fold(token.text) not in speech_verb_forms():
+        return False
+    before = tokens[token.i - 1].text if token.i else ""
+    after = tokens[token.i + 1].text if token.i + 1 < len(tokens) else ""
+    after_quote = before != "" and before in "," + CLOSERS + STRAIGHT
+    return after_quote or after.startswith("-") or fold(after) in ("que", "qu'", ":")
+
+
+# --- actors, mentions and roles --------------------------------------------------------
+
+@dataclass
+class Place:
+    """A mention of an actor in a block."""
+    actor: str
+    start: int
+    end: int
+
+
+class Cast:
+    """What the dossier knows of its actors, indexed for attribution."""
+
+    def __init__(self, actors: list[Actor]):
+        self.types = {a.id: a.type for a in actors}
+        self.places: dict[tuple[str, int], list[Place]] = {}
+        for actor in actors:
+            for m in actor.mentions:
+                if m.part == "block":
+                    self.places.setdefault((m.article, m.block), []).append(Place(actor.id, m.start, m.end))
+        for places in self.places.values():
+            places.sort(key=lambda p: p.start)
+        self.roles = [(a.id, set(role_words(r.text))) for a in actors if a.type == "person" for r in a.roles]
+
+    def named(self, article: str, block: int, start: int, end: int) -> list[Place]:
+        return [p for p in self.places.get((article, block), []) if p.start < end and p.end > start]
+
+    def is_person(self, actor: str | None) -> bool:
+        return actor is not None and self.types.get(actor) == "person"
+
+    def last_seen(self, actor: str, article: str, before: tuple[int, int]) -> tuple[int, int]:
+        """Position of the actor's last mention before `before` in the article, for recency."""
+        seen = [(b, p.start) for (a, b), places in self.places.items() if a == article
+                for p in places if p.actor == actor and (b, p.start) < before]
+        return max(seen, default=(-1, -1))
+
+    def by_role(self, phrase: str, article: str, before: tuple[int, int]) -> str | None:
+        """The person whose known role best matches a nominal reference, the latest named on ties."""
+        ordered = role_words(phrase)
+        if not ordered:
+            return None
+        words = set(ordered)
+        scored = []
+        for actor, role in self.roles:
+            shared = len(words & role)
+            if ordered[0] in role:  # the head noun must agree: a "chef" is not a "ministre"
+                scored.append((shared / len(words), shared / len(role),
+                               self.last_seen(actor, article, before), actor))
+        return max(scored)[3] if scored else None
+
+
+def role_words(text: str) -> list[str]:
+    """Content words of a role, synonyms rewritten, each cut to a stem that ignores gender and
+    number ("malien"/"malienne", "étrangère"/"étrangères")."""
+    folded = fold(text)
+    for phrase, canonical in role_rules()["synonyms"].items():
+        folded = folded.replace(fold(phrase), fold(canonical))
+    stop = {fold(w) for w in role_rules()["stopwords"]}
+    return [w[:6] for w in re.findall(r"\w+", folded) if w not in stop]
+
+
+@lru_cache(maxsize=1)
+def role_nouns() -> frozenset[str]:
+    return frozenset(fold(n) for n in role_rules()["role_nouns"])
+
+
+# --- attribution -----------------------------------------------------------------------
+
+@dataclass
+class Focus:
+    """Who the text is about so far in an article, and where that was last said."""
+    speaker: str | None = None       # the last actor quoted or reported speaking
+    speaker_at: tuple[int, int] = (-1, -1)
+    person: str | None = None        # the last person named as a subject or speaker
+    person_at: tuple[int, int] = (-1, -1)
+
+    def spoke(self, actor: str, at: tuple[int, int], cast: Cast) -> None:
+        self.speaker, self.speaker_at = actor, at
+        if cast.is_person(actor):
+            self.person, self.person_at = actor, at
+
+    def recent(self, block: int) -> str | None:
+        """The last speaker or person in focus, if named in this block or just before."""
+        known = ((self.speaker, self.speaker_at), (self.person, self.person_at))
+        candidates = [(at, who) for who, at in known
+                      if who and block - at[0] <= FOCUS_REACH]
+        return max(candidates)[1] if candidates else None
+
+
+@dataclass
+class BlockReading:
+    """One block with its analysis and quoted runs, for the attribution rules."""
+    article: Article
+    index: int
+    text: str
+    analysis: BlockAnalysis
+    spans: list[Span]
+    quoted: set[int] = field(default_factory=set)   # token indices inside quotes
+
+    def __post_init__(self):
+        self.quoted = {t.i for t in self.analysis.tokens
+                       if any(s.start - 1 <= t.idx < s.end + 1 for s in self.spans)}
+
+    def token(self, i: int) -> Token:
+        return self.analysis.tokens[i]
+
+    def children(self, token: Token) -> list[Token]:
+        return [t for t in self.analysis.tokens if t.head == token.i and t.i != token.i]
+
+    def subtree(self, token: Token) -> list[Token]:
+        found, frontier = {token.i}, [token]
+        while frontier:
+            kids = [c for t in frontier for c in self.children(t) if c.i not in found]
+            found.update(c.i for c in kids)
+            frontier = kids
+        return [self.analysis.tokens[i] for i in sorted(found)]
+
+    def sentence_of(self, offset: int) -> int:
+        for n, (start, end) in enumerate(self.analysis.sentences):
+            last = self.analysis.tokens[end - 1]
+            if offset < last.idx + len(last.text):
+                return n
+        return len(self.analysis.sentences) - 1
+
+    def sentence_tokens(self, first: int, last: int) -> list[Token]:
+        start, end = self.analysis.sentences[first][0], self.analysis.sentences[last][1]
+        return self.analysis.tokens[start:end]
+
+    def chars(self, tokens: list[Token]) -> tuple[int, int]:
+        return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+class Attributor:
+    def __init__(self, cast: Cast):
+        self.cast = cast
+        rules = speech_rules()
+        self.sources = [fold(s) for s in rules["sources"]]
+        self.opening_sources = [fold(s) for s in rules["opening_sources"]]
+        self.pronouns = {fold(p) for p in rules["pronouns"]}
+
+    def article_quotes(self, article: Article, analysis: Analysis) -> list[Quote]:
+        focus = Focus()
+        quotes: list[Quote] = []
+        for b, (block, reading_of) in enumerate(zip(article.blocks, analysis.blocks)):
+            if block.kind == "heading" or not reading_of.tokens:
+                continue
+            spans = quoted_spans(block.text, reading_of.tokens)
+            reading = BlockReading(article, b, block.text, reading_of, spans)
+            statements = [s for s in spans if is_statement(block.text, reading_of.tokens, s)]
+            for n in range(len(reading_of.sentences)):
+                for span in statements:
+                    if reading.sentence_of(span.start) == n:
+                        quotes.append(self.quote(reading, span, focus, article.blocks))
+                self.follow(reading, n, focus)
+        return quotes
+
+    def quote(self, reading: BlockReading, span: Span, focus: Focus, blocks) -> Quote:
+        window = self.window(reading, span)
+        speaker = (self.by_speech_verb(reading, span, window, focus)
+                   or self.by_source(reading, window, focus)
+                   or self.by_colon(reading, span, window)
+                   or self.by_caption(reading, span, blocks)
+                   or focus.recent(reading.index))
+        if speaker:
+            focus.spoke(speaker, (reading.index, span.start), self.cast)
+        start, end = reading.chars(window)
+        return Quote(reading.article.id, reading.index, reading.text[span.start:span.end], speaker,
+                     span.start, span.end, reading.text[start:end].strip())
+
+    def window(self, reading: BlockReading, span: Span) -> list[Token]:
+        """The sentences holding the quote, and the next one if it opens with an incise
+        ("« … . a-t-il ajouté.")."""
+        first, last = reading.sentence_of(span.start), reading.sentence_of(max(span.end - 1, span.start))
+        if last + 1 < len(reading.analysis.sentences):
+            following = reading.sentence_tokens(last + 1, last + 1)
+            opening = [t for t in following if t.i not in reading.quoted and t.pos != "PUNCT"]
+            if _starts_incise(opening, reading.analysis.tokens):
+                last += 1
+        return reading.sentence_tokens(first, last)
+
+    # -- rule 1 and 3: speech verbs --
+
+    def by_speech_verb(self, reading: BlockReading, span: Span, window: list[Token], focus: Focus):
+        tokens = reading.analysis.tokens
+        verbs = [t for t in window if t.i not in reading.quoted and is_speech_verb(t, tokens)]
+        if not verbs:
+            return None
+        verb = min(verbs, key=lambda t: min(abs(t.idx - span.start), abs(t.idx - span.end)))
+        subject = self.subject_of(reading, verb)
+        if subject is not None:
+            return self.resolve(reading, subject, focus)
+        return self.inverted_subject(reading, verb) or focus.speaker
+
+    def subject_of(self, reading: BlockReading, verb: Token) -> Token | None:
+        """The verb's subject, climbing coordinated and chained verbs ("X a déclaré … mais a
+        souligné que …")."""
+        token, seen = verb, set()
+        while token.i not in seen:
+            seen.add(token.i)
+            subjects = [c for c in reading.children(token) if c.dep in SUBJECT_DEPS
+                        and c.i not in reading.quoted  # the parser sometimes hangs a quote there
+                        and (c.dep == "nsubj" or fold(c.lemma) in self.pronouns)]
+            if subjects:  # the parser may give two; the nearest is the right one more often
+                return min(subjects, key=lambda c: abs(c.i - token.i))
+            if token.dep not in ("conj", "xcomp") or token.head == token.i:
+                return None
+            token = reading.token(token.head)
+        return None
+
+    def inverted_subject(self, reading: BlockReading, verb: Token) -> str | None:
+        """An actor named right after the verb, in the incise ("…», a déclaré Lavrov.")."""
+        after = [t for t in reading.analysis.tokens[verb.i + 1:]]
+        stop = next((t.idx for t in after if t.text in ",.;:" or t.i in reading.quoted), len(reading.text))
+        named = reading.article.id, reading.index
+        places = self.cast.named(*named, verb.idx, stop)
+        return places[0].actor if places else None
+
+    def resolve(self, reading: BlockReading, subject: Token, focus: Focus) -> str | None:
+        """The actor a subject refers to: named, pronoun, relative pronoun or role."""
+        aid, b = reading.article.id, reading.index
+        own = self.cast.named(aid, b, subject.idx, subject.idx + len(subject.text))
+        if own:
+            return own[0].actor
+        if "PronType=Rel" in subject.morph:
+            before = self.cast.named(aid, b, reading.chars(reading.sentence_tokens(
+                reading.sentence_of(subject.idx), reading.sentence_of(subject.idx)))[0], subject.idx)
+            return before[-1].actor if before else None
+        if fold(subject.lemma).lstrip("-") in self.pronouns:
+            return focus.person
+        phrase = reading.subtree(subject)
+        start, end = reading.chars(phrase)
+        named = self.cast.named(aid, b, start, end)
+        people = [p for p in named if self.cast.is_person(p.actor)]
+        if people:
+            return min(people, key=lambda p: abs(p.start - subject.idx)).actor
+        words = " ".join(t.text for t in phrase if t.dep not in ("acl:relcl", "punct"))
+        by_role = self.cast.by_role(words, aid, (b, subject.idx))
+        if by_role:
+            return by_role
+        if fold(subject.lemma) in role_nouns():
+            return focus.person
+        return named[0].actor if named else None
+
+    # -- rule 2: selon X --
+
+    def by_source(self, reading: BlockReading, window: list[Token], focus: Focus) -> str | None:
+        opening = {reading.analysis.tokens[start].i for start, _ in reading.analysis.sentences}
+        for token in window:
+            if token.i in reading.quoted:
+                continue
+            pair = fold(reading.token(token.i - 1).text + token.text) if token.i else ""
+            if fold(token.text) in self.sources or pair in self.sources or (
+                    token.i in opening and fold(token.text) in self.opening_sources):
+                return self.resolve(reading, reading.token(token.head), focus) \
+                    if token.head != token.i else None
+        return None
+
+    # -- rule 4: "la position de X est claire : « … »" --
+
+    def by_colon(self, reading: BlockReading, span: Span, window: list[Token]) -> str | None:
+        opening = reading.text[:span.start].rstrip(" \u00a0" + OPENERS + STRAIGHT)
+        if not opening.endswith(":"):
+            return None
+        start = reading.chars(window)[0]
+        people = [p for p in self.cast.named(reading.article.id, reading.index, start, len(opening))
+                  if self.cast.is_person(p.actor)]
+        return people[-1].actor if people else None
+
+    # -- rule 5: a quote as a block of its own, with a caption naming the speaker --
+
+    def by_caption(self, reading: BlockReading, span: Span, blocks) -> str | None:
+        whole = len(reading.text.strip(" \u00a0" + OPENERS + CLOSERS + STRAIGHT))
+        if span.end - span.start < 0.9 * whole or reading.index + 1 >= len(blocks):
+            return None
+        if blocks[reading.index + 1].kind not in ("caption", "paragraph"):
+            return None
+        named = self.cast.named(reading.article.id, reading.index + 1, 0, 2)
+        return named[0].actor if named else None
+
+    # -- focus --
+
+    def follow(self, reading: BlockReading, n: int, focus: Focus) -> None:
+        """After a sentence: a person subject becomes the focus; a speaker, the last speaker."""
+        for token in reading.sentence_tokens(n, n):
+            if token.dep != "nsubj" or token.i in reading.quoted or fold(token.lemma) in self.pronouns:
+                continue
+            actor = self.resolve(reading, token, focus)
+            if not actor:
+                continue
+            at = (reading.index, token.idx)
+            if is_speech_verb(reading.token(token.head), reading.analysis.tokens):
+                focus.spoke(actor, at, self.cast)
+            elif self.cast.is_person(actor):
+                focus.person, focus.person_at = actor, at
 
 
 def find_quotes(
     articles: list[Article], analyses: dict[str, Analysis], actors: list[Actor]
 ) -> list[Quote]:
+    attributor = Attributor(Cast(actors))
     quotes: list[Quote] = []
     for article in articles:
-        for b, block in enumerate(article.blocks):
-            for match in QUOTED.finditer(block.text):
-                group = next(g for g in ("a", "b", "c") if match.group(g) is not None)
-                words = match.group(group)
-                if len(words.split()) < MIN_WORDS:
-                    continue
-                quotes.append(
-                    Quote(article.id, b, words, None, match.start(group), match.end(group), block.text)
-                )
+        analysis = analyses.get(article.id)
+        if analysis is not None:
+            quotes += attributor.article_quotes(article, analysis)
     return quotes

@@ -1,6 +1,21 @@
-"""Topics: user-defined subjects (YAML), gathering the statements and paragraphs about each."""
+"""Topics: user-defined subjects (YAML), gathering the statements and paragraphs about each.
+
+editorial/topics.yml:
+
+    topics:
+      - name: Contrat avec Wagner
+        keywords: [contrat, accord]          # the block must name one of these…
+        with: [Wagner, mercenaire*]          # …and, if given, one of these too
+
+A keyword matches a whole word, case and accents ignored, plural included ("contrat" finds
+"contrats"); a trailing * matches any ending ("retir*" finds "retirer", "retiré").
+
+A topic gathers, for each article (by date, then outlet), the statements in the blocks on it,
+with their speakers, and those paragraphs that are on it beyond their quotes.
+"""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -9,27 +24,67 @@ from unidecode import unidecode
 
 from .models import Article, Quote, Topic, TopicEntry
 
+class Matcher:
+    """Whether a text is on a topic: one of its keywords and, if any, one of its `with` words."""
 
-def load_topics(path: Path | None) -> list[Topic]:
-    if path is None or not path.is_file():
-        return []
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return [
-        Topic(slugify(spec["name"]), spec["name"], list(spec.get("keywords") or []))
-        for spec in data.get("topics") or []
-    ]
+    def __init__(self, keywords: list[str], required: list[str]):
+        self.keywords = _word_pattern(keywords)
+        self.required = _word_pattern(required) if required else None
+
+    def __call__(self, text: str) -> bool:
+        folded = _fold(text)
+        return bool(self.keywords and self.keywords.search(folded)) and (
+            self.required is None or bool(self.required.search(folded)))
 
 
-def gather_topics(articles: list[Article], quotes: list[Quote], path: Path | None) -> list[Topic]:
-    topics = load_topics(path)
-    for topic in topics:
-        keys = [_fold(k) for k in topic.keywords]
-        for article in articles:
-            for b, block in enumerate(article.blocks):
-                if any(k in _fold(block.text) for k in keys):
-                    topic.entries.append(TopicEntry(article.id, b, block.text))
-    return topics
+def _word_pattern(words: list[str]) -> re.Pattern | None:
+    forms = []
+    for word in words:
+        folded = re.escape(_fold(word).rstrip("*")).replace(r"\ ", r"\s+")
+        forms.append(folded + (r"\w*" if word.endswith("*") else r"(?:s|x|es)?"))
+    return re.compile(rf"(?<!\w)(?:{'|'.join(forms)})(?!\w)") if forms else None
 
 
 def _fold(text: str) -> str:
-    return unidecode(text).casefold()
+    return unidecode(text.replace("’", "'")).casefold()
+
+
+def load_topics(path: Path | None) -> list[tuple[Topic, Matcher]]:
+    if path is None or not path.is_file():
+        return []
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    topics = []
+    for spec in data.get("topics") or []:
+        keywords = [str(k) for k in spec.get("keywords") or []]
+        required = [str(k) for k in spec.get("with") or []]
+        topics.append((Topic(slugify(spec["name"]), spec["name"], keywords),
+                       Matcher(keywords, required)))
+    return topics
+
+
+def gather_topics(articles: list[Article], quotes: list[Quote], path: Path | None) -> list[Topic]:
+    ordered = sorted(articles, key=lambda a: (a.date or "9999", a.source or "", a.id))
+    by_block: dict[tuple[str, int], list[Quote]] = {}
+    for quote in quotes:
+        by_block.setdefault((quote.article, quote.block), []).append(quote)
+    topics = []
+    for topic, on_topic in load_topics(path):
+        for article in ordered:
+            for b, block in enumerate(article.blocks):
+                if block.kind != "heading" and on_topic(block.text):
+                    quoted = by_block.get((article.id, b), [])
+                    topic.entries += _entries(article.id, b, block.text, quoted, on_topic)
+        topics.append(topic)
+    return topics
+
+
+def _entries(article: str, block: int, text: str, quotes: list[Quote], on_topic: Matcher) -> list[TopicEntry]:
+    """A block on the topic: its statements with their speakers, then the paragraph itself if
+    what it says outside those statements is on the topic too."""
+    entries = [TopicEntry(article, block, q.text, q.speaker) for q in quotes]
+    rest = text
+    for quote in quotes:
+        rest = rest[:quote.start] + " " * (quote.end - quote.start) + rest[quote.end:]
+    if not quotes or on_topic(rest):
+        entries.append(TopicEntry(article, block, text))
+    return entries

@@ -1,0 +1,187 @@
+"""Quotes: finding quoted statements in French typography and attributing them to actors."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from dossier.analyse import analyse_article
+from dossier.evaluate import quote_figures, ActorMatcher
+from dossier.export import to_json_data
+from dossier.models import Actor, Article, Block, Mention, Role
+from dossier.quotes import find_quotes
+
+PEOPLE = {
+    "sergueï-lavrov": (["Sergueï Lavrov", "Lavrov"], ["ministre russe des Affaires étrangères"]),
+    "abdoulaye-diop": (["Abdoulaye Diop", "Diop"], ["ministre malien des Affaires étrangères"]),
+    "florence-parly": (["Florence Parly", "Parly"], ["ministre française des Armées"]),
+}
+
+
+def cast(article: Article) -> list[Actor]:
+    """The people of PEOPLE, with a mention wherever one of their names is in the text:
+    attribution is tested apart from actor resolution."""
+    actors = []
+    for aid, (names, roles) in PEOPLE.items():
+        actor = Actor(aid, names[0], "person", names[1:], [Role(r, article.id) for r in roles])
+        for b, block in enumerate(article.blocks):
+            taken: list[tuple[int, int]] = []
+            for name in names:  # longest first: "Sergueï Lavrov" before "Lavrov"
+                for m in re.finditer(rf"\b{re.escape(name)}\b", block.text):
+                    if not any(s <= m.start() < e for s, e in taken):
+                        taken.append(m.span())
+                        actor.mentions.append(Mention(article.id, b, m.start(), m.end(), name, ""))
+        actors.append(actor)
+    return actors
+
+
+@pytest.fixture(scope="module")
+def quotes_of(nlp):
+    def read(*paragraphs: str, kinds: list[str] | None = None):
+        kinds = kinds or ["paragraph"] * len(paragraphs)
+        article = Article("a", "Titre", [Block(k, p) for k, p in zip(kinds, paragraphs)])
+        return find_quotes([article], {"a": analyse_article(nlp, article)}, cast(article))
+    return read
+
+
+def only(quotes):
+    assert len(quotes) == 1, [q.text for q in quotes]
+    return quotes[0]
+
+
+def test_speech_verb_after_the_quote(quotes_of):
+    quote = only(quotes_of("« Nous soutenons le Mali dans sa lutte », a déclaré Sergueï Lavrov à Moscou."))
+    assert quote.text == "Nous soutenons le Mali dans sa lutte"
+    assert quote.speaker == "sergueï-lavrov"
+
+
+def test_offsets_and_context(quotes_of):
+    text = "Il faisait froid. « Nous soutenons le Mali dans sa lutte », a déclaré Sergueï Lavrov."
+    quote = only(quotes_of(text))
+    assert text[quote.start:quote.end] == quote.text
+    assert quote.context.startswith("« Nous soutenons") and "Lavrov" in quote.context
+
+
+def test_speech_verb_before_the_quote(quotes_of):
+    quote = only(quotes_of("Abdoulaye Diop a affirmé : “Le Mali ne cédera pas aux pressions de Paris.”"))
+    assert quote.speaker == "abdoulaye-diop"
+
+
+def test_present_tense_verb_with_inverted_subject(quotes_of):
+    quote = only(quotes_of('"Le Mali ne cédera pas aux pressions", affirme Abdoulaye Diop.'))
+    assert quote.speaker == "abdoulaye-diop"
+
+
+def test_inverted_pronoun_refers_to_the_person_in_focus(quotes_of):
+    quote = only(quotes_of("Abdoulaye Diop a rencontré la presse à Moscou.",
+                           "« Nous avons besoin de l'aide de nos amis », a-t-il ajouté."))
+    assert quote.speaker == "abdoulaye-diop"
+
+
+def test_selon(quotes_of):
+    quote = only(quotes_of("« La coopération va se renforcer dans tous les domaines », selon Sergueï Lavrov."))
+    assert quote.speaker == "sergueï-lavrov"
+
+
+def test_et_d_ajouter_continues_the_last_speaker(quotes_of):
+    quotes = quotes_of("« Nous soutenons le Mali dans sa lutte », a déclaré Sergueï Lavrov.",
+                       "Et d'ajouter : « Nous ferons tout ce qui est nécessaire pour le pays ».")
+    assert [q.speaker for q in quotes] == ["sergueï-lavrov", "sergueï-lavrov"]
+
+
+def test_relative_pronoun_takes_its_antecedent(quotes_of):
+    quote = only(quotes_of("Une information confirmée par Abdoulaye Diop lui-même qui, face à la presse, "
+                           "dira ceci : « je suis venu rendre visite à mon ami à Moscou »."))
+    assert quote.speaker == "abdoulaye-diop"
+
+
+def test_nominal_reference_resolved_through_roles(quotes_of):
+    quotes = quotes_of(
+        "Sergueï Lavrov et Abdoulaye Diop se sont rencontrés à Moscou.",
+        "Le chef de la diplomatie russe poursuit : « Nous fournissons au pays les armes nécessaires ».",
+        "Le ministre malien des Affaires étrangères a répondu : « Nous ne sous-traiterons pas notre sécurité ».")
+    assert [q.speaker for q in quotes] == ["sergueï-lavrov", "abdoulaye-diop"]
+
+
+def test_partial_quote_in_indirect_speech(quotes_of):
+    quote = only(quotes_of("Florence Parly était à Bamako lundi.",
+                           "Elle a ajouté que la France « ne cohabitera pas avec des mercenaires »."))
+    assert quote.text == "ne cohabitera pas avec des mercenaires"
+    assert quote.speaker == "florence-parly"
+
+
+def test_coordinated_speech_verb_takes_the_first_subject(quotes_of):
+    quote = only(quotes_of("Diop a déclaré jeudi qu'il n'y avait pas de contrat, mais a souligné que "
+                           "“le Mali ne permettra à aucun État de lui dicter ses choix”."))
+    assert quote.speaker == "abdoulaye-diop"
+
+
+def test_quote_split_around_its_attribution(quotes_of):
+    quotes = quotes_of("« Nous sommes prêts à coopérer », a déclaré Sergueï Lavrov, "
+                       "« et à aider le Mali dans tous les domaines ».")
+    assert [q.text for q in quotes] == ["Nous sommes prêts à coopérer",
+                                        "et à aider le Mali dans tous les domaines"]
+    assert {q.speaker for q in quotes} == {"sergueï-lavrov"}
+
+
+def test_nested_quotes_stay_in_their_statement(quotes_of):
+    quote = only(quotes_of("« Il m'a dit “ça suffit maintenant” et je suis parti », a raconté Abdoulaye Diop."))
+    assert quote.text == "Il m'a dit “ça suffit maintenant” et je suis parti"
+    assert quote.speaker == "abdoulaye-diop"
+
+
+def test_closing_mark_without_its_opening_one(quotes_of):
+    quote = only(quotes_of("Il a parlé des mercenaires. cette question relève exclusivement "
+                           "du gouvernement malien”, a déclaré Lavrov."))
+    assert quote.text == "cette question relève exclusivement du gouvernement malien"
+    assert quote.speaker == "sergueï-lavrov"
+
+
+def test_opening_mark_never_closed_ends_at_the_incise(quotes_of):
+    quotes = quotes_of("“Nous sommes dans une situation difficile”, a déclaré Abdoulaye Diop. "
+                       "« L'existence même de l'État malien est menacée. a-t-il ajouté.")
+    assert quotes[1].text == "L'existence même de l'État malien est menacée"
+    assert [q.speaker for q in quotes] == ["abdoulaye-diop", "abdoulaye-diop"]
+
+
+def test_quote_without_attribution_continues_the_speaker(quotes_of):
+    quotes = quotes_of("« On ne peut pas nous interdire d'acheter du matériel », a martelé Abdoulaye Diop. "
+                       "Face à la presse, il tacle la France. “Le terrorisme s'est étendu partout au Sahel”.")
+    assert [q.speaker for q in quotes] == ["abdoulaye-diop", "abdoulaye-diop"]
+
+
+def test_quote_block_with_a_caption(quotes_of):
+    quote = only(quotes_of("La conférence de presse s'est tenue à Moscou.",
+                           '"Nous souhaitons pouvoir compter sur la Russie, un partenaire réaliste"',
+                           "Abdoulaye Diop, ministre malien, à Moscou",
+                           kinds=["paragraph", "quote", "caption"]))
+    assert quote.speaker == "abdoulaye-diop"
+
+
+def test_scare_quotes_and_borrowed_phrases_are_not_statements(quotes_of):
+    assert quotes_of("Paris refuse de voir des « mercenaires » russes au Mali.",
+                     'Le déploiement d\'"instructeurs" a commencé, dans le cadre du "grand retour en Afrique".') == []
+
+
+def test_unknown_speaker_is_none(quotes_of):
+    quote = only(quotes_of("« Nous ne partirons pas du pays avant la fin de la mission », a déclaré un officier."))
+    assert quote.speaker is None
+
+
+def test_seeds_quotes_found_and_attributed(seeds_dossier, gold):
+    data = to_json_data(seeds_dossier)
+    recall, speakers = quote_figures(data["quotes"], data["actors"], gold["articles"],
+                                     ActorMatcher(gold["actors"]))
+    assert recall.ratio >= 0.95, recall.misses
+    assert speakers.ratio >= 0.90, speakers.misses
+
+
+def test_pour_x_opening_the_sentence(quotes_of):
+    quote = only(quotes_of("Pour Florence Parly, « la France ne restera pas au Mali à n'importe quel prix »."))
+    assert quote.speaker == "florence-parly"
+
+
+@pytest.mark.parametrize("verb", ["estime", "juge", "note", "tacle", "martèle", "rappelle"])
+def test_speech_verbs_the_model_reads_as_nouns(quotes_of, verb):
+    quote = only(quotes_of(f"« Nous partirons du Mali quand la mission sera finie », {verb} Florence Parly."))
+    assert quote.speaker == "florence-parly"

@@ -1,0 +1,69 @@
+"""Topics: the user's subjects gather statements and paragraphs side by side."""
+from __future__ import annotations
+
+import yaml
+
+from dossier.models import Article, Block, Quote
+from dossier.topics import gather_topics, load_topics
+
+WAGNER = {"name": "Contrat avec Wagner", "keywords": ["contrat", "accord"], "with": ["Wagner", "mercenaire*"]}
+
+
+def topics_file(tmp_path, *specs):
+    path = tmp_path / "topics.yml"
+    path.write_text(yaml.safe_dump({"topics": list(specs)}, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_block_needs_a_keyword_and_a_with_word(tmp_path):
+    article = Article("a", "A", [
+        Block("paragraph", "Reuters a fait état d'un CONTRAT entre la junte et la société Wagner."),
+        Block("paragraph", "Le contrat de livraison d'armes a été signé."),          # no "with" word
+        Block("paragraph", "Les accords visant des mercenaires russes sont démentis."),  # plural, wildcard
+        Block("heading", "Contrat avec Wagner"),                                   # headings are not content
+    ])
+    (topic,) = gather_topics([article], [], topics_file(tmp_path, WAGNER))
+    assert topic.id == "contrat-avec-wagner"
+    assert [e.block for e in topic.entries] == [0, 2]
+    assert all(e.speaker is None for e in topic.entries)
+
+
+def test_keywords_ignore_accents_and_match_whole_words(tmp_path):
+    spec = {"name": "Désengagement", "keywords": ["desengagement", "retir*"]}
+    article = Article("a", "A", [Block("paragraph", "Un désengagement français."),
+                                 Block("paragraph", "Paris a retiré ses troupes."),
+                                 Block("paragraph", "Les retirements n'existent pas; la retraite non plus.")])
+    (topic,) = gather_topics([article], [], topics_file(tmp_path, spec))
+    assert [e.block for e in topic.entries] == [0, 1, 2]
+    spec = {"name": "Contrat", "keywords": ["contrat"]}
+    article = Article("a", "A", [Block("paragraph", "Un contrats."), Block("paragraph", "Des contractuels.")])
+    (topic,) = gather_topics([article], [], topics_file(tmp_path, spec))
+    assert [e.block for e in topic.entries] == [0]
+
+
+def test_statements_come_with_their_speaker_and_articles_by_date(tmp_path):
+    quoted = "Il n'y a pas de contrat avec Wagner, nous discutons avec la Russie"
+    later = Article("later", "L", [Block("paragraph", f"« {quoted} », a déclaré Abdoulaye Diop.")],
+                    date="2021-11-11", source="reuters.com")
+    earlier = Article("earlier", "E", [Block("paragraph", "Un contrat avec Wagner aurait été signé, selon Reuters.")],
+                      date="2021-09-13", source="lecourrier-du-soir.com")
+    quote = Quote("later", 0, quoted, "abdoulaye-diop", 2, 2 + len(quoted), later.blocks[0].text)
+    (topic,) = gather_topics([later, earlier], [quote], topics_file(tmp_path, WAGNER))
+    assert [(e.article, e.speaker) for e in topic.entries] == [("earlier", None), ("later", "abdoulaye-diop")]
+    assert topic.entries[1].text == quoted   # the paragraph, mostly that quote, is not repeated
+
+
+def test_no_topics_file(tmp_path):
+    assert gather_topics([], [], None) == []
+    assert load_topics(tmp_path / "missing.yml") == []
+
+
+def test_seeds_topics_set_the_sources_side_by_side(seeds_dossier, root):
+    topics = {t.name: t for t in seeds_dossier.topics}
+    assert 2 <= len(topics) <= 3
+    wagner = topics["Contrat avec Wagner"]
+    texts = {e.article[:3]: e.text for e in wagner.entries}
+    # one outlet reports a contract; the Malian minister says, in another, there is none
+    assert "contrat entre la junte militaire malienne" in texts["000"]
+    assert any(e.article.startswith("004") and "pas de contrat avec Wagner" in e.text for e in wagner.entries)
+    assert any(e.speaker for e in wagner.entries)
