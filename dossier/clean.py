@@ -47,6 +47,19 @@ CUT_AFTER_WORDS = 80
 TAIL_LINES = 2
 SECTION = "liens vers d'autres articles"
 SECTION_HEADING = "titre d'une liste de liens"
+# A line above the first paragraph that shares this share of its content words with the page's
+# title (and at least 3 of them) is the headline again; a headline has at most HEADLINE_WORDS words.
+HEADLINE_OVERLAP = 0.6
+HEADLINE_WORDS = 30
+# The attribution under an embedded post: "— Name (@handle) February 17, 2020".
+EMBED_CREDIT = re.compile(r"[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s*\w+\s+\d{1,2},?\s+\d{4}|"
+                          r"[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s*\d{1,2}\s+\w+\s+\d{4}")
+# A feed or agenda: at least DATED_RUN lines opened by a numeric date or a time, at most DATED_GAP
+# lines apart ("9/11 Abandon du projet…", "17:37 Humbert, le grand huit !").
+DATED = re.compile(r"(\d{1,2}[/.]\d{1,2}([/.]\d{2,4})?|\d{1,2}[:h]\d{2})\s+\S")
+DATED_RUN = 3
+DATED_GAP = 1
+DATED_LIST = "liste datée (fil d'actualité, agenda)"
 # A line repeated in this many articles of the dossier is furniture, whatever it says.
 REPEATED_IN = 2
 PAGE_FIELDS = ("title", "date", "url", "author", "sitename")
@@ -221,7 +234,8 @@ def repeated_lines(documents: list[list[Line]]) -> set[str]:
     if len(documents) < REPEATED_IN:
         return set()
     counts = Counter(key for lines in documents for key in {line_key(line.text) for line in lines})
-    return {key for key, n in counts.items() if n >= REPEATED_IN}
+    # Bare numbers ("19", a minute mark "19'") meet across pages by chance: no evidence.
+    return {key for key, n in counts.items() if n >= REPEATED_IN and WORD.search(key)}
 
 
 def line_key(text: str) -> str:
@@ -234,6 +248,9 @@ def clean_article(raw: RawArticle, lines: list[Line], page: dict, rules: Rules,
     profiles = [rules.generic, *outlets]
     found = read_metadata(lines, rules, outlets)
     mark_furniture(lines, profiles, rules, repeated)
+    mark_dated_lists(lines, rules.words)
+    if page.get("title"):
+        drop_repeated_headline(lines, page, rules.words)
     # A saved page's article was found by trafilatura; a Markdown file is the user's own text.
     if raw.format == "txt":
         keep_main_span(lines, rules.words)
@@ -355,6 +372,32 @@ def mark_furniture(lines: list[Line], profiles: list[Profile], rules: Rules, rep
             prose_words += len(WORD.findall(line.text))
 
 
+def mark_dated_lists(lines: list[Line], words: frozenset[str]) -> None:
+    """A run of lines opened by a numeric date or a time ("9/11 …", "18:30 …") is a feed of teasers
+    or an agenda, not the article: when most of them read as headlines rather than sentences.
+    A line between two dated ones (a teaser's second line) goes with them."""
+    run: list[int] = []
+    for i, line in enumerate([*lines, Line("")]):
+        if i < len(lines) and line.removed:
+            continue
+        if i < len(lines) and DATED.match(line.text):
+            if run and i - run[-1] > DATED_GAP + 1:
+                remove_dated_run(lines, run, words)
+                run = []
+            run.append(i)
+        elif run and (i >= len(lines) or i - run[-1] > DATED_GAP):
+            remove_dated_run(lines, run, words)
+            run = []
+
+
+def remove_dated_run(lines: list[Line], run: list[int], words: frozenset[str]) -> None:
+    headlines = sum(not is_paragraph(lines[i].text, words) for i in run)
+    if len(run) < DATED_RUN or headlines * 2 <= len(run):
+        return
+    for line in lines[run[0]:run[-1] + 1]:
+        line.removed = line.removed or DATED_LIST
+
+
 def cut_rest(lines: list[Line], start: int, reason: str) -> None:
     for line in lines[start:]:
         line.removed = line.removed or reason
@@ -374,6 +417,40 @@ def remove_section(lines: list[Line], start: int, words: frozenset[str]) -> None
 def is_paragraph(text: str, words: frozenset[str]) -> bool:
     """A sentence long or finished enough to be running text rather than a headline."""
     return is_sentence(text, words) and (text.endswith(SENTENCE_END) or len(WORD.findall(text)) >= 25)
+
+
+def drop_repeated_headline(lines: list[Line], page: dict, words: frozenset[str]) -> None:
+    """Above the first paragraph, lines that repeat the page's headline (its <h1>, or its <title>
+    with the site's name appended) are the title, not the body. The displayed headline becomes the
+    title: a page's <title> often carries the site's name or a rewritten headline.
+    """
+    title = page["title"]
+    shown = None
+    for line in lines:
+        if line.removed or line.hint == "title":
+            continue
+        if is_paragraph(line.text, words) or len(WORD.findall(line.text)) > HEADLINE_WORDS:
+            break
+        if same_headline(line.text, title, words):
+            line.removed = "titre répété"
+            if shown is None and (line.hint == "heading" or line_key(title).startswith(line_key(line.text))):
+                shown = line.text
+    if shown:
+        page["title"] = shown
+        for line in lines:
+            if line.hint == "title":
+                line.text = shown
+
+
+def same_headline(text: str, title: str, words: frozenset[str]) -> bool:
+    """Two wordings of one headline: most content words of the shorter one are in the other."""
+    ours, theirs = content_words(text, words), content_words(title, words)
+    shared = len(ours & theirs)
+    return shared >= 3 and shared >= HEADLINE_OVERLAP * min(len(ours), len(theirs))
+
+
+def content_words(text: str, words: frozenset[str]) -> set[str]:
+    return {token for token in WORD.findall(text.casefold()) if token not in words}
 
 
 # ---------------------------------------------------------------- where the article is
@@ -403,6 +480,8 @@ def line_score(line: Line, words: frozenset[str]) -> int:
         return -SECTION_COST if line.removed == SECTION_HEADING else -REMOVED_COST
     if is_sentence(line.text, words):
         return len(WORD.findall(line.text)) - SENTENCE_COST
+    if not WORD.search(line.text):
+        return 0  # no word at all ("14'", "3."): no evidence either way
     return -SHORT_COST
 
 
@@ -431,10 +510,19 @@ def keep_main_span(lines: list[Line], words: frozenset[str]) -> None:
 
 
 def extend_tail(lines: list[Line], end: int, words: frozenset[str]) -> int:
-    """A closing sentence too short to weigh in the search still belongs to the article."""
+    """A closing sentence too short to weigh in the search still belongs to the article; so does
+    the attribution line of an embedded post. Lines without a word (a live feed's minute marks
+    "7'", numbering) are passed over on the way to such a sentence, not counted."""
     for _ in range(TAIL_LINES):
-        if end < len(lines) and not lines[end].removed and function_ratio(lines[end].text, words) >= 0.3:
-            end += 1
+        after = end
+        while after < len(lines) and after - end < TAIL_LINES and not lines[after].removed \
+                and not WORD.search(lines[after].text):
+            after += 1
+        if after < len(lines) and not lines[after].removed and (
+                function_ratio(lines[after].text, words) >= 0.3 or EMBED_CREDIT.fullmatch(lines[after].text)):
+            end = after + 1
+        else:
+            break
     return end
 
 

@@ -10,10 +10,10 @@ from dossier.models import Article, Block
 BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench" / "extraction"
 
 
-def test_main_text_is_title_lede_and_blocks_without_captions():
+def test_main_text_is_lede_and_blocks_without_title_or_captions():
     article = Article("a", "Titre", [Block("paragraph", "P."), Block("caption", "Légende"),
                                      Block("heading", "H")], lede="Chapô")
-    assert main_text(article) == "Titre\nChapô\nP.\nH"
+    assert main_text(article) == "Chapô\nP.\nH"
 
 
 @pytest.mark.skipif(not (BENCH / "score.py").is_file(), reason="shared benchmark not available")

@@ -149,3 +149,82 @@ def test_html_page_is_extracted_with_its_metadata():
     assert article.date == "2021-11-11"
     assert ("heading", "Une section") in [(b.kind, b.text) for b in article.blocks]
     assert "Mentions légales" not in "\n".join(texts(article))
+
+
+def html_article(html: str):
+    return clean_articles([RawArticle("p", Path("p.html"), "html", "", html=html)], None)[0]
+
+
+def page(title: str, body: str) -> str:
+    return (f"<html><head><title>{title}</title><meta property='og:title' content='{title}'></head>"
+            f"<body><nav><a href='/'>Accueil</a></nav>"
+            f"<article>{body}</article><footer>Mentions légales</footer></body></html>")
+
+
+PARAGRAPHS = "".join(f"<p>{BODY} Paragraphe {i}.</p>" for i in range(6))
+
+
+def test_the_headline_shown_above_the_text_is_the_title_not_a_block():
+    article = html_article(page("Le Mali se tourne vers Moscou | Environnement | Le Site",
+                                f"<h1>Le Mali se tourne vers Moscou</h1>{PARAGRAPHS}"))
+    assert article.title == "Le Mali se tourne vers Moscou"
+    assert "Le Mali se tourne vers Moscou" not in [b.text for b in article.blocks]
+
+
+def test_a_reworded_headline_is_recognised_but_a_lede_is_not():
+    article = html_article(page("Sweden drops Assange rape investigation",
+                                "<h1>Julian Assange: Sweden drops rape investigation</h1>"
+                                "<h2>Le ministre parle de la coopération militaire et des partenaires</h2>" + PARAGRAPHS))
+    blocks = [b.text for b in article.blocks]
+    assert "Julian Assange: Sweden drops rape investigation" not in blocks
+    assert "Le ministre parle de la coopération militaire et des partenaires" in blocks
+
+
+def test_a_feed_of_dated_teasers_is_not_the_article():
+    teasers = "\n".join(f"{d}/11 [Communiqué] Une action de plus contre le projet numéro {d} (Collectif, Communiqués)"
+                        for d in (10, 9, 3, 1))
+    article = clean_one(f"Un titre sur la crise\n{BODY}\nLe Flux\n{teasers}")
+    assert "3/11 [Communiqué] Une action de plus contre le projet numéro 3 (Collectif, Communiqués)" in article.removed
+    assert BODY in texts(article)
+
+
+def test_a_live_feed_of_timed_sentences_stays():
+    entries = [f"{h}:05 Le ministre a répondu aux questions des députés sur la sécurité du pays numéro {h}."
+               for h in (14, 13, 12)]
+    article = clean_one("Un titre sur la crise\n" + "\n".join(entries) + f"\n{BODY}")
+    assert all(entry in texts(article) for entry in entries)
+
+
+def test_minute_marks_do_not_cut_a_live_commentary_short():
+    minutes = "\n".join(f"{m}'\n{BODY}" for m in (90, 80, 70))
+    other = "\n".join(f"Le match numéro {i} en direct" for i in range(6))
+    # bare numbers that other articles also carry are not furniture
+    raws = [raw(f"Un titre sur le match\n{minutes}\n7'\n3'\nLes deux équipes se cherchent en ce début de match.\n"
+                f"Tous les sports\nFootball", name="live"),
+            raw(f"Un autre titre\n{BODY}\n7'\n3'\n{other}", name="other")]
+    article = clean_articles(raws, None)[0]
+    assert "Les deux équipes se cherchent en ce début de match." in texts(article)
+    assert "Tous les sports" not in texts(article)
+
+
+def test_the_attribution_under_an_embedded_post_closes_the_article():
+    credit = "— Solidaires Étudiant-e-s Saint-Denis (@SolidairesEtuP8) February 17, 2020"
+    article = clean_one(f"Un titre sur la crise\n{BODY}\n{BODY}\n{credit}\nArticles liés\nAccueil\nMenu\nRecherche")
+    assert credit in "\n".join(texts(article))
+
+
+def test_agency_credits_social_prompts_and_bare_links_are_furniture():
+    lines = ["Reporting by Jane Doe; additional reporting by Ann Lee and Bo Kim; Editing by John Smith",
+             "Follow The Daily Example Opinion section on Facebook, Twitter (@DailyOpinion) and Instagram.",
+             "Listen: http://example.org/podcast", "New York State Registry via AP"]
+    article = clean_one("Un titre sur la crise\n" + "\n".join(f"{BODY}\n{line}" for line in lines) + f"\n{BODY}")
+    for line in lines:
+        assert line in article.removed
+    sentence = "Reporting by the ministry shows that the coopération militaire continues with its partners."
+    assert sentence in texts(clean_one(f"Un titre sur la crise\n{BODY}\n{sentence}\n{BODY}"))
+
+
+def test_lines_without_words_weigh_nothing_in_the_search_for_the_article():
+    last = "Le coup franc de Cornet est repoussé par le gardien lorientais avant la pause."
+    article = clean_one(f"Un titre sur le match\n{BODY}\n45'\n44'\n43'\n{last}\nTous les sports\nFootball\nTennis")
+    assert last in texts(article)
