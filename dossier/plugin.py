@@ -1,16 +1,20 @@
-"""The dossier MkDocs plugin: generates article and actor pages at build time.
+"""The dossier MkDocs plugin: generates article and actor pages at build time, then indexes the
+built site with Pagefind for the header's search box.
 
 Listed in mkdocs.yml, so `mkdocs build`, `mkdocs serve` and `mkdocs gh-deploy` just work.
 """
 from __future__ import annotations
 
+import asyncio
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from pagefind.index import IndexConfig, PagefindIndex
 
 from . import export
 from .models import Dossier
@@ -20,6 +24,7 @@ from .render import Renderer
 log = logging.getLogger("mkdocs.plugins.dossier")
 
 HOME_MARKER = "<!-- dossier:accueil -->"
+SEARCH_DIR = "pagefind"           # the search bundle, inside the built site
 
 
 class DossierConfig(Config):
@@ -28,6 +33,7 @@ class DossierConfig(Config):
     templates = opt.Type(str, default="site_templates")
     cache = opt.Type(str, default=".dossier-cache")
     use_registry = opt.Type(bool, default=True)
+    search = opt.Type(bool, default=True)      # index the built site with Pagefind
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):
@@ -45,7 +51,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     @event_priority(50)
     def on_files(self, files: Files, *, config) -> Files:
         self.dossier = build_dossier(self.settings())
-        self.renderer = Renderer(self.path(self.config.templates), self.dossier)
+        self.renderer = Renderer(self.path(self.config.templates), self.dossier, config.use_directory_urls)
         for src, content in self.renderer.pages().items():
             existing = files.get_file_from_path(src)
             if existing is not None:  # a hand-written page of the same name wins
@@ -68,10 +74,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             return markdown.replace(HOME_MARKER, overview)
         return markdown + "\n\n" + overview
 
-    # Export the dossier beside the site
+    # Export the dossier beside the site, and index the site for the search box
     def on_post_build(self, *, config) -> None:
         if self.dossier is not None:
             export.write_json(self.dossier, Path(config.site_dir), config.use_directory_urls)
+        if self.config.search:
+            count = index_for_search(Path(config.site_dir))
+            log.info("dossier: search index of %d pages written to %s/", count, SEARCH_DIR)
 
     # Rebuild the preview when an article, the editorial data or a template changes
     def on_serve(self, server, *, config, builder):
@@ -90,3 +99,18 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     def path(self, name: str) -> Path:
         return (self.root / name).resolve()
+
+
+def index_for_search(site_dir: Path) -> int:
+    """Run Pagefind's async API on its own loop and thread, so that a build started from code that
+    already runs an event loop (a notebook, a browser test) works too."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, write_search_index(site_dir)).result()
+
+
+async def write_search_index(site_dir: Path) -> int:
+    """Index the built pages (their `data-pagefind-body`) in French, offline; return the page count."""
+    config = IndexConfig(force_language="fr", output_path=str(site_dir / SEARCH_DIR))
+    async with PagefindIndex(config) as index:
+        indexed = await index.add_directory(str(site_dir))
+    return indexed["page_count"]

@@ -2,29 +2,44 @@
 
 Every piece of article text is untrusted web text: it reaches Markdown only through `md_escape`,
 which turns HTML characters into entities and backslash-escapes Markdown punctuation, so nothing
-from a page can become a tag, a link or a script in the reader's browser.
+from a page can become a tag, a link or a script in the reader's browser. Inside raw HTML (the
+SVG graphs, attributes) the `h` filter escapes it as HTML instead.
 """
 from __future__ import annotations
 
+import html
 import posixpath
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+from unidecode import unidecode
 
-from .models import Actor, Article, Dossier
+from . import graph
+from .models import Actor, Article, Dossier, Event, Quote, Topic
 
 ARTICLES_DIR = "articles"
 ACTORS_DIR = "acteurs"
+TOPICS_DIR = "themes"
 TYPE_LABELS = {
     "person": "Personnes",
     "organization": "Organisations",
     "place": "Lieux",
     "event": "Opérations et événements",
 }
+TYPE_NAMES = {
+    "person": "Personne",
+    "organization": "Organisation",
+    "place": "Lieu",
+    "event": "Opération ou événement",
+}
+MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+          "septembre", "octobre", "novembre", "décembre"]
 HTML_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 ASCII_PUNCTUATION = set("!\"#$%'()*+,-./:;=?@[\\]^_`{|}~")
+SAFE_URL = re.compile(r"https?://[^\s<>()\[\]\"'\\`]+")
 
 
 def article_src(article_id: str) -> str:
@@ -33,6 +48,10 @@ def article_src(article_id: str) -> str:
 
 def actor_src(actor_id: str) -> str:
     return f"{ACTORS_DIR}/{actor_id}.md"
+
+
+def topic_src(topic_id: str) -> str:
+    return f"{TOPICS_DIR}/{topic_id}.md"
 
 
 def page_url(src: str, use_directory_urls: bool = True) -> str:
@@ -58,9 +77,64 @@ def md_escape(text: str | None) -> str:
     return "".join(out)
 
 
+def html_escape(text: str | None) -> str:
+    """Make untrusted text inert inside raw HTML, attributes included."""
+    return html.escape(text or "", quote=True)
+
+
+def safe_url(url: str | None) -> str:
+    """The article's original address if it is a plain http(s) address, else nothing."""
+    return url if url and SAFE_URL.fullmatch(url) else ""
+
+
+def french_date(value: str | None) -> str:
+    """'2021-11-11' → '11 novembre 2021'; '2021-11' → 'novembre 2021'; '2021' stays."""
+    if not value:
+        return "date inconnue"
+    parts = value.split("-")
+    if len(parts) >= 2 and parts[1].isdigit() and 1 <= int(parts[1]) <= 12:
+        month = f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        return f"{int(parts[2])} {month}" if len(parts) == 3 and parts[2].isdigit() else month
+    return value
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    return f"{count} {word if count <= 1 else words or word + 's'}"
+
+
+def search_forms(actor: Actor) -> list[str]:
+    """The name and aliases in ASCII when they differ ('Maïga' → 'Maiga'), for the search index."""
+    names = [actor.name, *actor.aliases]
+    return sorted({unidecode(n) for n in names} - set(names))
+
+
+def in_context(quote: Quote) -> tuple[str, str, str]:
+    """The quote's sentence split around the quoted words (or the words alone): before, words, after."""
+    at = quote.context.find(quote.text) if quote.text else -1
+    if at < 0:
+        return "", quote.text, ""
+    return quote.context[:at], quote.text, quote.context[at + len(quote.text):]
+
+
+def emphasise(sentence: str, name: str) -> str:
+    """The sentence, escaped, with the first occurrence of the name in bold."""
+    at = sentence.find(name) if name else -1
+    if at < 0:
+        return md_escape(sentence)
+    return f"{md_escape(sentence[:at])}**{md_escape(name)}**{md_escape(sentence[at + len(name):])}"
+
+
 def relative(from_src: str, to_src: str) -> str:
     """A Markdown link from one source page to another, which mkdocs validates and rewrites."""
     return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+
+
+def url_between(from_src: str, to_src: str, use_directory_urls: bool = True) -> str:
+    """A relative URL from one built page to another, for raw HTML that mkdocs leaves alone."""
+    here, there = page_url(from_src, use_directory_urls), page_url(to_src, use_directory_urls)
+    folder = here.rstrip("/") if here.endswith("/") or not here else posixpath.dirname(here)
+    target = posixpath.relpath(there or ".", folder or ".")
+    return target + "/" if there.endswith("/") and not target.endswith("/") else target
 
 
 @dataclass
@@ -72,9 +146,12 @@ class Span:
 
 
 class Renderer:
-    def __init__(self, templates_dir: Path, dossier: Dossier):
+    def __init__(self, templates_dir: Path, dossier: Dossier, use_directory_urls: bool = True):
         self.dossier = dossier
+        self.use_directory_urls = use_directory_urls
         self.actors = {a.id: a for a in dossier.actors}
+        self.articles = {a.id: a for a in dossier.articles}
+        self.pairs = graph.cooccurrences(dossier.actors)
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates_dir / "pages"),
             undefined=jinja2.StrictUndefined,
@@ -82,40 +159,76 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.filters["md"] = md_escape
-        self.env.globals.update(type_labels=TYPE_LABELS, actor_src=actor_src, article_src=article_src)
+        self.env.filters.update(md=md_escape, h=html_escape, date_fr=french_date, safe_url=safe_url)
+        self.env.globals.update(
+            type_labels=TYPE_LABELS, type_names=TYPE_NAMES, plural=plural, search_forms=search_forms, in_context=in_context, emphasise=emphasise,
+            actor_src=actor_src, article_src=article_src, topic_src=topic_src,
+        )
 
     def pages(self) -> dict[str, str]:
         """Every generated page, by source path inside the docs folder."""
         pages = {article_src(a.id): self.article_page(a) for a in self.dossier.articles}
         pages.update({actor_src(a.id): self.actor_page(a) for a in self.dossier.actors})
-        pages[f"{ARTICLES_DIR}/index.md"] = self.render("articles_index.md.j2", f"{ARTICLES_DIR}/index.md")
-        pages[f"{ACTORS_DIR}/index.md"] = self.render("actors_index.md.j2", f"{ACTORS_DIR}/index.md")
+        pages.update({topic_src(t.id): self.topic_page(t) for t in self.dossier.topics})
+        indexes = {
+            f"{ARTICLES_DIR}/index.md": "articles_index.md.j2",
+            f"{ACTORS_DIR}/index.md": "actors_index.md.j2",
+            f"{TOPICS_DIR}/index.md": "topics_index.md.j2",
+            "chronologie.md": "timeline.md.j2",
+            "sources.md": "sources.md.j2",
+        }
+        pages.update({src: self.render(template, src) for src, template in indexes.items()})
+        pages["graphe.md"] = self.render("graph.md.j2", "graphe.md", svg=self.whole_graph_svg("graphe.md"))
         return pages
 
     def home_overview(self) -> str:
-        return self.render("home.md.j2", "index.md")
+        return self.render("home.md.j2", "index.md", latest=self.latest_articles(),
+                           period=self.period(), sources=self.sources())
 
     def render(self, template: str, src: str, **context) -> str:
         link = lambda target: relative(src, target)  # noqa: E731 — bound to this page
         return self.env.get_template(template).render(
-            dossier=self.dossier, actors=self.actors, link=link, key_actors=self.key_actors(), **context
+            dossier=self.dossier, actors=self.actors, articles=self.articles, link=link,
+            key_actors=self.key_actors(), events=self.events(), **context
         )
+
+    # Pages
 
     def article_page(self, article: Article) -> str:
         src = article_src(article.id)
         spans = self.spans_by_block(article.id)
         body = [self.linked_text(block.text, spans.get(i, []), src) for i, block in enumerate(article.blocks)]
         here = [a for a in self.dossier.actors if article.id in a.articles]
-        here.sort(key=lambda a: -sum(m.article == article.id for m in a.mentions))
-        return self.render("article.md.j2", src, article=article, body=body, article_actors=here)
+        here.sort(key=lambda a: (-sum(m.article == article.id for m in a.mentions), a.name))
+        quotes = [q for q in self.dossier.quotes if q.article == article.id]
+        return self.render("article.md.j2", src, article=article, body=body, article_actors=here,
+                           article_quotes=quotes, related=self.related_articles(article))
 
     def actor_page(self, actor: Actor) -> str:
         src = actor_src(actor.id)
-        articles = {a.id: a for a in self.dossier.articles}
+        seen = self.dated_articles(actor.articles)
+        ego = graph.ego_graph(actor, self.actors, self.pairs)
         return self.render(
-            "actor.md.j2", src, actor=actor, articles=articles, co_actors=self.co_actors(actor)
+            "actor.md.j2", src, actor=actor, co_actors=self.co_actors(actor),
+            actor_quotes=self.quotes_by(actor), actor_events=[e for e in self.events() if actor.id in e.actors],
+            first_seen=seen[0] if seen else None, last_seen=seen[-1] if seen else None,
+            svg=graph.to_svg(ego, lambda i: self.url(src, actor_src(i)), f"Réseau de {actor.name}", 560, 360)
+            if len(ego.nodes) > 1 else "",
         )
+
+    def topic_page(self, topic: Topic) -> str:
+        outlets: dict[str, list] = {}
+        known = [e for e in topic.entries if e.article in self.articles]
+        entries = sorted(known, key=lambda e: (self.articles[e.article].date or "9999", e.article, e.block))
+        for entry in entries:
+            outlets.setdefault(self.articles[entry.article].source or "Source inconnue", []).append(entry)
+        return self.render("topic.md.j2", topic_src(topic.id), topic=topic, outlets=outlets)
+
+    def whole_graph_svg(self, src: str) -> str:
+        whole = graph.whole_graph(self.dossier.actors, self.pairs)
+        return graph.to_svg(whole, lambda i: self.url(src, actor_src(i)), "Graphe des acteurs cités ensemble")
+
+    # What the pages show
 
     def key_actors(self, limit: int = 12) -> list[Actor]:
         ranked = sorted(self.dossier.actors, key=lambda a: (-len(a.articles), -len(a.mentions), a.name))
@@ -131,11 +244,53 @@ class Renderer:
                     counts[other.id] = len(shared)
         return [(self.actors[i], n) for i, n in counts.most_common(limit)]
 
+    def related_articles(self, article: Article, limit: int = 5) -> list[tuple[Article, list[Actor]]]:
+        """Other articles naming the same actors, those sharing the most first."""
+        mine = [a for a in self.dossier.actors if article.id in a.articles]
+        shared: dict[str, list[Actor]] = {}
+        for actor in mine:
+            for other in actor.articles:
+                if other != article.id and other in self.articles:
+                    shared.setdefault(other, []).append(actor)
+        ranked = sorted(shared.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        return [(self.articles[i], sorted(names, key=lambda a: -len(a.mentions))) for i, names in ranked[:limit]]
+
+    def quotes_by(self, actor: Actor) -> list[Quote]:
+        said = [q for q in self.dossier.quotes if q.speaker == actor.id]
+        return sorted(said, key=lambda q: (self.article_date(q.article), q.article, q.block, q.start))
+
+    def events(self) -> list[Event]:
+        return sorted(self.dossier.events, key=lambda e: (e.date, self.article_date(e.article), e.article))
+
+    def latest_articles(self, limit: int = 6) -> list[Article]:
+        dated = sorted((a for a in self.dossier.articles if a.date), key=lambda a: a.date, reverse=True)
+        return (dated + [a for a in self.dossier.articles if not a.date])[:limit]
+
+    def dated_articles(self, ids: list[str]) -> list[Article]:
+        return sorted((self.articles[i] for i in ids if i in self.articles and self.articles[i].date),
+                      key=lambda a: a.date)
+
+    def period(self) -> tuple[str, str] | None:
+        dates = sorted(a.date for a in self.dossier.articles if a.date)
+        return (dates[0], dates[-1]) if dates else None
+
+    def sources(self) -> list[tuple[str, int]]:
+        return Counter(a.source for a in self.dossier.articles if a.source).most_common()
+
+    def article_date(self, article_id: str) -> str:
+        article = self.articles.get(article_id)
+        return (article.date if article else None) or "9999"
+
+    def url(self, from_src: str, to_src: str) -> str:
+        return url_between(from_src, to_src, self.use_directory_urls)
+
+    # Article text
+
     def spans_by_block(self, article_id: str) -> dict[int, list[Span]]:
         spans: dict[int, list[Span]] = {}
         for actor in self.dossier.actors:
             for m in actor.mentions:
-                if m.article == article_id:
+                if m.article == article_id and m.part == "block":
                     spans.setdefault(m.block, []).append(Span(m.start, m.end, "mention", actor_src(actor.id)))
         for q in self.dossier.quotes:
             if q.article == article_id and q.end > q.start:

@@ -3,11 +3,16 @@ from pathlib import Path
 
 import markdown
 
-from dossier.models import Actor, Article, Block, Dossier, Mention, Quote
-from dossier.render import Renderer, md_escape, page_url, relative
+from html.parser import HTMLParser
+
+from dossier import graph
+from dossier.models import (Actor, Article, Block, Dossier, Event, Mention, Quote, Role, Topic,
+                            TopicEntry)
+from dossier.render import (Renderer, french_date, md_escape, page_url, relative, safe_url,
+                            search_forms, url_between)
 
 ROOT = Path(__file__).resolve().parent.parent
-EXTENSIONS = ["attr_list", "md_in_html", "admonition", "pymdownx.details", "pymdownx.escapeall"]
+EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "pymdownx.details", "pymdownx.escapeall"]
 HOSTILE = [
     "<script>alert(1)</script>",
     '<img src=x onerror="alert(1)">',
@@ -71,3 +76,91 @@ def test_actor_page_links_back_to_each_article():
     renderer = Renderer(ROOT / "site_templates", small_dossier())
     page = renderer.pages()["acteurs/serguei-lavrov.md"]
     assert "../articles/a1.md" in page
+
+
+def test_raw_html_urls_and_dates():
+    assert url_between("acteurs/a.md", "acteurs/b.md") == "../b/"
+    assert url_between("graphe.md", "acteurs/b.md") == "../acteurs/b/"
+    assert url_between("index.md", "acteurs/b.md") == "acteurs/b/"
+    assert url_between("acteurs/a.md", "acteurs/b.md", use_directory_urls=False) == "b.html"
+    assert safe_url("https://example.com/a?b=1") == "https://example.com/a?b=1"
+    assert safe_url("javascript:alert(1)") == "" and safe_url('https://x.fr/"onclick=') == ""
+    assert french_date("2021-11-11") == "11 novembre 2021" and french_date("2021-09") == "septembre 2021"
+    assert french_date(None) == "date inconnue"
+
+
+def test_search_forms_are_the_ascii_spellings_not_already_listed():
+    maiga = Actor("choguel-maiga", "Choguel Maïga", "person", aliases=["Goïta", "Maiga"])
+    assert search_forms(maiga) == ["Choguel Maiga", "Goita"]
+
+
+class Tags(HTMLParser):
+    """Every tag and attribute in a page, to check that none came from the untrusted text."""
+
+    def __init__(self):
+        super().__init__()
+        self.found: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.found.append((tag, dict(attrs)))
+
+
+def hostile_dossier(evil: str) -> Dossier:
+    """Every text field of every dataclass the site shows holds the hostile text."""
+    text = f"{evil} Lavrov dit « {evil} » et {evil}."
+    quote_start = text.index("« ") + 2
+    quote_end = text.index(" »")
+    article = Article("a1", evil, [Block("paragraph", text), Block("heading", evil), Block("quote", evil),
+                                   Block("caption", evil)],
+                      removed=[evil], lede=evil, source=evil, date="2021-11-11", url=evil, author=evil,
+                      origins={"date": evil, "source": evil})
+    other = Article("a2", evil, [Block("paragraph", text)], source=evil)
+    at = text.index("Lavrov")
+    mention = lambda art: Mention(art, 0, at, at + 6, "Lavrov", text)  # noqa: E731
+    lavrov = Actor("lavrov", evil, "person", aliases=[evil, "Sergueï"], roles=[Role(evil, "a1")],
+                   description=evil, mentions=[mention("a1"), mention("a2")])
+    mali = Actor("mali", evil + "é", "place", mentions=[Mention("a1", 0, 0, 3, text[:3], text)])
+    quote = Quote("a1", 0, text[quote_start:quote_end], "lavrov", quote_start, quote_end, text)
+    event = Event("2021-11", "a1", evil, ["lavrov"], evil)
+    topic = Topic("t", evil, [evil], [TopicEntry("a1", 0, evil, "lavrov"), TopicEntry("a2", 0, evil)])
+    return Dossier([article, other], [lavrov, mali], [quote], [event], [topic])
+
+
+def test_no_page_lets_hostile_text_become_markup():
+    for evil in HOSTILE:
+        renderer = Renderer(ROOT / "site_templates", hostile_dossier(evil))
+        pages = renderer.pages()
+        pages["index.md"] = "---\n---\n" + renderer.home_overview()
+        for src, page in pages.items():
+            html = to_html(page.split("---", 2)[2])
+            for made in ("<strong>gras</strong>", "<em>it</em>", "<code>code</code>", "<h1>titre"):
+                assert made not in html, (src, evil, made)
+            parser = Tags()
+            parser.feed(html)
+            for tag, attrs in parser.found:
+                assert tag not in ("script", "img", "b"), (src, evil, tag)
+                assert not any(name.startswith("on") for name in attrs), (src, evil, attrs)
+                assert not attrs.get("href", "").startswith("javascript"), (src, evil, attrs)
+                assert "example.com" not in attrs.get("src", ""), (src, evil, attrs)
+
+
+def test_graph_labels_are_escaped_svg_text():
+    dossier = hostile_dossier("<script>alert(1)</script>")
+    pairs = graph.cooccurrences(dossier.actors)
+    svg = graph.to_svg(graph.whole_graph(dossier.actors, pairs), lambda i: f"../{i}/", "<b>x</b>")
+    assert "<script" not in svg and "<b>" not in svg
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in svg
+    parser = Tags()
+    parser.feed(svg)
+    assert {tag for tag, _ in parser.found} <= {"svg", "line", "title", "a", "circle", "text"}
+
+
+def test_profiles_show_the_network_and_pages_list_topics_timeline_and_sources():
+    renderer = Renderer(ROOT / "site_templates", hostile_dossier("Texte"))
+    pages = renderer.pages()
+    assert "dossier-graph__node--center" in pages["acteurs/lavrov.md"]
+    assert 'href="../mali/"' in pages["acteurs/lavrov.md"]
+    assert "(articles/a1.md)" in pages["chronologie.md"] and "novembre 2021" in pages["chronologie.md"]
+    assert "../articles/a2.md" in pages["themes/t.md"] and "../acteurs/lavrov.md" in pages["themes/t.md"]
+    assert "(articles/a1.md)" in pages["sources.md"]
+    assert "Sergueï" in pages["acteurs/lavrov.md"] and "Serguei" in pages["acteurs/lavrov.md"]

@@ -1,0 +1,140 @@
+/*
+ * The header search box, backed by Pagefind: the index that the dossier plugin writes to
+ * pagefind/ at the end of the build. Pagefind folds accents and stems French, and only loads
+ * the index fragments a query needs. Everything is fetched from the site itself.
+ *
+ * Result titles and excerpts come from article text: they are inserted as text nodes (only the
+ * <mark> of Pagefind's excerpts is kept), never as HTML.
+ */
+(function () {
+  "use strict";
+
+  const MAX_RESULTS = 10;
+  const box = document.querySelector("[data-dossier-search]");
+  const toggle = document.getElementById("__search");
+  if (!box || !toggle) return;
+  const input = box.querySelector(".md-search__input");
+  const form = box.querySelector(".md-search__form");
+  const meta = box.querySelector(".md-search-result__meta");
+  const list = box.querySelector(".md-search-result__list");
+
+  // The site's root, from Material's config: works at / and under a sub-path like /<repo>/
+  const config = JSON.parse(document.getElementById("__config").textContent);
+  const root = new URL(config.base.replace(/\/?$/, "/"), location.href);
+  let pagefind = null;
+
+  function loadPagefind() {
+    if (!pagefind) {
+      pagefind = import(new URL("pagefind/pagefind.js", root).href).then(async (module) => {
+        await module.options({ baseUrl: root.pathname, excerptLength: 24 });
+        return module;
+      });
+    }
+    return pagefind;
+  }
+
+  function open() {
+    toggle.checked = true;
+    loadPagefind();
+  }
+
+  function close() {
+    toggle.checked = false;
+    input.blur();
+  }
+
+  // Pagefind's excerpt as nodes: its <mark> elements, everything else as plain text
+  function excerptNodes(excerpt) {
+    const parsed = new DOMParser().parseFromString(excerpt, "text/html").body;
+    return Array.from(parsed.childNodes, (node) => {
+      if (node.nodeName !== "MARK") return document.createTextNode(node.textContent);
+      const mark = document.createElement("mark");
+      mark.textContent = node.textContent;
+      return mark;
+    });
+  }
+
+  function resultItem(data) {
+    const item = document.createElement("li");
+    item.className = "md-search-result__item";
+    const link = document.createElement("a");
+    link.className = "md-search-result__link";
+    link.href = data.url;
+    link.tabIndex = -1;
+    const article = document.createElement("article");
+    article.className = "md-search-result__article md-typeset";
+    const title = document.createElement("h1");
+    title.textContent = data.meta.title || data.url;
+    const kind = document.createElement("span");
+    kind.className = "dossier-search-kind";
+    kind.textContent = data.meta.kind || "";
+    const excerpt = document.createElement("p");
+    excerpt.append(...excerptNodes(data.excerpt || ""));
+    article.append(kind, title, excerpt);
+    link.append(article);
+    item.append(link);
+    return item;
+  }
+
+  async function search(query) {
+    const module = await loadPagefind();
+    const found = await module.debouncedSearch(query, {}, 120);
+    if (found === null || input.value.trim() !== query) return;  // a newer query is on its way
+    const top = await Promise.all(found.results.slice(0, MAX_RESULTS).map((r) => r.data()));
+    if (input.value.trim() !== query) return;
+    const count = found.results.length;
+    meta.textContent = count === 0 ? "Aucun résultat"
+      : count === 1 ? "1 résultat" : `${count} résultats`;
+    list.replaceChildren(...top.map(resultItem));
+  }
+
+  function links() {
+    return Array.from(list.querySelectorAll(".md-search-result__link"));
+  }
+
+  // Arrow keys walk the results; Enter opens the chosen (or first) one; Escape closes
+  function onKey(event) {
+    const all = links();
+    const at = all.indexOf(document.activeElement);
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      const step = event.key === "ArrowDown" ? 1 : -1;
+      const next = at + step;
+      if (next < 0) input.focus();
+      else if (all[next]) all[next].focus();
+    } else if (event.key === "Enter" && document.activeElement === input && all.length) {
+      event.preventDefault();
+      location.href = all[0].href;
+    } else if (event.key === "Escape") {
+      close();
+    }
+  }
+
+  input.addEventListener("focus", open);
+  input.addEventListener("input", () => {
+    const query = input.value.trim();
+    if (query) {
+      search(query);
+    } else {
+      list.replaceChildren();
+      meta.textContent = "Taper pour lancer la recherche";
+    }
+  });
+  form.addEventListener("submit", (event) => event.preventDefault());
+  form.addEventListener("reset", () => {
+    list.replaceChildren();
+    input.focus();
+  });
+  box.addEventListener("keydown", onKey);
+  toggle.addEventListener("change", () => {
+    if (toggle.checked) input.focus();
+  });
+  document.addEventListener("keydown", (event) => {
+    const typing = /INPUT|TEXTAREA|SELECT/.test(document.activeElement.tagName);
+    if (event.key === "/" && !typing) {
+      event.preventDefault();
+      open();
+      input.focus();
+    }
+  });
+})();

@@ -1,0 +1,134 @@
+"""The actors' co-occurrence graph, drawn at build time as inline SVG (no script, nothing from a CDN).
+
+Two actors are linked when one sentence names both; the link's weight is the number of such
+sentences. Names are untrusted text: they reach the SVG only through `html.escape`.
+"""
+from __future__ import annotations
+
+import html
+import math
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import combinations
+
+from .models import Actor
+
+Pair = tuple[str, str]
+
+
+@dataclass
+class Graph:
+    nodes: list[Actor]
+    edges: dict[Pair, int]           # (id, id) sorted → sentences naming both
+    center: str | None = None        # the profile's actor, drawn in the middle
+
+
+def cooccurrences(actors: list[Actor]) -> Counter[Pair]:
+    """For each pair of actors, the number of sentences that name both."""
+    names_by_sentence: dict[tuple, set[str]] = {}
+    for actor in actors:
+        for mention in actor.mentions:
+            key = (mention.article, mention.part, mention.block, mention.sentence)
+            names_by_sentence.setdefault(key, set()).add(actor.id)
+    pairs: Counter[Pair] = Counter()
+    for ids in names_by_sentence.values():
+        pairs.update(combinations(sorted(ids), 2))
+    return pairs
+
+
+def whole_graph(actors: list[Actor], pairs: Counter[Pair], limit: int = 40) -> Graph:
+    """The most named actors that share a sentence with another, and their links."""
+    linked = {i for pair in pairs for i in pair}
+    ranked = sorted((a for a in actors if a.id in linked), key=lambda a: (-len(a.mentions), a.name))
+    nodes = ranked[:limit]
+    kept = {a.id for a in nodes}
+    return Graph(nodes, {p: n for p, n in pairs.items() if p[0] in kept and p[1] in kept})
+
+
+def ego_graph(actor: Actor, actors: dict[str, Actor], pairs: Counter[Pair], limit: int = 8) -> Graph:
+    """An actor, its closest co-actors, and the links between all of them."""
+    neighbours = Counter({other: n for (a, b), n in pairs.items() if actor.id in (a, b)
+                          for other in (a, b) if other != actor.id})
+    ids = [actor.id] + [i for i, _ in sorted(neighbours.items(), key=lambda x: (-x[1], x[0]))[:limit]]
+    kept = set(ids)
+    edges = {p: n for p, n in pairs.items() if p[0] in kept and p[1] in kept}
+    return Graph([actors[i] for i in ids], edges, center=actor.id)
+
+
+def layout(graph: Graph, width: float, height: float) -> dict[str, tuple[float, float]]:
+    """Node positions: a star around the centre for a profile, a force layout otherwise."""
+    if graph.center is not None:
+        return star_layout(graph, width, height)
+    return force_layout(graph, width, height)
+
+
+def star_layout(graph: Graph, width: float, height: float) -> dict[str, tuple[float, float]]:
+    others = [a.id for a in graph.nodes if a.id != graph.center]
+    radius = min(width, height) * 0.36
+    positions = {graph.center: (width / 2, height / 2)}
+    for k, actor_id in enumerate(others):
+        angle = -math.pi / 2 + 2 * math.pi * k / max(len(others), 1)
+        positions[actor_id] = (width / 2 + radius * 1.25 * math.cos(angle), height / 2 + radius * math.sin(angle))
+    return positions
+
+
+def force_layout(graph: Graph, width: float, height: float, rounds: int = 300) -> dict[str, tuple[float, float]]:
+    """Fruchterman–Reingold from a circle: deterministic, so rebuilds draw the same picture."""
+    ids = [a.id for a in graph.nodes]
+    count = max(len(ids), 1)
+    pos = {i: [math.cos(2 * math.pi * k / count), math.sin(2 * math.pi * k / count)] for k, i in enumerate(ids)}
+    ideal = math.sqrt(9.0 / count)
+    for step in range(rounds):
+        heat = 0.1 * (1 - step / rounds) + 0.005
+        move = {i: [0.0, 0.0] for i in ids}
+        for a, b in combinations(ids, 2):
+            dx, dy = pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]
+            dist = math.hypot(dx, dy) or 1e-3
+            push = ideal * ideal / dist
+            pull = dist * dist / ideal * 0.3 * math.log1p(graph.edges.get((a, b) if a < b else (b, a), 0))
+            force = (push - pull) / dist
+            move[a][0] += dx * force; move[a][1] += dy * force  # noqa: E702
+            move[b][0] -= dx * force; move[b][1] -= dy * force  # noqa: E702
+        for i in ids:
+            gravity_x, gravity_y = -pos[i][0] * 0.02, -pos[i][1] * 0.02
+            dx, dy = move[i][0] + gravity_x, move[i][1] + gravity_y
+            length = math.hypot(dx, dy) or 1e-9
+            pos[i][0] += dx / length * min(length, heat)
+            pos[i][1] += dy / length * min(length, heat)
+    return fit(pos, width, height)
+
+
+def fit(pos: dict[str, list[float]], width: float, height: float, margin: float = 60) -> dict[str, tuple[float, float]]:
+    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+    span_x, span_y = (max(xs) - min(xs)) or 1, (max(ys) - min(ys)) or 1
+    return {i: (margin + (x - min(xs)) / span_x * (width - 2 * margin),
+                margin / 2 + (y - min(ys)) / span_y * (height - 1.5 * margin)) for i, (x, y) in pos.items()}
+
+
+def to_svg(graph: Graph, href: Callable[[str], str], label: str, width: int = 1000, height: int = 640) -> str:
+    """The graph as one line of SVG: each actor a linked dot, sized by its mentions."""
+    if not graph.nodes:
+        return ""
+    positions = layout(graph, width, height)
+    heaviest = max(graph.edges.values(), default=1)
+    most = max(len(a.mentions) for a in graph.nodes) or 1
+    parts = [f'<svg class="dossier-graph" viewBox="0 0 {width} {height}" role="img" '
+             f'aria-label="{html.escape(label)}" xmlns="http://www.w3.org/2000/svg">']
+    for (a, b), weight in sorted(graph.edges.items()):
+        (x1, y1), (x2, y2) = positions[a], positions[b]
+        parts.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
+                     f'stroke-width="{1 + 4 * weight / heaviest:.1f}"><title>{weight} phrase(s)</title></line>')
+    for actor in graph.nodes:
+        x, y = positions[actor.id]
+        radius = 6 + 14 * math.sqrt(len(actor.mentions) / most)
+        name = html.escape(actor.name)
+        centre = " dossier-graph__node--center" if actor.id == graph.center else ""
+        parts.append(
+            f'<a href="{html.escape(href(actor.id))}" class="dossier-graph__node dossier-graph__node--{actor.type}{centre}">'
+            f'<title>{name} — {len(actor.mentions)} mention(s)</title>'
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}"/>'
+            f'<text x="{x:.1f}" y="{y + radius + 14:.1f}">{name}</text></a>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
