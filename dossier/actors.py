@@ -32,6 +32,9 @@ LABEL_TYPES = {"PER": "person", "ORG": "organization", "LOC": "place"}
 ROLE_STOPS = {"PUNCT", "VERB", "AUX", "PRON", "SCONJ", "CCONJ"}
 ROLE_MAX_TOKENS = 14
 WEB_NAME = re.compile(r"\.[a-z]{2,4}$")          # "Lecourrier-du-soir.com": an outlet
+NOT_A_NAME = re.compile(r"https?:|www\.|@|/")     # links and handles: page furniture
+# Parts of speech the tagger gives a capitalised word that is not a name ("Souhaitons", "Voire").
+NOT_NAME_POS = {"VERB", "AUX", "ADV", "ADJ", "PRON", "SCONJ", "CCONJ", "ADP", "DET", "INTJ"}
 GLUED = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])")  # "étrangèresConférence": two lines run together
 
 
@@ -45,7 +48,10 @@ class Rules:
     institutions: set[str]
     portfolios: set[str]
     generic: set[str]
+    generic_organizations: set[str]
     definite_articles: set[str]
+    place_prepositions: set[str]
+    demonym_endings: tuple[str, ...]
     related_limit: int
 
 
@@ -59,7 +65,10 @@ def load_rules() -> Rules:
         institutions={fold(w) for w in data["institutions"]},
         portfolios={fold(w) for w in data["portfolios"]},
         generic={fold(w) for w in data["generic"]},
+        generic_organizations={fold(w) for w in data["generic_organizations"]},
         definite_articles={fold(w) for w in data["definite_articles"]},
+        place_prepositions={fold(w) for w in data["place_prepositions"]},
+        demonym_endings=tuple(fold(w) for w in data["demonym_endings"]),
         related_limit=int(data["related_limit"]),
     )
 
@@ -112,6 +121,11 @@ class Candidate:
     with_article: bool      # written with a definite article ("la France"): not a surname
     role: str | None        # "ministre russe des Affaires étrangères"
     position: int           # order in the article, to find the nearest full name
+    span: tuple[int, int] = (0, 0)   # the name's tokens in its block
+    pos: str | None = None  # the tagger's part of speech when the name is one word
+    opens: bool = False     # the name opens a sentence or follows punctuation
+    generic_head: bool = False   # "État islamique": kept only if something says organisation
+    defined_by: Candidate | None = None   # "(Minusma)": the name it shortens, given before it
 
 
 def article_candidates(article: Article, analysis: Analysis, rules: Rules) -> list[Candidate]:
@@ -120,33 +134,114 @@ def article_candidates(article: Article, analysis: Analysis, rules: Rules) -> li
     for b, (block, reading) in enumerate(zip(article.blocks, analysis.blocks)):
         if block.kind == "heading":
             continue
+        here = []
         for entity in reading.entities:
             candidate = read_entity(article.id, b, block.text, reading, entity, rules)
             if candidate is not None:
-                candidate.position = len(found)
-                found.append(candidate)
+                here.append(candidate)
+        here += read_definitions(article.id, b, block.text, reading, here, rules)
+        for candidate in sorted(here, key=lambda c: c.span):
+            candidate.position = len(found)
+            found.append(candidate)
     return found
+
+
+def read_definitions(article_id: str, b: int, text: str, reading: BlockAnalysis,
+                     here: list[Candidate], rules: Rules) -> list[Candidate]:
+    """"la Mission … des Nations unies pour la stabilisation au Mali (Minusma)": a one-word
+    name in brackets right after a longer name is its short form. The model often cuts the long
+    name ("… stabilisation au" + "Mali"), so it is taken from the first capitalised entity
+    before the bracket whose letters the short form follows. Returns the long names it made."""
+    tokens, made = reading.tokens, []
+    starts = {}
+    for entity in reading.entities:
+        s = entity.token_start
+        while s < entity.token_end - 1 and fold(tokens[s].text) in rules.names.determiners:
+            s += 1
+        starts.setdefault(s, entity)
+    by_start = {c.span[0]: c for c in here}
+    shorts = list(here)
+    for k in range(1, len(tokens) - 1):     # "(EIGS)": acronyms in brackets the model missed
+        if (tokens[k - 1].text == "(" and tokens[k + 1].text == ")" and k not in by_start
+                and "." not in tokens[k].text and rules.names.is_acronym(tokens[k].text)):
+            t = tokens[k]
+            shorts.append(Candidate(Mention(article_id, b, t.idx, t.idx + len(t.text), t.text,
+                                            sentence_of(text, reading, k)),
+                                    None, None, False, None, 0, (k, k + 1), t.pos))
+    for short in shorts:
+        first, last = short.span
+        if (last - first != 1 or first < 2 or last >= len(tokens) or tokens[first - 1].text != "("
+                or tokens[last].text != ")" or short.cue == "person" or short.label == "person"):
+            continue
+        paren = first - 1
+        j = paren - 1
+        while j > 0 and paren - j < 16 and not ends_phrase(tokens[j - 1]):
+            j -= 1
+        for s in sorted(k for k in starts if j <= k < paren):
+            if not tokens[s].text[:1].isupper() or starts[s].label == "PER":
+                continue
+            long_text = text[tokens[s].idx : tokens[paren - 1].idx + len(tokens[paren - 1].text)]
+            if "\n" in long_text or not (rules.names.abbreviates(short.mention.text, long_text)
+                                         or rules.names.expands(short.mention.text, long_text)):
+                continue
+            expansion = by_start.get(s)
+            if expansion is None:
+                entity = starts[s]
+                expansion = Candidate(
+                    Mention(article_id, b, tokens[s].idx, tokens[s].idx + len(long_text), long_text,
+                            sentence_of(text, reading, s)),
+                    LABEL_TYPES.get(entity.label), cue_before(tokens, s, rules), False, None, 0)
+                made.append(expansion)
+            m = expansion.mention
+            expansion.mention = Mention(m.article, m.block, m.start, m.start + len(long_text),
+                                        long_text, m.sentence)
+            expansion.span = (s, paren)
+            short.defined_by = expansion
+            if short not in here:
+                made.append(short)
+            break
+    return made
+
+
+def ends_phrase(token: Token) -> bool:
+    """A word a long name cannot hold: punctuation, a pronoun, a conjugated verb (participles
+    are in names: "Mission … intégrée des Nations unies")."""
+    participle = token.pos == "VERB" and "VerbForm=Part" in token.morph
+    return token.pos in {"VERB", "AUX", "PRON", "SCONJ", "PUNCT"} and not participle
 
 
 def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, entity: Entity,
                 rules: Rules) -> Candidate | None:
     tokens = reading.tokens
     start, end = entity.token_start, entity.token_end
-    if "\n" in entity.text:
+    if "\n" in entity.text or NOT_A_NAME.search(entity.text):
         return None
+    label = entity.label
     institution = institution_start(tokens, start, rules)
     if institution is not None:
         start = institution
-    start, honorific = skip_openers(tokens, start, end, entity.label, rules)
-    if start >= end:
-        return None
+    start, honorific = skip_openers(tokens, start, end, label, rules)
+    end = trim_end(tokens, start, end, rules)
+    if start >= end or len(fold(text[tokens[start].idx : tokens[end - 1].idx + len(tokens[end - 1].text)]).replace(" ", "")) < 2:
+        return None      # "C", "B": an initial or a list letter
     first = fold(tokens[start].text)
     opening_cue = rules.type_cues.get(first)
-    if institution is None and not is_name(tokens, start, end, entity.label, opening_cue, rules):
+    generic_head = institution is None and first in rules.generic and tokens[start].text[:1].isupper()
+    if generic_head:
+        end = take_adjectives(tokens, start, end)
+        if end - start < 2:
+            return None
+    elif institution is None and not is_name(tokens, start, end, label, opening_cue, rules):
         return None
-    role, role_says_person = read_role(tokens, start, end, text, entity.label, rules)
+    if end - start == 1 and is_demonym(tokens, start, label, rules):
+        return None
+    # An acronym is a body's name, whatever the title next to it ("le député LREM Untel").
+    acronym = end - start == 1 and "." not in tokens[start].text and rules.names.is_acronym(tokens[start].text)
+    if acronym and label == "PER":
+        label = "ORG"
+    role, role_says_person = (None, False) if acronym else read_role(tokens, start, end, text, label, rules)
     cue = (("organization" if institution is not None else None) or opening_cue
-           or ("person" if honorific or role_says_person else None)
+           or ("person" if (honorific and not acronym) or role_says_person else None)
            or cue_before(tokens, start, rules)
            or ("organization" if WEB_NAME.search(entity.text) else None))
     first_char, last = tokens[start].idx, tokens[end - 1]
@@ -156,8 +251,41 @@ def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, enti
     before = tokens[start - 1] if start > 0 else None
     # A capitalised "Le" before a name is a particle ("Le Drian"), or opens the sentence.
     with_article = (before is not None and before.text[:1].islower()
-                    and fold(before.text) in rules.definite_articles)
-    return Candidate(mention, LABEL_TYPES.get(entity.label), cue, with_article, role, 0)
+                    and fold(before.text) in rules.definite_articles | rules.place_prepositions)
+    opens = start == 0 or before.pos == "PUNCT" or any(start == s for s, _ in reading.sentences)
+    return Candidate(mention, LABEL_TYPES.get(label), cue, with_article, role, 0, (start, end),
+                     tokens[start].pos if end - start == 1 else None, opens, generic_head)
+
+
+def trim_end(tokens: list[Token], start: int, end: int, rules: Rules) -> int:
+    """"Conseil d'Etat et de la", "Choeur de": the model ran past the name's end."""
+    while end - 1 > start:
+        last = tokens[end - 1]
+        if last.pos == "PUNCT" or (last.text[:1].islower() and fold(last.text) in rules.names.function_words):
+            end -= 1
+        else:
+            break
+    return end
+
+
+def take_adjectives(tokens: list[Token], start: int, end: int) -> int:
+    """"l'[État] islamique": the model leaves the adjective that makes a generic word a name."""
+    end = max(end, start + 1)
+    while end < len(tokens) and end - start < 3 and tokens[end].pos == "ADJ" \
+            and tokens[end].text[:1].islower():
+        end += 1
+    return end
+
+
+def is_demonym(tokens: list[Token], start: int, label: str, rules: Rules) -> bool:
+    """"les Russes", "des Lyonnais", "deux Français": inhabitants, not their place. The tagger
+    reads them as common nouns (places are proper nouns) after a determiner or a number."""
+    token = tokens[start]
+    if label not in {"LOC", "MISC"} or token.pos != "NOUN" or start == 0:
+        return False
+    before = tokens[start - 1]
+    after_determiner = before.pos in {"DET", "NUM", "ADJ"} or fold(before.text) in {"des", "de", "d", "aux"}
+    return after_determiner and fold(token.text).endswith(rules.demonym_endings)
 
 
 def is_name(tokens: list[Token], start: int, end: int, label: str, opening_cue: str | None,
@@ -323,12 +451,25 @@ class Form:
         return any(c.label or c.cue for c in self.candidates)
 
 
-def form_key(text: str, rules: Rules) -> str:
-    """Folded name without determiners, state forms, or a leading cue word ("groupe Wagner")."""
+def form_key(text: str, rules: Rules, any_case: bool = False) -> str:
+    """Folded name without determiners, state forms, or a leading cue word written in lower
+    case ("groupe Wagner" is Wagner; "Radio France" is not France). With `any_case`, a capitalised
+    cue word goes too (the user's "Groupe Wagner")."""
     found = rules.names.bare_words(text)
-    if len(found) > 1 and found[0] in rules.type_cues:
+    if len(found) > 1 and found[0] in rules.type_cues and (any_case or cue_in_lower_case(text, rules)):
         found = found[1:]
     return " ".join(found)
+
+
+def cue_in_lower_case(text: str, rules: Rules) -> bool:
+    written = [w for w in re.findall(r"[^\W\d_]+", text)
+               if fold(w) not in rules.names.determiners and fold(w) not in rules.names.honorifics]
+    return bool(written) and written[0][:1].islower()
+
+
+def user_keys(name: str, rules: Rules) -> set[str]:
+    """The keys a name of the registry matches: "Groupe Wagner" is "groupe wagner" and "wagner"."""
+    return {form_key(name, rules), form_key(name, rules, any_case=True)} - {""}
 
 
 class Groups:
@@ -369,20 +510,51 @@ class Resolution:
     suspected: list[tuple[int, int, str]] = field(default_factory=list)   # form indexes, reason
 
 
-def group_forms(candidates: list[Candidate], rules: Rules) -> list[Form]:
+def group_forms(candidates: list[Candidate], rules: Rules, lower_words: set[str]) -> list[Form]:
+    """The forms, without those that are common words after all (see `is_common_word`) and
+    names opening with a generic word that nothing says are an organisation's."""
     by_key: dict[str, Form] = {}
     for candidate in candidates:
         key = form_key(candidate.mention.text, rules)
         if key:
             by_key.setdefault(key, Form(key)).candidates.append(candidate)
-    return list(by_key.values())
+    defined = {id(c.defined_by) for c in candidates if c.defined_by is not None}
+    return [f for f in by_key.values()
+            if not is_common_word(f, lower_words) and not unconfirmed_generic(f, defined, rules)]
+
+
+def is_common_word(form: Form, lower_words: set[str]) -> bool:
+    """One capitalised word that the tagger never reads as a proper noun, and that either the
+    dossier writes in lower case elsewhere ("Ville" / "ville", "Français" / "français"), or only
+    opens sentences as a verb, an adverb… ("Souhaitons", "Voire"). A context cue saves it."""
+    if " " in form.key or any(c.cue or c.pos is None or c.pos == "PROPN" for c in form.candidates):
+        return False
+    return form.key in lower_words or all(c.opens and c.pos in NOT_NAME_POS for c in form.candidates)
+
+
+def unconfirmed_generic(form: Form, defined: set[int], rules: Rules) -> bool:
+    """"État islamique" is an organisation's name, "État malien" the state: a name opening with
+    a generic word is kept when the model calls it an organisation, a cue word says so ("le groupe
+    État islamique"), or a short form in brackets follows it ("(EI)"); never when its adjective is
+    a nationality."""
+    if not all(c.generic_head for c in form.candidates):
+        return False
+    if form.key.split()[1].endswith(rules.demonym_endings):
+        return True
+    if not any(c.label == "organization" or c.cue == "organization" or id(c) in defined
+               for c in form.candidates):
+        return True
+    if form.key.split()[0] in rules.generic_organizations:
+        for c in form.candidates:
+            c.cue = c.cue or "organization"
+    return False
 
 
 def join_registry(res: Resolution, registry: Registry, rules: Rules) -> None:
     """The user's actors and merges: every form named in one entry or group is one actor."""
     index = {form.key: i for i, form in enumerate(res.forms)}
     for names in [e.names for e in registry.entries] + registry.merge:
-        present = [index[k] for k in {form_key(n, rules) for n in names} if k in index]
+        present = [index[k] for k in {k for n in names for k in user_keys(n, rules)} if k in index]
         for other in present[1:]:
             res.groups.join(present[0], other)
 
@@ -414,9 +586,21 @@ def join_persons(res: Resolution, rules: Rules) -> None:
                     res.suspected.append((j, i, "same surname, close given names"))
 
 
+def join_definitions(res: Resolution) -> None:
+    """A short form given in brackets after a name is that name: "… au Mali (Minusma)"."""
+    form_of = {id(c): i for i, f in enumerate(res.forms) for c in f.candidates}
+    for i, form in enumerate(res.forms):
+        for c in form.candidates:
+            if c.defined_by is not None and id(c.defined_by) in form_of:
+                res.groups.join(form_of[id(c.defined_by)], i)
+
+
 def join_acronyms(res: Resolution, rules: Rules) -> None:
     """An acronym and its expansion are one actor (CEDEAO, ONU = Nations unies), and so are
-    longer names that differ only by them ("Assemblée générale de l'ONU" / "… des Nations unies")."""
+    longer names that differ only by them ("Assemblée générale de l'ONU" / "… des Nations unies").
+    A leading word is taken as implied (ONU = Nations unies) only for an acronym that no name
+    spells out in full: the OMS is the "Organisation mondiale de la santé", not "Management
+    Science"."""
     names = rules.names
     others = [i for i, f in enumerate(res.forms) if f.guessed_type() != "person"]
     expansions: dict[str, str] = {}
@@ -424,10 +608,11 @@ def join_acronyms(res: Resolution, rules: Rules) -> None:
         acronym = res.forms[i].candidates[0].mention.text
         if not names.is_acronym(acronym):
             continue
-        for j in others:
-            written = res.forms[j].candidates[0].mention.text
-            if j != i and names.expands(acronym, written) and res.groups.join(i, j):
-                expansions[names.content_key(written)] = fold(acronym)
+        written = {j: res.forms[j].candidates[0].mention.text for j in others if j != i}
+        spelled = [j for j, w in written.items() if names.expands(acronym, w, implied=False)]
+        for j in spelled or [j for j, w in written.items() if names.expands(acronym, w)]:
+            if res.groups.join(i, j):
+                expansions[names.content_key(written[j])] = fold(acronym)
     by_content: dict[str, int] = {}
     for i in others:
         key = names.content_key(res.forms[i].candidates[0].mention.text)
@@ -439,15 +624,21 @@ def join_acronyms(res: Resolution, rules: Rules) -> None:
             by_content[key] = i
 
 
-def suspect_prefixes(res: Resolution) -> None:
-    """"Conseil de sécurité" and "Conseil de sécurité des Nations unies" may be one actor."""
+def suspect_prefixes(res: Resolution, rules: Rules) -> None:
+    """"Conseil de sécurité" and "Conseil de sécurité des Nations unies" may be one actor. A long
+    name that lacks only its last word, in lower case, is the model's cut and is joined:
+    "Organisation du traité de l'Atlantique [nord]"."""
     others = [i for i, f in enumerate(res.forms) if f.guessed_type() not in {None, "person"}]
     for i in others:
         for j in others:
             a, b = res.forms[i].key, res.forms[j].key
             if i != j and len(a.split()) > 1 and b.startswith(a + " ") \
                     and res.groups.find(i) != res.groups.find(j):
-                res.suspected.append((i, j, "one name begins with the other"))
+                rest = res.forms[j].candidates[0].mention.text.split()[len(res.forms[i].candidates[0].mention.text.split()):]
+                cut = (len(b.split()) == len(a.split()) + 1 and len(rest) == 1 and rest[0].islower()
+                       and len(rules.names.content_key(a).split()) >= 3)
+                if not (cut and res.groups.join(i, j)):
+                    res.suspected.append((i, j, "one name begins with the other"))
 
 
 # --- bare surnames -----------------------------------------------------------------------
@@ -479,12 +670,17 @@ def assign_surnames(res: Resolution, rules: Rules) -> dict[int, int]:
         roots = persons.get(rules.names.surname_key(form.key))
         if not roots or not is_bare_surname(form, rules):
             continue
+        # Written somewhere as places are ("la France", "en France"), the name is a place's
+        # wherever the model reads it as one, unless the article names the person.
+        place_like = any(c.with_article for c in form.candidates)
         for candidate in form.candidates:
+            if candidate.with_article:
+                continue         # "la France", "en France": not David France
             here = {r: named_in[(candidate.mention.article, r)] for r in roots
                     if named_in[(candidate.mention.article, r)]}
             if here:
                 assigned[id(candidate)] = nearest_before(candidate, here)
-            elif len(roots) == 1:
+            elif len(roots) == 1 and not (place_like and candidate.label == "place"):
                 assigned[id(candidate)] = next(iter(roots))
         if any(id(c) not in assigned for c in form.candidates) and len(roots) > 1:
             res.suspected += [(i, r, "a surname alone, borne by several people")
@@ -507,13 +703,16 @@ def resolve_actors(
     rules = load_rules()
     registry = load_registry(registry_path)
     candidates = [c for a in articles for c in article_candidates(a, analyses[a.id], rules)]
-    forms = group_forms(candidates, rules)
-    apart = [{form_key(n, rules) for n in group} for group in registry.apart]
+    lower_words = {fold(t.text) for an in analyses.values() for block in an.blocks
+                   for t in block.tokens if t.text[:1].islower()}
+    forms = group_forms(candidates, rules, lower_words)
+    apart = [{k for n in group for k in user_keys(n, rules)} for group in registry.apart]
     res = Resolution(forms, Groups(forms, apart))
     join_registry(res, registry, rules)
     join_persons(res, rules)
+    join_definitions(res)
     join_acronyms(res, rules)
-    suspect_prefixes(res)
+    suspect_prefixes(res, rules)
     assigned = assign_surnames(res, rules)
     clusters = gather(res, assigned)
     entries = registry_entries(registry, rules)
@@ -538,7 +737,7 @@ def gather(res: Resolution, assigned: dict[int, int]) -> dict[int, list[tuple[Fo
 
 
 def registry_entries(registry: Registry, rules: Rules) -> dict[str, Entry]:
-    return {form_key(name, rules): entry for entry in registry.entries for name in entry.names}
+    return {key: entry for entry in registry.entries for name in entry.names for key in user_keys(name, rules)}
 
 
 def make_actor(group: list[tuple[Form, Candidate]], entries: dict[str, Entry], rules: Rules) -> Actor | None:
@@ -546,7 +745,7 @@ def make_actor(group: list[tuple[Form, Candidate]], entries: dict[str, Entry], r
     entry = next((entries[f.key] for f in forms if f.key in entries), None)
     if entry is None and not any(f.sure for f in forms):
         return None
-    kind = (entry and entry.type) or actor_type(group)
+    kind = (entry and entry.type) or actor_type(group, rules)
     if kind is None:
         return None
     texts = [c.mention.text for _, c in group]
@@ -559,14 +758,26 @@ def make_actor(group: list[tuple[Form, Candidate]], entries: dict[str, Entry], r
     return actor
 
 
-def actor_type(group: list[tuple[Form, Candidate]]) -> str | None:
+def actor_type(group: list[tuple[Form, Candidate]], rules: Rules) -> str | None:
     """The context's cues decide; else the model's labels. Mentions that joined as a bare
     surname do not vote: the model often reads "Macron" alone as a place."""
     cues = Counter(c.cue for _, c in group if c.cue)
     if cues:
         return cues.most_common(1)[0][0]
+    if any(is_full_person_name(f, rules) for f in {id(f): f for f, _ in group}.values()):
+        return "person"      # "Yoane Wissa" is a person, however often "Wissa" reads as a place
+    defined = [c.defined_by for _, c in group if c.defined_by is not None and c.defined_by.label]
+    if defined:              # "(Minusma)": the long name tells what the short one is
+        return Counter(c.label for c in defined).most_common(1)[0][0]
     labels = Counter(c.label for f, c in group if c.label and form_belongs(f, c, group))
     return labels.most_common(1)[0][0] if labels else None
+
+
+def is_full_person_name(form: Form, rules: Rules) -> bool:
+    """Given name and surname, which the model reads as a person's."""
+    labels = form.votes("label")
+    return (bool(labels) and labels.most_common(1)[0][0] == "person"
+            and bool(rules.names.person_parts(form.key)[0]) and not form.votes("cue"))
 
 
 def form_belongs(form: Form, candidate: Candidate, group: list[tuple[Form, Candidate]]) -> bool:

@@ -127,27 +127,46 @@ class NameRules:
         letters = name.replace(".", "")
         return 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
 
-    def expands(self, acronym: str, name: str) -> bool:
+    def expands(self, acronym: str, name: str, implied: bool = True) -> bool:
         """Whether `name` spells out `acronym`: every content word gives a letter, in order;
-        function words may give one or not; one leading word may be implied (ONU = Nations unies)."""
+        function words may give one or not; one leading word may be implied (ONU = Nations unies),
+        unless `implied` is False. A name cut short by the model ("Choeur de", "Conseil d'Etat
+        et de la") or with a single content word spells nothing."""
         letters = fold(acronym).replace(" ", "")
         expansion = [w for w in words(name) if w]
-        if len(expansion) < 2:
+        content = [w for w in expansion if w not in self.function_words]
+        if len(content) < 2 or expansion[-1] in self.function_words:
             return False
         if self._spells(letters, expansion):
             return True
-        return len(letters) > 2 and any(
-            fold(implied)[0] == letters[0] and self._spells(letters[1:], expansion)
-            for implied in self.acronym_implied
+        return implied and len(letters) > 2 and any(
+            fold(word)[0] == letters[0] and self._spells(letters[1:], expansion)
+            for word in self.acronym_implied
         )
 
     def _spells(self, letters: str, expansion: list[str]) -> bool:
-        """Align letters with word initials: content words must be used, function words may be."""
+        """Align letters with word initials: content words must be used, function words may be
+        (CEDEAO keeps the D of "des"), but not an elided one (the d' of "Conseil d'Etat")."""
         if not letters:
             return all(w in self.function_words for w in expansion)
         if not expansion:
             return False
         head, rest = expansion[0], expansion[1:]
-        if head[0] == letters[0] and self._spells(letters[1:], rest):
+        gives = head not in self.function_words or len(head) > 1
+        if gives and head[0] == letters[0] and self._spells(letters[1:], rest):
             return True
         return head in self.function_words and self._spells(letters, rest)
+
+    def abbreviates(self, short: str, name: str) -> bool:
+        """Whether `short`, given in brackets right after `name`, can be its short form: same
+        first letter, and its letters found in order in the name (Minusma: Mission … Nations
+        Unies … Stabilisation … MAli; EI: Etat Islamique)."""
+        letters, text = fold(short).replace(" ", ""), fold(name).replace(" ", "")
+        if len(letters) < 2 or not text or letters[0] != text[0]:
+            return False
+        position = 0
+        for letter in letters:
+            position = text.find(letter, position) + 1
+            if position == 0:
+                return False
+        return True
