@@ -1,6 +1,6 @@
 """Resolve: group the model's entity mentions into actors, one profile per real actor.
 
-1. Read each body block's entities as candidates: clean the span (determiners, honorifics),
+1. Read the entities of the lede and each body block as candidates: clean the span (determiners, honorifics),
    drop what is not an actor (roles, portfolios, generic words, demonyms, unsure MISC spans),
    note what the context says of the type (cue words, titles, roles) and read the roles.
 2. Group the written forms of one name (key: folded, without determiners or state forms).
@@ -8,7 +8,7 @@
    spellings), acronyms and their expansions, then bare surnames — within the article first,
    then across the dossier. What looks alike but is not merged becomes a suspected merge.
 4. Build the actors (name, type, aliases, roles, description), attach their mentions in
-   headings, titles and ledes, and count the actors named together.
+   headings and titles, and count the actors named together.
 Editorial knowledge is data: dossier/data/actor_rules.yml and the user's editorial/actors.yml.
 """
 from __future__ import annotations
@@ -129,21 +129,29 @@ class Candidate:
 
 
 def article_candidates(article: Article, analysis: Analysis, rules: Rules) -> list[Candidate]:
-    """Candidates from the body: headings only name actors found elsewhere."""
+    """Candidates from the lede and the body: headings only name actors found elsewhere."""
     found = []
-    for b, (block, reading) in enumerate(zip(article.blocks, analysis.blocks)):
-        if block.kind == "heading":
-            continue
+    for b, part, text, reading in readable_parts(article, analysis):
         here = []
         for entity in reading.entities:
-            candidate = read_entity(article.id, b, block.text, reading, entity, rules)
+            candidate = read_entity(article.id, b, text, reading, entity, rules)
             if candidate is not None:
                 here.append(candidate)
-        here += read_definitions(article.id, b, block.text, reading, here, rules)
+        here += read_definitions(article.id, b, text, reading, here, rules)
         for candidate in sorted(here, key=lambda c: c.span):
+            candidate.mention.part = part
             candidate.position = len(found)
             found.append(candidate)
     return found
+
+
+def readable_parts(article: Article, analysis: Analysis):
+    """(block index, part, text, reading) of the lede (block -1) and the body's blocks."""
+    if article.lede and analysis.lede:
+        yield -1, "lede", article.lede, analysis.lede
+    for b, (block, reading) in enumerate(zip(article.blocks, analysis.blocks)):
+        if block.kind != "heading":
+            yield b, "block", block.text, reading
 
 
 def read_definitions(article_id: str, b: int, text: str, reading: BlockAnalysis,
@@ -820,8 +828,8 @@ def unique_ids(actors) -> None:
 # --- mentions outside the body -------------------------------------------------------------
 
 def attach_elsewhere(actors: list[Actor], articles: list[Article], rules: Rules) -> None:
-    """Name in headings, titles and ledes the actors found in the bodies (the model does not
-    read titles and ledes; headings alone would bring in noise such as "Coopération militaire")."""
+    """Name in headings and titles the actors found in the ledes and bodies (the model does not
+    read titles; headings alone would bring in noise such as "Coopération militaire")."""
     pattern, owners = written_forms(actors, rules)
     if pattern is None:
         return
@@ -830,8 +838,6 @@ def attach_elsewhere(actors: list[Actor], articles: list[Article], rules: Rules)
                   if block.kind == "heading"]
         if article.title and not article.title_made:
             places.append((-1, "title", article.title))
-        if article.lede:
-            places.append((-1, "lede", article.lede))
         for b, part, text in places:
             for match in pattern.finditer(text):
                 actor = owners[match.group(0)]

@@ -18,7 +18,7 @@ log = logging.getLogger("mkdocs.plugins.dossier")
 
 MODEL = "fr_core_news_md"
 # Bump when the shape of what is cached changes.
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 @lru_cache(maxsize=1)
@@ -58,8 +58,14 @@ def analyse_articles(articles: list[Article], cache_dir: Path | None) -> dict[st
 
 
 def analyse_article(nlp, article: Article) -> Analysis:
-    texts = [block.text for block in article.blocks]
-    return Analysis(article.id, [_block_analysis(doc) for doc in nlp.pipe(texts)])
+    # The lede is read too: news ledes often name actors the body only refers back to.
+    readings = [_block_analysis(doc) for doc in nlp.pipe(_texts(article))]
+    lede = readings.pop() if article.lede else None
+    return Analysis(article.id, readings, lede)
+
+
+def _texts(article: Article) -> list[str]:
+    return [block.text for block in article.blocks] + ([article.lede] if article.lede else [])
 
 
 def _block_analysis(doc) -> BlockAnalysis:
@@ -79,8 +85,8 @@ def _block_analysis(doc) -> BlockAnalysis:
 def _cache_key(article: Article) -> str:
     digest = hashlib.sha256()
     digest.update(f"{CACHE_FORMAT}|{MODEL}|{model_version()}".encode())
-    for block in article.blocks:
-        digest.update(b"\x00" + block.text.encode())
+    for text in _texts(article):
+        digest.update(b"\x00" + text.encode())
     return digest.hexdigest()[:24]
 
 
@@ -98,15 +104,16 @@ def _read_cache(cache_dir: Path | None, article: Article) -> Analysis | None:
         return None
     if data.get("key") != _cache_key(article):
         return None
-    blocks = [
-        BlockAnalysis(
-            [Token(**t) for t in b["tokens"]],
-            [tuple(s) for s in b["sentences"]],
-            [Entity(**e) for e in b["entities"]],
-        )
-        for b in data["blocks"]
-    ]
-    return Analysis(article.id, blocks)
+    blocks = [_read_block(b) for b in data["blocks"]]
+    return Analysis(article.id, blocks, _read_block(data["lede"]) if data.get("lede") else None)
+
+
+def _read_block(data: dict) -> BlockAnalysis:
+    return BlockAnalysis(
+        [Token(**t) for t in data["tokens"]],
+        [tuple(s) for s in data["sentences"]],
+        [Entity(**e) for e in data["entities"]],
+    )
 
 
 def _write_cache(cache_dir: Path | None, article: Article, analysis: Analysis) -> None:
@@ -114,5 +121,9 @@ def _write_cache(cache_dir: Path | None, article: Article, analysis: Analysis) -
         return
     path = _cache_path(cache_dir, article)
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = {"key": _cache_key(article), "blocks": [asdict(b) for b in analysis.blocks]}
+    data = {
+        "key": _cache_key(article),
+        "blocks": [asdict(b) for b in analysis.blocks],
+        "lede": asdict(analysis.lede) if analysis.lede else None,
+    }
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")

@@ -75,9 +75,10 @@ class BlockAnalysis:
 
 @dataclass
 class Analysis:
-    """spaCy's reading of an article, one entry per block of the cleaned article."""
+    """spaCy's reading of an article, one entry per block of the cleaned article, and its lede."""
     article_id: str
     blocks: list[BlockAnalysis]
+    lede: BlockAnalysis | None = None
 
 
 @dataclass

@@ -289,3 +289,15 @@ def test_common_words_demonyms_and_full_names(nlp):
         assert fold(noise) not in names, noise
     assert names["wissa"] is names[fold("Yoane Wissa")] and names["wissa"].type == "person"
     assert names["france"] is not names[fold("David France")] and names["france"].type == "place"
+
+
+def test_an_actor_named_only_in_the_lede_gets_a_profile(nlp):
+    article = Article(
+        "lede", "Bruxelles hausse le ton",
+        [Block("paragraph", "La présidente de la Commission a annoncé des mesures jeudi.")],
+        lede="Ursula von der Leyen a reçu à Bruxelles le président du Niger.",
+    )
+    found, _ = actors.resolve_actors([article], {"lede": analyse.analyse_article(nlp, article)}, None)
+    leyen = next(a for a in found if "Leyen" in a.name)
+    assert leyen.type == "person"
+    assert [m.part for m in leyen.mentions] == ["lede"]
