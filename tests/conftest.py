@@ -48,16 +48,19 @@ def seeds_dossier(nlp, tmp_path_factory):
 @pytest.fixture(scope="session")
 def built_site(nlp, tmp_path_factory) -> Path:
     """A real `mkdocs build --strict` of a copy of the project (seeds included) into a temp folder."""
+    return build_project_copy(tmp_path_factory.mktemp("project"))
+
+
+def build_project_copy(project: Path, **config) -> Path:
+    """Copy the project's site sources into `project`, build them strictly, return the site."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    project = tmp_path_factory.mktemp("project")
     for name in ("mkdocs.yml", "content", "seeds", "editorial", "site_templates"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, project / name)
         elif source.is_file():
             shutil.copy(source, project / name)
-    config = load_config(str(project / "mkdocs.yml"), strict=True, site_dir=str(project / "site"))
-    build(config)
+    build(load_config(str(project / "mkdocs.yml"), strict=True, site_dir=str(project / "site"), **config))
     return project / "site"

@@ -8,7 +8,6 @@ from __future__ import annotations
 import functools
 import http.server
 import json
-import shutil
 import threading
 from pathlib import Path
 
@@ -62,23 +61,11 @@ def origin(server) -> str:
 @pytest.fixture(scope="module")
 def subpath_site(built_site, origin, tmp_path_factory) -> Path:
     """The project built again, with site_url under the sub-path, and served there."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+    from conftest import build_project_copy
 
-    from conftest import ROOT
-
-    project = tmp_path_factory.mktemp("subpath")
-    for name in ("mkdocs.yml", "content", "seeds", "editorial", "site_templates"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, project / name)
-        elif source.is_file():
-            shutil.copy(source, project / name)
-    config = load_config(str(project / "mkdocs.yml"), strict=True, site_dir=str(project / "site"),
-                         site_url=origin + PREFIX)
-    build(config)
-    SiteHandler.roots[PREFIX] = project / "site"
-    return project / "site"
+    site = build_project_copy(tmp_path_factory.mktemp("subpath"), site_url=origin + PREFIX)
+    SiteHandler.roots[PREFIX] = site
+    return site
 
 
 @pytest.fixture(scope="module")
