@@ -73,7 +73,8 @@ def pattern() -> re.Pattern:
         "relyear": _alternatives(w["this_year"] + w["last_year"] + w["next_year"]),
         "relmonth": _alternatives(w["last_month"] + w["next_month"]),
         "relday": _alternatives(w["days_from_writing"]),
-        "weekday": rf"(?:{deictic.format('wdeictic')})?{weekday.format('wday')}"
+        # not "vendredi 20 et samedi 21 septembre": a weekday before a day number is no relative day
+        "weekday": rf"(?:{deictic.format('wdeictic')})?{weekday.format('wday')}(?!\s+\d)"
                    rf"(?:\s+(?:soir|matin|midi|après-midi|apres-midi))?"
                    rf"(?:\s+(?P<wqual>{qualifiers}))?",
     }

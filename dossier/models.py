@@ -152,6 +152,7 @@ class TopicEntry:
     block: int
     text: str
     speaker: str | None = None
+    kind: str = "paragraph"          # "paragraph" | "quote": a statement, even when its speaker is unknown
 
 
 @dataclass

@@ -19,6 +19,7 @@ Rules are data where an editor may want to change them: dossier/data/speech_verb
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -30,9 +31,15 @@ from .models import Actor, Analysis, Article, BlockAnalysis, Quote, Token
 
 DATA = Path(__file__).parent / "data"
 
-OPENERS = "«“‹"
-CLOSERS = "»”›"
+OPENERS = "«“‹‘"
+CLOSERS = "»”›’"
 STRAIGHT = '"'
+# ‘ … ’: the closing mark is also the apostrophe, so it closes only an open ‘ and only where an
+# apostrophe cannot stand (not before a letter: "l’ordre").
+SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
+# Dialogue dashes (em and en dash, not the hyphen of bullet lists) opening a block: an answer in
+# an interview ("— Chaque pays est libre…") or a line of dialogue ("— Nous partirons, répond-il.").
+DIALOGUE_DASHES = "—–"
 # Quoted runs of fewer words are scare quotes ("mercenaires", "instructeurs"), not statements.
 MIN_WORDS = 4
 # Below this length a quoted run must hold a verb to be a statement: "grand retour en Afrique"
@@ -41,7 +48,12 @@ SHORT_WORDS = 8
 # How far back (in blocks) the last speaker or the person in focus may be taken for a quote
 # with no attribution of its own.
 FOCUS_REACH = 1
-SUBJECT_DEPS = ("nsubj", "expl:subj")
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")  # "a-t-il expliqué": -il may be read nsubj:pass
+# The speaker of an explicit attribution to someone the text does not name ("selon un diplomate",
+# "a déclaré un officier"): no speaker, and no guess from the focus either.
+NOBODY = "\0nobody"
+# Determiners that bring in someone new, besides those the model marks Definite=Ind.
+INDEFINITE = {"plusieurs", "certain", "quelque", "aucun", "nombreux"}
 SENTENCE_END = re.compile(r"[.!?…:]\s+")
 
 
@@ -78,7 +90,7 @@ def quoted_spans(text: str, tokens: list[Token]) -> list[Span]:
     stack: list[int] = []            # offsets of the opening marks still open
     floor = 0                        # a run cannot begin before the end of the previous one
     for pos, char in enumerate(text):
-        if not _is_mark(text, pos):
+        if not _is_mark(text, pos) or not _single_mark_counts(text, pos, stack):
             continue
         if _opens(text, pos, stack):
             if stack and text[stack[0]] == char and char != STRAIGHT:
@@ -98,7 +110,70 @@ def quoted_spans(text: str, tokens: list[Token]) -> list[Span]:
             floor = pos + 1
     if stack:
         spans.append(Span(stack[0] + 1, _incise_start(text, tokens, stack[0])))
+    spans = [part for span in spans for part in _split_at_incise(text, tokens, span)]
     return [trimmed for span in spans if (trimmed := _trim(text, span)).end > trimmed.start]
+
+
+def _single_mark_counts(text: str, pos: int, stack: list[int]) -> bool:
+    """‘ opens after a space or a bracket; ’ is a closing mark only for an open ‘ and when no
+    letter follows it (else it is an apostrophe)."""
+    char = text[pos]
+    if char == SINGLE_OPEN:
+        before = text[pos - 1] if pos else " "
+        return before.isspace() or before in "([«“\"-—–"
+    if char == SINGLE_CLOSE:
+        after = text[pos + 1] if pos + 1 < len(text) else " "
+        return bool(stack) and text[stack[-1]] == SINGLE_OPEN and not after.isalnum()
+    return True
+
+
+def dialogue_span(text: str, tokens: list[Token]) -> Span | None:
+    """A block opened by a dialogue dash: its words up to an incise ("…, répond-il.")."""
+    stripped = text.lstrip()
+    if not stripped or stripped[0] not in DIALOGUE_DASHES:
+        return None
+    dash = len(text) - len(stripped)
+    span = _trim(text, Span(dash + 1, _incise_start(text, tokens, dash)))
+    return span if span.end > span.start else None
+
+
+def _split_at_incise(text: str, tokens: list[Token], span: Span) -> list[Span]:
+    """A quote broken by its attribution inside one pair of marks ("« Ce n'est pas un échec,
+    a-t-il poursuivi, c'est une transformation »", "« Absurde, explique X, toxicologue. … »"):
+    the two parts, the incise left outside so that its verb and subject are read."""
+    inside = [t for t in tokens if span.start <= t.idx < span.end]
+    for n, token in enumerate(inside[:-1]):
+        if token.text != "," or not _starts_incise(inside[n + 1:], tokens):
+            continue
+        end = _incise_end(inside, n + 1)
+        if end is None:
+            continue
+        rest = Span(end, span.end)
+        return [Span(span.start, token.idx)] + _split_at_incise(text, tokens, rest)
+    return [span]
+
+
+def _incise_end(inside: list[Token], first: int) -> int | None:
+    """Where the words after an incise begin: after its closing comma, or after the apposition
+    that follows the speaker's name ("explique X, toxicologue, ancien de l'Anses.")."""
+    for m in range(first, len(inside)):
+        token = inside[m]
+        if token.text in ".;!?…":
+            return token.idx + 1
+        if token.text == "," and m > first + 1:
+            after = inside[m + 1:]
+            clause_end = next((k for k, t in enumerate(after) if t.text in ".;!?…"), len(after))
+            if after[:clause_end] and not any(t.pos in ("VERB", "AUX") for t in after[:clause_end]) \
+                    and after[0].pos in ("NOUN", "ADJ"):
+                if clause_end < len(after):
+                    return after[clause_end].idx + 1
+            return token.idx + 1
+    return None
+
+
+def _is_dash_question(text: str) -> bool:
+    stripped = text.strip()
+    return bool(stripped) and stripped[0] in DIALOGUE_DASHES and stripped.endswith("?")
 
 
 def _is_mark(text: str, pos: int) -> bool:
@@ -143,9 +218,9 @@ def _starts_incise(tokens: list[Token], block_tokens: list[Token]) -> bool:
 
 def _trim(text: str, span: Span) -> Span:
     start, end = span.start, span.end
-    while start < end and (text[start].isspace() or text[start] in OPENERS):
+    while start < end and (text[start].isspace() or text[start] in OPENERS + ",;"):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in CLOSERS + STRAIGHT):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in CLOSERS + STRAIGHT + ","):
         end -= 1
     return Span(start, end)
 
@@ -204,16 +279,46 @@ class Place:
 class Cast:
     """What the dossier knows of its actors, indexed for attribution."""
 
-    def __init__(self, actors: list[Actor]):
+    def __init__(self, actors: list[Actor], articles: list[Article] | None = None,
+                 analyses: dict[str, Analysis] | None = None):
         self.types = {a.id: a.type for a in actors}
         self.places: dict[tuple[str, int], list[Place]] = {}
         for actor in actors:
             for m in actor.mentions:
                 if m.part == "block":
                     self.places.setdefault((m.article, m.block), []).append(Place(actor.id, m.start, m.end))
+        if articles:
+            self._add_unlinked_names(actors, articles)
         for places in self.places.values():
             places.sort(key=lambda p: p.start)
         self.roles = [(a.id, set(role_words(r.text))) for a in actors if a.type == "person" for r in a.roles]
+        self.genders: dict[str, str] = {}
+        if articles and analyses:
+            self.genders = person_genders(actors, self, articles, analyses)
+
+    def _add_unlinked_names(self, actors: list[Actor], articles: list[Article]) -> None:
+        """Where the model missed a person's name in an article that names them elsewhere
+        ("…, a affirmé Ouhoumoudou Mahamadou"), the name written out is a mention too: its
+        full forms, and its surname when no other person of the article bears it."""
+        people = [a for a in actors if a.type == "person"]
+        for article in articles:
+            here = [a for a in people if any(m.article == article.id for m in a.mentions)]
+            surnames = Counter(a.name.split()[-1] for a in here)
+            for actor in here:
+                forms = {actor.name, *actor.aliases}
+                last = actor.name.split()[-1]
+                if len(last) > 3 and surnames[last] == 1:
+                    forms.add(last)
+                pattern = re.compile(r"(?<![\w-])(?:" + "|".join(
+                    re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+                for b, block in enumerate(article.blocks):
+                    taken = self.places.setdefault((article.id, b), [])
+                    for m in pattern.finditer(block.text):
+                        if not any(p.start < m.end() and p.end > m.start() for p in taken):
+                            taken.append(Place(actor.id, m.start(), m.end()))
+
+    def gender(self, actor: str | None) -> str | None:
+        return self.genders.get(actor) if actor else None
 
     def named(self, article: str, block: int, start: int, end: int) -> list[Place]:
         return [p for p in self.places.get((article, block), []) if p.start < end and p.end > start]
@@ -227,19 +332,27 @@ class Cast:
                 for p in places if p.actor == actor and (b, p.start) < before]
         return max(seen, default=(-1, -1))
 
-    def by_role(self, phrase: str, article: str, before: tuple[int, int]) -> str | None:
-        """The person whose known role best matches a nominal reference, the latest named on ties."""
+    def by_role(self, phrase: str, article: str, before: tuple[int, int],
+                gender: str | None = None) -> str | None:
+        """The person whose known role best matches a nominal reference, the latest named on
+        ties; of the reference's gender when it shows one ("la ministre")."""
         ordered = role_words(phrase)
         if not ordered:
             return None
         words = set(ordered)
         scored = []
         for actor, role in self.roles:
+            if gender and self.gender(actor) not in (None, gender):
+                continue
             shared = len(words & role)
             if ordered[0] in role:  # the head noun must agree: a "chef" is not a "ministre"
-                scored.append((shared / len(words), shared / len(role),
-                               self.last_seen(actor, article, before), actor))
-        return max(scored)[3] if scored else None
+                seen = self.last_seen(actor, article, before)
+                # someone named in this article before comes first: "la ministre" of an article
+                # on Niamey is not the "ministre" of another article
+                scored.append((seen != (-1, -1), shared / len(words),
+                               gender is not None and self.gender(actor) == gender,
+                               shared / len(role), seen, actor))
+        return max(scored)[-1] if scored else None
 
 
 def role_words(text: str) -> list[str]:
@@ -257,6 +370,105 @@ def role_nouns() -> frozenset[str]:
     return frozenset(fold(n) for n in role_rules()["role_nouns"])
 
 
+@lru_cache(maxsize=1)
+def gendered_words() -> dict[str, str]:
+    """Folded word → "Fem" | "Masc", from roles.yml: titles ("Mme", "M.") and role nouns whose
+    form shows the gender ("présidente", "directeur")."""
+    rules = role_rules()
+    found = {}
+    for gender, key in (("Fem", "feminine"), ("Masc", "masculine")):
+        for word in rules.get(key) or []:
+            found[fold(word)] = gender
+    return found
+
+
+def morph_gender(token: Token) -> str | None:
+    match = re.search(r"Gender=(Fem|Masc)", token.morph)
+    return match.group(1) if match else None
+
+
+def phrase_gender(tokens: list[Token], head: Token) -> str | None:
+    """The gender a noun phrase shows: its singular determiner or adjectives ("la ministre",
+    "l'ancienne ministre", "le Premier ministre"), else the form of its noun ("présidente")."""
+    votes = Counter()
+    for token in tokens:
+        if token.head == head.i and token.i != head.i and token.dep in ("det", "amod") \
+                and "Number=Plur" not in token.morph and (gender := morph_gender(token)):
+            votes[gender] += 1
+    if votes and votes["Fem"] != votes["Masc"]:
+        return votes.most_common(1)[0][0]
+    return gendered_words().get(fold(head.text))
+
+
+PRONOUN_GENDERS = {"elle": "Fem", "elle-meme": "Fem", "il": "Masc", "lui": "Masc", "lui-meme": "Masc"}
+NP_POS = ("NOUN", "ADJ", "DET", "ADP", "PROPN", "NUM")
+
+
+def _role_beside(tokens: list[Token], first: int, last: int, places: set[int]) -> Token | None:
+    """A role noun in the phrase right before a name ("la ministre française, X") or in the
+    apposition right after it ("X, ancienne Première ministre du Sénégal,")."""
+    nouns = role_nouns() | set(gendered_words())
+    phrases = []
+    i = first - 1
+    if i >= 0 and tokens[i].text == ",":
+        i -= 1
+    left = []
+    while i >= 0 and len(left) < 8 and tokens[i].pos in NP_POS and i not in places:
+        left.insert(0, tokens[i])
+        i -= 1
+    phrases.append(left)
+    j = last + 1
+    if j < len(tokens) and tokens[j].text == ",":
+        right = []
+        j += 1
+        while j < len(tokens) and len(right) < 8 and tokens[j].pos in NP_POS and j not in places:
+            right.append(tokens[j])
+            j += 1
+        phrases.append(right)
+    for phrase in phrases:
+        roles = [t for t in phrase if fold(t.lemma) in nouns or fold(t.text) in nouns]
+        if roles:
+            return min(roles, key=lambda t: (t.pos != "NOUN", t.i))
+    return None
+
+
+def person_genders(actors: list[Actor], cast: Cast, articles: list[Article],
+                   analyses: dict[str, Analysis]) -> dict[str, str]:
+    """Each person's gender, by a vote over all their mentions in the dossier: the title before
+    the name (Mme, M.) and the role beside it (la ministre, le Premier ministre). The model's
+    gender for first names is not used: it is wrong too often ("Alexandre" Fem, "Muriel" Masc)."""
+    titles = gendered_words()
+    blocks = {(a.id, b): (block.text, analyses[a.id].blocks[b].tokens)
+              for a in articles if a.id in analyses for b, block in enumerate(a.blocks)
+              if b < len(analyses[a.id].blocks)}
+    genders = {}
+    for actor in actors:
+        if actor.type != "person":
+            continue
+        votes = Counter()
+        for (aid, b), places in cast.places.items():
+            if (aid, b) not in blocks:
+                continue
+            text, tokens = blocks[aid, b]
+            taken = {t.i for p in places for t in tokens if p.start <= t.idx < p.end}
+            for place in places:
+                if place.actor != actor.id:
+                    continue
+                inside = [t for t in tokens if place.start <= t.idx < place.end]
+                if not inside:
+                    continue
+                first, last = inside[0].i, inside[-1].i
+                before = tokens[first - 1] if first else None
+                if before is not None and fold(before.text).rstrip(".") in titles and before.pos != "NOUN":
+                    votes[titles[fold(before.text).rstrip(".")]] += 3
+                role = _role_beside(tokens, first, last, taken)
+                if role is not None and (gender := phrase_gender(tokens, role)):
+                    votes[gender] += 2
+        if votes and votes["Fem"] != votes["Masc"]:
+            genders[actor.id] = votes.most_common(1)[0][0]
+    return genders
+
+
 # --- attribution -----------------------------------------------------------------------
 
 @dataclass
@@ -266,11 +478,34 @@ class Focus:
     speaker_at: tuple[int, int] = (-1, -1)
     person: str | None = None        # the last person named as a subject or speaker
     person_at: tuple[int, int] = (-1, -1)
+    answerer: str | None = None      # in an interview, who answers the questions
+    people: list[str] = field(default_factory=list)   # persons in focus so far, latest last
 
     def spoke(self, actor: str, at: tuple[int, int], cast: Cast) -> None:
         self.speaker, self.speaker_at = actor, at
         if cast.is_person(actor):
-            self.person, self.person_at = actor, at
+            self.see(actor, at)
+
+    def see(self, actor: str, at: tuple[int, int]) -> None:
+        self.person, self.person_at = actor, at
+        if actor in self.people:
+            self.people.remove(actor)
+        self.people.append(actor)
+
+    def person_of(self, gender: str | None, cast: Cast, named: list[str], strict: bool = False) -> str | None:
+        """The person a pronoun or a role noun refers to: the latest in focus of its gender,
+        else the latest named of its gender, else (not `strict`: for a pronoun) the latest in
+        focus whose gender is unknown."""
+        if gender is None:
+            return self.person
+        for pool in (self.people, named):
+            for actor in reversed(pool):
+                if cast.gender(actor) == gender:
+                    return actor
+        if strict:
+            return None
+        unknown = [a for a in self.people if cast.gender(a) is None]
+        return unknown[-1] if unknown else (self.person if cast.gender(self.person) in (None, gender) else None)
 
     def recent(self, block: int) -> str | None:
         """The last speaker or person in focus, if named in this block or just before."""
@@ -334,26 +569,40 @@ class Attributor:
     def article_quotes(self, article: Article, analysis: Analysis) -> list[Quote]:
         focus = Focus()
         quotes: list[Quote] = []
+        # An interview: questions set off by dialogue dashes; the other dash lines are answers.
+        interview = any(_is_dash_question(block.text) for block in article.blocks)
         for b, (block, reading_of) in enumerate(zip(article.blocks, analysis.blocks)):
             if block.kind == "heading" or not reading_of.tokens:
                 continue
             spans = quoted_spans(block.text, reading_of.tokens)
+            answer = None
+            if not spans and (answer := dialogue_span(block.text, reading_of.tokens)):
+                question = block.text[answer.start:answer.end].rstrip().endswith("?")
+                incise = answer.end < len(block.text.rstrip(" .…!\u00a0"))
+                answer = answer if not question and (interview or incise) else None
+                spans = [answer] if answer else []
             reading = BlockReading(article, b, block.text, reading_of, spans)
             statements = [s for s in spans if is_statement(block.text, reading_of.tokens, s)]
             for n in range(len(reading_of.sentences)):
                 for span in statements:
                     if reading.sentence_of(span.start) == n:
-                        quotes.append(self.quote(reading, span, focus, article.blocks))
+                        quotes.append(self.quote(reading, span, focus, article.blocks,
+                                                 dialogue=span is answer))
                 self.follow(reading, n, focus)
         return quotes
 
-    def quote(self, reading: BlockReading, span: Span, focus: Focus, blocks) -> Quote:
+    def quote(self, reading: BlockReading, span: Span, focus: Focus, blocks, dialogue: bool = False) -> Quote:
         window = self.window(reading, span)
         speaker = (self.by_speech_verb(reading, span, window, focus)
                    or self.by_source(reading, window, focus)
                    or self.by_colon(reading, span, window)
-                   or self.by_caption(reading, span, blocks)
-                   or focus.recent(reading.index))
+                   or self.by_caption(reading, span, blocks))
+        if dialogue:  # an answer without incise: the one who answered before, or the interviewee
+            speaker = speaker or focus.answerer or focus.person
+            focus.answerer = speaker if speaker != NOBODY else focus.answerer
+        speaker = speaker or focus.recent(reading.index)
+        if speaker == NOBODY:
+            speaker = None
         if speaker:
             focus.spoke(speaker, (reading.index, span.start), self.cast)
         start, end = reading.chars(window)
@@ -382,7 +631,20 @@ class Attributor:
         subject = self.subject_of(reading, verb)
         if subject is not None:
             return self.resolve(reading, subject, focus)
-        return self.inverted_subject(reading, verb) or focus.speaker
+        return self.inverted_subject(reading, verb, span, focus) or focus.speaker
+
+    def inverted_role(self, reading: BlockReading, verb: Token, span: Span, focus: Focus) -> str | None:
+        """A nominal subject after the verb of an incise, which the parser often reads as its
+        object ("», a dit la ministre.", "», a martelé la cheffe du gouvernement.")."""
+        if verb.idx < span.end:
+            return None
+        for token in reading.analysis.tokens[verb.i + 1:]:
+            if token.pos == "PUNCT" or token.i in reading.quoted:
+                return None
+            if token.pos == "NOUN" and token.head == verb.i:
+                found = self.resolve(reading, token, focus)
+                return found if found == NOBODY or self.cast.is_person(found) else None
+        return None
 
     def subject_of(self, reading: BlockReading, verb: Token) -> Token | None:
         """The verb's subject, climbing coordinated and chained verbs ("X a déclaré … mais a
@@ -392,7 +654,7 @@ class Attributor:
             seen.add(token.i)
             subjects = [c for c in reading.children(token) if c.dep in SUBJECT_DEPS
                         and c.i not in reading.quoted  # the parser sometimes hangs a quote there
-                        and (c.dep == "nsubj" or fold(c.lemma) in self.pronouns)]
+                        and (c.dep == "nsubj" or fold(c.lemma).lstrip("-") in self.pronouns)]
             if subjects:  # the parser may give two; the nearest is the right one more often
                 return min(subjects, key=lambda c: abs(c.i - token.i))
             if token.dep not in ("conj", "xcomp") or token.head == token.i:
@@ -400,16 +662,32 @@ class Attributor:
             token = reading.token(token.head)
         return None
 
-    def inverted_subject(self, reading: BlockReading, verb: Token) -> str | None:
-        """An actor named right after the verb, in the incise ("…», a déclaré Lavrov.")."""
-        after = [t for t in reading.analysis.tokens[verb.i + 1:]]
+    def inverted_subject(self, reading: BlockReading, verb: Token, span: Span, focus: Focus) -> str | None:
+        """The subject after the verb of an incise: the first noun phrase after it, a name
+        ("…», a déclaré Lavrov à Moscou.") or a role, which the parser often reads as the
+        object ("», a dit la ministre.", "a déclaré le président de la République à l'Elysée")."""
+        aid, b = reading.article.id, reading.index
+        after = reading.analysis.tokens[verb.i + 1:]
         stop = next((t.idx for t in after if t.text in ",.;:" or t.i in reading.quoted), len(reading.text))
-        named = reading.article.id, reading.index
-        places = self.cast.named(*named, verb.idx, stop)
-        return places[0].actor if places else None
+        for token in after:
+            if token.idx >= stop:
+                break
+            if token.pos not in ("NOUN", "PROPN"):
+                continue
+            places = self.cast.named(aid, b, token.idx, token.idx + len(token.text))
+            if places:
+                return places[0].actor
+            if token.pos == "NOUN" and verb.idx >= span.end and token.head == verb.i:
+                found = self.resolve(reading, token, focus)
+                if found == NOBODY or self.cast.is_person(found):
+                    return found
+            break
+        people = [p for p in self.cast.named(aid, b, verb.idx, stop) if self.cast.is_person(p.actor)]
+        return people[0].actor if people else None
 
     def resolve(self, reading: BlockReading, subject: Token, focus: Focus) -> str | None:
-        """The actor a subject refers to: named, pronoun, relative pronoun or role."""
+        """The actor a subject refers to: named, pronoun, relative pronoun or role. NOBODY for
+        a person the text leaves unnamed ("un diplomate européen", "des sources")."""
         aid, b = reading.article.id, reading.index
         own = self.cast.named(aid, b, subject.idx, subject.idx + len(subject.text))
         if own:
@@ -418,21 +696,42 @@ class Attributor:
             before = self.cast.named(aid, b, reading.chars(reading.sentence_tokens(
                 reading.sentence_of(subject.idx), reading.sentence_of(subject.idx)))[0], subject.idx)
             return before[-1].actor if before else None
-        if fold(subject.lemma).lstrip("-") in self.pronouns:
-            return focus.person
+        pronoun = fold(subject.text).lstrip("-").removeprefix("t-")
+        if fold(subject.lemma).lstrip("-") in self.pronouns or pronoun in self.pronouns:
+            return focus.person_of(PRONOUN_GENDERS.get(pronoun), self.cast, self.named_before(reading, subject))
         phrase = reading.subtree(subject)
         start, end = reading.chars(phrase)
         named = self.cast.named(aid, b, start, end)
         people = [p for p in named if self.cast.is_person(p.actor)]
         if people:
             return min(people, key=lambda p: abs(p.start - subject.idx)).actor
+        if self.indefinite(reading, subject):
+            return NOBODY
+        gender = phrase_gender(reading.analysis.tokens, subject) if subject.pos == "NOUN" else None
         words = " ".join(t.text for t in phrase if t.dep not in ("acl:relcl", "punct"))
-        by_role = self.cast.by_role(words, aid, (b, subject.idx))
+        by_role = self.cast.by_role(words, aid, (b, subject.idx), gender)
         if by_role:
             return by_role
-        if fold(subject.lemma) in role_nouns():
-            return focus.person
+        if fold(subject.lemma) in role_nouns() or fold(subject.text) in role_nouns():
+            # a role no known role matches ("le diplomate"): the person in focus, if of its gender
+            return focus.person_of(gender, self.cast, self.named_before(reading, subject), strict=True)
         return named[0].actor if named else None
+
+    def indefinite(self, reading: BlockReading, subject: Token) -> bool:
+        """A noun phrase that brings in someone new: "un diplomate", "des sources", "plusieurs élus"."""
+        if subject.pos not in ("NOUN",):
+            return False
+        dets = [c for c in reading.children(subject) if c.dep == "det"]
+        return any("Definite=Ind" in d.morph or fold(d.lemma) in INDEFINITE for d in dets)
+
+    def named_before(self, reading: BlockReading, token: Token) -> list[str]:
+        """Persons named in this block before the token and in the two blocks before, in order."""
+        aid, b = reading.article.id, reading.index
+        found = []
+        for block in range(max(0, b - 2), b + 1):
+            end = token.idx if block == b else 10 ** 9
+            found += [p.actor for p in self.cast.named(aid, block, 0, end) if self.cast.is_person(p.actor)]
+        return found
 
     # -- rule 2: selon X --
 
@@ -478,19 +777,19 @@ class Attributor:
             if token.dep != "nsubj" or token.i in reading.quoted or fold(token.lemma) in self.pronouns:
                 continue
             actor = self.resolve(reading, token, focus)
-            if not actor:
+            if not actor or actor == NOBODY:
                 continue
             at = (reading.index, token.idx)
             if is_speech_verb(reading.token(token.head), reading.analysis.tokens):
                 focus.spoke(actor, at, self.cast)
             elif self.cast.is_person(actor):
-                focus.person, focus.person_at = actor, at
+                focus.see(actor, at)
 
 
 def find_quotes(
     articles: list[Article], analyses: dict[str, Analysis], actors: list[Actor]
 ) -> list[Quote]:
-    attributor = Attributor(Cast(actors))
+    attributor = Attributor(Cast(actors, articles, analyses))
     quotes: list[Quote] = []
     for article in articles:
         analysis = analyses.get(article.id)

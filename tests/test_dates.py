@@ -110,3 +110,11 @@ def test_seeds_gold_dates(seeds_dossier, gold):
     for aid, expected in gold["articles"].items():
         ours = {e.date for e in seeds_dossier.events if e.article == aid}
         assert set(expected.get("dates") or []) <= ours, aid
+
+
+def test_weekday_before_a_day_number_is_not_a_relative_day():
+    from dossier.dates import pattern
+
+    match = pattern().search("les vendredi 20 et samedi 21 septembre")
+    assert match.lastgroup == "date" and match.group(0) == "samedi 21 septembre"
+    assert pattern().search("à l'été 2022").group(0) == "l'été 2022"

@@ -185,3 +185,48 @@ def test_pour_x_opening_the_sentence(quotes_of):
 def test_speech_verbs_the_model_reads_as_nouns(quotes_of, verb):
     quote = only(quotes_of(f"« Nous partirons du Mali quand la mission sera finie », {verb} Florence Parly."))
     assert quote.speaker == "florence-parly"
+
+
+def test_single_quotes_and_apostrophes(quotes_of):
+    quote = only(quotes_of("‘Les populations attendent un retour rapide à l’ordre constitutionnel’, "
+                           "a déclaré Florence Parly."))
+    assert quote.text == "Les populations attendent un retour rapide à l’ordre constitutionnel"
+    assert quote.speaker == "florence-parly"
+
+
+def test_incise_inside_one_pair_of_marks_splits_the_quote(quotes_of):
+    quotes = quotes_of("« Ce n'est pas un échec, a poursuivi Sergueï Lavrov, c'est une transformation "
+                       "profonde de notre présence. »")
+    assert [q.text for q in quotes] == ["Ce n'est pas un échec",
+                                        "c'est une transformation profonde de notre présence."]
+    assert {q.speaker for q in quotes} == {"sergueï-lavrov"}
+
+
+def test_feminine_pronoun_and_role_take_the_woman_in_focus(quotes_of):
+    quotes = quotes_of("La ministre française des Armées, Florence Parly, a reçu Sergueï Lavrov, "
+                       "ministre russe des Affaires étrangères.",
+                       "« Nous restons engagés aux côtés de nos partenaires », a affirmé Sergueï Lavrov.",
+                       "« La France ne partira pas sans concertation », a dit la ministre.",
+                       "Elle a ajouté : « Nous tiendrons nos engagements envers le Mali. »")
+    assert [q.speaker for q in quotes] == ["sergueï-lavrov", "florence-parly", "florence-parly"]
+
+
+def test_indefinite_source_is_nobody_not_the_person_in_focus(quotes_of):
+    quotes = quotes_of("« Nous soutenons le Mali dans sa lutte », a déclaré Sergueï Lavrov.",
+                       "Selon un diplomate européen, « les deux capitales ont intérêt à trouver un compromis ».")
+    assert [q.speaker for q in quotes] == ["sergueï-lavrov", None]
+
+
+def test_interview_answers_after_dialogue_dashes(quotes_of):
+    quotes = quotes_of("Abdoulaye Diop a répondu à nos questions à Moscou.",
+                       "— Le Mali a-t-il raison de se tourner vers la Russie ?",
+                       "— Chaque pays est libre de choisir ses partenaires, et nous l'assumons.",
+                       "— Que pensez-vous de la réaction française ?",
+                       "— Elle est disproportionnée et ne tient pas compte de nos besoins.")
+    assert [q.text[:12] for q in quotes] == ["Chaque pays ", "Elle est dis"]
+    assert {q.speaker for q in quotes} == {"abdoulaye-diop"}
+
+
+def test_bullet_lists_are_not_dialogue(quotes_of):
+    assert quotes_of("- appel à la grève le 24 septembre par plusieurs organisations syndicales.",
+                     "- soutien des organisations syndicales à toutes les formes de résistance.") == []

@@ -67,3 +67,13 @@ def test_seeds_topics_set_the_sources_side_by_side(seeds_dossier, root):
     assert "contrat entre la junte militaire malienne" in texts["000"]
     assert any(e.article.startswith("004") and "pas de contrat avec Wagner" in e.text for e in wagner.entries)
     assert any(e.speaker for e in wagner.entries)
+
+
+def test_quote_entries_are_marked_as_quotes():
+    from dossier.models import Quote
+    from dossier.topics import _entries, Matcher
+
+    text = "« Le contrat avec Wagner n'existe pas », a dit un officier. Le contrat fait débat."
+    quote = Quote("a", 0, "Le contrat avec Wagner n'existe pas", None, 2, 37)
+    entries = _entries("a", 0, text, [quote], Matcher(["contrat"], []))
+    assert [(e.kind, e.speaker) for e in entries] == [("quote", None), ("paragraph", None)]
