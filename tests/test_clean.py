@@ -1,9 +1,12 @@
 """Cleaning: furniture out, body in, structure and metadata read from the text (no spaCy needed)."""
+import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from dossier.clean import TITLE_MAX, clean_articles, load_rules
+from dossier.ingest import read_article
 from dossier.models import RawArticle
 
 FIXTURES = Path(__file__).parent / "fixtures" / "clean"
@@ -228,3 +231,50 @@ def test_lines_without_words_weigh_nothing_in_the_search_for_the_article():
     last = "Le coup franc de Cornet est repoussé par le gardien lorientais avant la pause."
     article = clean_one(f"Un titre sur le match\n{BODY}\n45'\n44'\n43'\n{last}\nTous les sports\nFootball\nTennis")
     assert last in texts(article)
+
+
+# ---------------------------------------------------------------- unseen pages from the outlets
+
+OUTLETS = FIXTURES / "outlets"
+OUTLET_PAGES = sorted(p.name.split(".")[0] for p in OUTLETS.glob("*.expected.yml"))
+
+
+def squashed(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text).casefold()
+
+
+@pytest.mark.parametrize("name", OUTLET_PAGES)
+def test_outlet_page_body_kept_furniture_removed_metadata_read(name):
+    """Hand-written "select all, copy" pages in each outlet's style (and a .md with front matter, a
+    .html with a sidecar), each cleaned alone: NAME.expected.yml lists the body lines (by their
+    start), the photo captions (removed or kept as captions), and the metadata; every other line of
+    a .txt page is furniture."""
+    expected = yaml.safe_load((OUTLETS / f"{name}.expected.yml").read_text(encoding="utf-8"))
+    path = next(p for p in OUTLETS.glob(f"{name}.*") if p.suffix in (".txt", ".md", ".html"))
+    article = clean_articles([read_article(path)], None)[0]
+    output = texts(article)
+    raw_lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()] \
+        if path.suffix == ".txt" else []
+    body = [next((line for line in raw_lines if line.startswith(start)), start) for start in expected["body"]]
+    whole = squashed("\n".join(output))
+    assert [line for line in body if squashed(line) not in whole] == []
+    exempt = tuple((expected.get("captions") or []) + (expected.get("either") or []))
+    furniture = [line for line in raw_lines if line not in {expected.get("title"), expected.get("lede"), *body}
+                 and not line.startswith(exempt or ("\0",))]
+    assert [line for line in furniture if line in output] == []
+    for caption in expected.get("captions") or []:
+        assert not any(b.text.startswith(caption) and b.kind != "caption" for b in article.blocks)
+    for key in ("title", "lede", "source", "date", "author", "url"):
+        if key in expected:
+            assert (key, getattr(article, key) or None) == (key, expected[key] or None)
+
+
+def test_visible_text_of_a_page_leaves_out_captions_and_link_only_blocks():
+    from dossier.clean import visible_text
+
+    html = ("<html><head><title>T</title><script>var x;</script></head><body><ul><li><a href='/'>Accueil</a></li></ul>"
+            f"<p>{BODY}</p><figure><img src='a.jpg'><figcaption>Le ministre à Moscou.</figcaption></figure>"
+            "<div class='image-caption'>Une légende</div><p><a href='/b'>How likely is a conviction?</a></p>"
+            f"<p>Selon <a href='/c'>le ministère</a>, {BODY}</p></body></html>")
+    lines = [line.strip() for line in visible_text(html).split("\n") if line.strip()]
+    assert lines == [BODY, f"Selon le ministère, {BODY}"]
