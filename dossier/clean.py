@@ -11,15 +11,19 @@ rules then apply.
 """
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+import datetime
 from pathlib import Path
 
 import yaml
 
 from .models import Article, Block, RawArticle
+
+log = logging.getLogger("mkdocs.plugins.dossier")
 
 BUILTIN_PROFILES = Path(__file__).parent / "data" / "outlets.yml"
 TITLE_MAX = 120
@@ -27,6 +31,9 @@ LEDE_MAX = 400
 HEADING_MAX = 120
 # Characters that carry nothing a reader sees: soft hyphen, zero-width spaces and joiners, BOM.
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+# Control characters other than line breaks and tabs carry nothing either, and must not reach a page.
+INVISIBLE.update(dict.fromkeys((c for c in range(32) if chr(c) not in "\n\r\t"), None))
+INVISIBLE[0x7F] = None
 # No-break spaces are typography and stay in the text; rules see them as plain spaces.
 SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2009"), " ")
 SENTENCE_END = tuple(".!?…»\"”")
@@ -471,6 +478,17 @@ def parse_date(text: str | None) -> str | None:
     return parsed.strftime("%Y-%m-%d") if parsed else None
 
 
+def metadata_date(value: str, path: str) -> str | None:
+    """A date the user wrote, as YYYY-MM-DD; a date that is not a day is ignored, with a warning."""
+    try:
+        return datetime.date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        parsed = parse_date(value)
+    if parsed is None:
+        log.warning("dossier: %s: metadata date %r is not a day (expected YYYY-MM-DD); ignored", path, value)
+    return parsed
+
+
 def shorten(text: str, size: int = 40) -> str:
     return text if len(text) <= size else text[: size - 1].rstrip() + "…"
 
@@ -773,6 +791,9 @@ def apply_found(article: Article, found: dict, page: dict, outlets: list[Profile
 
 def apply_meta(article: Article, meta: dict) -> None:
     """Front matter and sidecar metadata win over anything inferred."""
+    meta = dict(meta)
+    if meta.get("date"):
+        meta["date"] = metadata_date(meta["date"], article.path)
     for key in ("title", "source", "url", "date", "author"):
         if meta.get(key):
             setattr(article, key, meta[key])

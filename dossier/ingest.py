@@ -6,11 +6,13 @@ front matter). A sidecar `NAME.yml` beside a `.txt` or `.html` works like front 
 from __future__ import annotations
 
 import codecs
+import datetime
 import logging
 import re
 from pathlib import Path
 
 import yaml
+from slugify import slugify
 
 from .models import Problem, RawArticle
 
@@ -18,6 +20,8 @@ log = logging.getLogger("mkdocs.plugins.dossier")
 
 FORMATS = ("txt", "html", "md")
 META_FIELDS = ("title", "source", "url", "date", "author", "lang")
+MAX_BYTES = 5_000_000        # a saved news page is rarely above 2 MB
+MAX_META_CHARS = 2_000
 
 
 def read_seeds(seeds_dir: Path) -> tuple[list[RawArticle], list[Problem]]:
@@ -27,31 +31,47 @@ def read_seeds(seeds_dir: Path) -> tuple[list[RawArticle], list[Problem]]:
     seen: dict[str, Path] = {}
     for path in sorted(seeds_dir.iterdir()):
         fmt = path.suffix.lstrip(".").lower()
-        if not path.is_file() or fmt not in FORMATS or path.name.startswith("."):
-            continue
-        if path.stem in seen:
-            problems.append(Problem(str(path), f"same article id as {seen[path.stem].name}; skipped"))
+        if fmt not in FORMATS or path.name.startswith(".") or not path.is_file():
             continue
         try:
+            check_file(path, seeds_dir)
             raw = read_article(path)
-        except ValueError as error:
-            problems.append(Problem(str(path), str(error)))
+        except (ValueError, LookupError, OSError) as error:
+            problems.append(Problem(path.name, str(error)))
             continue
-        seen[path.stem] = path
+        if raw.id in seen:
+            problems.append(Problem(path.name, f"same article id as {seen[raw.id].name}; skipped"))
+            continue
+        seen[raw.id] = path
         raws.append(raw)
     return raws, problems
+
+
+def check_file(path: Path, seeds_dir: Path) -> None:
+    # A link could publish any file of the machine that builds the site (e.g. /etc/passwd).
+    if not path.resolve().is_relative_to(seeds_dir.resolve()):
+        raise ValueError("is a link to a file outside the seeds folder; skipped")
+    if path.stat().st_size > MAX_BYTES:
+        raise ValueError(f"is larger than {MAX_BYTES // 1_000_000} MB; is it an article?")
+
+
+def article_id(path: Path) -> str:
+    """The file name without extension, made safe as a page address ("index" is the list's)."""
+    stem = slugify(path.stem, regex_pattern=r"[^-a-zA-Z0-9_]+", lowercase=False) or "article"
+    return f"{stem}-article" if stem == "index" else stem
 
 
 def read_article(path: Path) -> RawArticle:
     text = decode(path.read_bytes(), path)
     fmt = path.suffix.lstrip(".").lower()
+    aid = article_id(path)
     if fmt == "md":
         meta, body = split_front_matter(text, path)
-        return RawArticle(path.stem, path, "md", body, meta=meta)
+        return RawArticle(aid, path, "md", body, meta=meta)
     meta = read_sidecar(path)
     if fmt == "html":
-        return RawArticle(path.stem, path, "html", "", html=text, meta=meta)
-    return RawArticle(path.stem, path, "txt", text, meta=meta)
+        return RawArticle(aid, path, "html", "", html=text, meta=meta)
+    return RawArticle(aid, path, "txt", text, meta=meta)
 
 
 def decode(data: bytes, path: Path) -> str:
@@ -64,7 +84,10 @@ def decode(data: bytes, path: Path) -> str:
         pass
     declared = declared_charset(data)
     if declared:
-        return data.decode(declared, errors="replace")
+        try:
+            return data.decode(declared, errors="replace")
+        except LookupError:  # a codec that is not a text encoding ("rot13", "base64")
+            pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -99,7 +122,10 @@ def read_sidecar(path: Path) -> dict:
     for suffix in (".yml", ".yaml"):
         sidecar = path.with_suffix(suffix)
         if sidecar.is_file():
-            return parse_meta(sidecar.read_text(encoding="utf-8"), sidecar)
+            try:
+                return parse_meta(sidecar.read_text(encoding="utf-8"), sidecar)
+            except (ValueError, UnicodeDecodeError) as error:
+                raise ValueError(f"its metadata file {sidecar.name}: {error}") from None
     return {}
 
 
@@ -113,5 +139,14 @@ def parse_meta(text: str, path: Path) -> dict:
     unknown = set(meta) - set(META_FIELDS)
     if unknown:
         log.warning("dossier: %s: unknown metadata fields ignored: %s", path, ", ".join(sorted(unknown)))
-    # YAML reads 2021-11-11 as a date: keep every value as text.
-    return {k: str(v) for k, v in meta.items() if k in META_FIELDS and v is not None}
+    return {k: meta_text(k, v, path) for k, v in meta.items() if k in META_FIELDS and v is not None}
+
+
+def meta_text(key: str, value, path: Path) -> str:
+    """A metadata value as text: YAML reads 2021-11-11 as a date, 2021 as a number."""
+    if not isinstance(value, (str, int, float, datetime.date)):
+        raise ValueError(f"metadata field '{key}' must be a single value, not a list or mapping")
+    text = str(value).strip()
+    if len(text) > MAX_META_CHARS:
+        raise ValueError(f"metadata field '{key}' is longer than {MAX_META_CHARS} characters")
+    return text

@@ -278,3 +278,18 @@ def test_visible_text_of_a_page_leaves_out_captions_and_link_only_blocks():
             f"<p>Selon <a href='/c'>le ministère</a>, {BODY}</p></body></html>")
     lines = [line.strip() for line in visible_text(html).split("\n") if line.strip()]
     assert lines == [BODY, f"Selon le ministère, {BODY}"]
+
+
+def test_metadata_date_must_be_a_day_and_control_characters_go(tmp_path, caplog):
+    from dossier.clean import clean_articles
+    from dossier.ingest import read_seeds
+
+    (tmp_path / "a.md").write_text("---\ndate: 2021-11\n---\nLe ministre\x00 a parlé\x07 au Mali hier soir.\n",
+                                   encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\ndate: 11 novembre 2021\n---\nLe ministre a parlé au Mali.\n",
+                                   encoding="utf-8")
+    first, second = clean_articles(read_seeds(tmp_path)[0], None)
+    assert first.date is None and "a.md" in caplog.text and "2021-11" in caplog.text
+    assert second.date == "2021-11-11"
+    text = "\n".join(b.text for b in first.blocks)
+    assert "\x00" not in text and "\x07" not in text and "a parlé au Mali" in text

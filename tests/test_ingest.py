@@ -65,3 +65,29 @@ def test_input_files_are_not_modified(tmp_path):
     before = (path.read_bytes(), path.stat().st_mtime_ns)
     read_seeds(tmp_path)
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+def test_hostile_or_odd_files_are_problems_not_crashes(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    secret = write(tmp_path, "secret.txt", "mot de passe")
+    (seeds / "link.txt").symlink_to(secret)
+    write(seeds, "rot.html", b'<meta charset="rot13"><p>Caf\xe9 au Mali.</p>')
+    write(seeds, "list.md", "---\ntitle: [a, b]\n---\nTexte.\n")
+    write(seeds, "huge.txt", b"a" * 5_000_001)
+    write(seeds, "ok.txt", BODY)
+    raws, problems = read_seeds(seeds)
+    by_file = {p.path: p.message for p in problems}
+    assert "outside the seeds folder" in by_file["link.txt"]
+    assert "single value" in by_file["list.md"]
+    assert "larger than" in by_file["huge.txt"]
+    assert sorted(r.id for r in raws) == ["ok", "rot"]       # rot13 is no text encoding: guessed
+    assert all("/" not in path for path in by_file)          # no builder's folder on the site
+
+
+def test_file_names_become_safe_page_addresses(tmp_path):
+    write(tmp_path, "a#b?c d.txt", BODY)
+    write(tmp_path, "index.txt", BODY)
+    write(tmp_path, "000_a3e8dfd74bd36d78.txt", BODY)
+    ids = sorted(r.id for r in read_seeds(tmp_path)[0])
+    assert ids == ["000_a3e8dfd74bd36d78", "a-b-c-d", "index-article"]
