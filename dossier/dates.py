@@ -16,27 +16,20 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
 from unidecode import unidecode
 
 from .models import Actor, Analysis, Article, BlockAnalysis, Event, Token
 from .quotes import Cast
+from .text import fold, load_data
 
-DATA = Path(__file__).parent / "data"
 INFERRED = "déduite du texte"
 # Expressions that name a day by itself, not counted from the day of writing.
 ABSOLUTE_DAYS = ("iso", "numeric", "date", "range")
 
 
-def fold(text: str) -> str:
-    return unidecode(text.replace("’", "'")).casefold()
-
-
-@lru_cache(maxsize=1)
 def words() -> dict:
-    return yaml.safe_load((DATA / "date_words.yml").read_text(encoding="utf-8"))
+    return load_data("date_words.yml")
 
 
 def _alternatives(items) -> str:

@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from unidecode import unidecode
+
+from .text import fold as text_fold
 
 
 def fold(text: str) -> str:
     """Case-, accent- and apostrophe-insensitive form used for every gold comparison."""
-    text = unidecode(text.replace("’", "'")).casefold()
-    return re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"\s+", " ", text_fold(text)).strip()
 
 
 def squash(text: str) -> str:

@@ -22,14 +22,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
-from unidecode import unidecode
 
 from .models import Actor, Analysis, Article, BlockAnalysis, Quote, Token
+from .text import fold, load_data
 
-DATA = Path(__file__).parent / "data"
 
 OPENERS = "«“‹‘"
 CLOSERS = "»”›’"
@@ -57,18 +54,12 @@ INDEFINITE = {"plusieurs", "certain", "quelque", "aucun", "nombreux"}
 SENTENCE_END = re.compile(r"[.!?…:]\s+")
 
 
-def fold(text: str) -> str:
-    return unidecode(text.replace("’", "'")).casefold()
-
-
-@lru_cache(maxsize=1)
 def speech_rules() -> dict:
-    return yaml.safe_load((DATA / "speech_verbs.yml").read_text(encoding="utf-8"))
+    return load_data("speech_verbs.yml")
 
 
-@lru_cache(maxsize=1)
 def role_rules() -> dict:
-    return yaml.safe_load((DATA / "roles.yml").read_text(encoding="utf-8"))
+    return load_data("roles.yml")
 
 
 @lru_cache(maxsize=1)

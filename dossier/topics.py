@@ -20,9 +20,9 @@ from pathlib import Path
 
 import yaml
 from slugify import slugify
-from unidecode import unidecode
 
 from .models import Article, Quote, Topic, TopicEntry
+from .text import fold
 
 class Matcher:
     """Whether a text is on a topic: one of its keywords and, if any, one of its `with` words."""
@@ -32,7 +32,7 @@ class Matcher:
         self.required = _word_pattern(required) if required else None
 
     def __call__(self, text: str) -> bool:
-        folded = _fold(text)
+        folded = fold(text)
         return bool(self.keywords and self.keywords.search(folded)) and (
             self.required is None or bool(self.required.search(folded)))
 
@@ -40,13 +40,9 @@ class Matcher:
 def _word_pattern(words: list[str]) -> re.Pattern | None:
     forms = []
     for word in words:
-        folded = re.escape(_fold(word).rstrip("*")).replace(r"\ ", r"\s+")
+        folded = re.escape(fold(word).rstrip("*")).replace(r"\ ", r"\s+")
         forms.append(folded + (r"\w*" if word.endswith("*") else r"(?:s|x|es)?"))
     return re.compile(rf"(?<!\w)(?:{'|'.join(forms)})(?!\w)") if forms else None
-
-
-def _fold(text: str) -> str:
-    return unidecode(text.replace("’", "'")).casefold()
 
 
 def load_topics(path: Path | None) -> list[tuple[Topic, Matcher]]:
