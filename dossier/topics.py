@@ -15,6 +15,7 @@ with their speakers, and those paragraphs that are on it beyond their quotes.
 """
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
@@ -23,6 +24,8 @@ from slugify import slugify
 
 from .models import Article, Quote, Topic, TopicEntry
 from .text import fold
+
+log = logging.getLogger("mkdocs.plugins.dossier")
 
 class Matcher:
     """Whether a text is on a topic: one of its keywords and, if any, one of its `with` words."""
@@ -46,16 +49,39 @@ def _word_pattern(words: list[str]) -> re.Pattern | None:
 
 
 def load_topics(path: Path | None) -> list[tuple[Topic, Matcher]]:
+    """The user's topics; a topic the file describes badly is skipped with a warning."""
     if path is None or not path.is_file():
         return []
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    topics = []
-    for spec in data.get("topics") or []:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        specs = (data.get("topics") or []) if isinstance(data, dict) else None
+    except yaml.YAMLError as error:
+        log.warning("dossier: %s is not valid YAML, no topic read: %s", path.name, error)
+        return []
+    if not isinstance(specs, list):
+        log.warning("dossier: %s: expected 'topics:' followed by a list of topics", path.name)
+        return []
+    topics, ids = [], set()
+    for number, spec in enumerate(specs, 1):
+        if not isinstance(spec, dict) or not str(spec.get("name") or "").strip():
+            log.warning("dossier: %s: topic %d has no name; skipped", path.name, number)
+            continue
+        name = str(spec["name"]).strip()
         keywords = [str(k) for k in spec.get("keywords") or []]
         required = [str(k) for k in spec.get("with") or []]
-        topics.append((Topic(slugify(spec["name"]), spec["name"], keywords),
+        topics.append((Topic(unique_id(slugify(name) or "theme", ids), name, keywords),
                        Matcher(keywords, required)))
     return topics
+
+
+def unique_id(slug: str, taken: set[str]) -> str:
+    """The slug, or the slug with a number when another topic already has it."""
+    candidate, n = slug, 1
+    while candidate in taken or candidate == "index":
+        n += 1
+        candidate = f"{slug}-{n}"
+    taken.add(candidate)
+    return candidate
 
 
 def gather_topics(articles: list[Article], quotes: list[Quote], path: Path | None) -> list[Topic]:

@@ -5,7 +5,6 @@ GitHub Pages (/<repo>/), built with site_url set to it. Screenshots go to tests/
 """
 from __future__ import annotations
 
-import functools
 import http.server
 import json
 import threading

@@ -77,3 +77,16 @@ def test_quote_entries_are_marked_as_quotes():
     quote = Quote("a", 0, "Le contrat avec Wagner n'existe pas", None, 2, 37)
     entries = _entries("a", 0, text, [quote], Matcher(["contrat"], []))
     assert [(e.kind, e.speaker) for e in entries] == [("quote", None), ("paragraph", None)]
+
+
+def test_badly_described_topics_are_skipped_with_a_warning(tmp_path, caplog):
+    from dossier.topics import load_topics
+
+    path = tmp_path / "topics.yml"
+    path.write_text("topics:\n  - keywords: [contrat]\n  - name: Wagner\n    keywords: [wagner]\n"
+                    "  - name: wagner\n    keywords: [groupe]\n", encoding="utf-8")
+    topics = [topic for topic, _ in load_topics(path)]
+    assert [t.id for t in topics] == ["wagner", "wagner-2"]
+    assert "topic 1 has no name" in caplog.text
+    path.write_text("topics: [oops", encoding="utf-8")
+    assert load_topics(path) == [] and "not valid YAML" in caplog.text
