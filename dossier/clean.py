@@ -79,9 +79,6 @@ DATED_LIST = "liste datée (fil d'actualité, agenda)"
 # A line repeated in this many articles of the dossier is furniture, whatever it says.
 REPEATED_IN = 2
 PAGE_FIELDS = ("title", "date", "url", "author", "sitename")
-# Paragraphs of a saved page's visible text that trafilatura left out go back in (see
-# merge_visible_paragraphs).
-MERGE_VISIBLE = True
 # Only paragraphs inside trafilatura's range come back. Measured on the extraction bench, taking one
 # more paragraph at each edge too (EDGE = 1) gives snippets 0.974 but full text 0.988 (from 0.994):
 # the paragraph just outside is as often a standfirst or a byline the gold leaves out as body.
@@ -346,7 +343,7 @@ def clean_article(raw: RawArticle, lines: list[Line], page: dict, rules: Rules,
                   repeated: set[str]) -> Article:
     outlets = detect_outlets(lines, page, rules)
     profiles = [rules.generic, *outlets]
-    if raw.format == "html" and MERGE_VISIBLE:
+    if raw.format == "html":  # paragraphs trafilatura left out come back from the visible text
         lines = merge_visible_paragraphs(raw.html or "", lines, page, rules, profiles)
     found = read_metadata(lines, rules, outlets)
     mark_furniture(lines, profiles, rules, repeated)

@@ -624,19 +624,6 @@ class Attributor:
             return self.resolve(reading, subject, focus)
         return self.inverted_subject(reading, verb, span, focus) or focus.speaker
 
-    def inverted_role(self, reading: BlockReading, verb: Token, span: Span, focus: Focus) -> str | None:
-        """A nominal subject after the verb of an incise, which the parser often reads as its
-        object ("», a dit la ministre.", "», a martelé la cheffe du gouvernement.")."""
-        if verb.idx < span.end:
-            return None
-        for token in reading.analysis.tokens[verb.i + 1:]:
-            if token.pos == "PUNCT" or token.i in reading.quoted:
-                return None
-            if token.pos == "NOUN" and token.head == verb.i:
-                found = self.resolve(reading, token, focus)
-                return found if found == NOBODY or self.cast.is_person(found) else None
-        return None
-
     def subject_of(self, reading: BlockReading, verb: Token) -> Token | None:
         """The verb's subject, climbing coordinated and chained verbs ("X a déclaré … mais a
         souligné que …")."""
