@@ -547,8 +547,9 @@ def unconfirmed_generic(form: Form, defined: set[int], rules: Rules) -> bool:
     a nationality."""
     if not all(c.generic_head for c in form.candidates):
         return False
-    if form.key.split()[1].endswith(rules.demonym_endings):
-        return True
+    head = form.key.split()
+    if len(head) < 2 or head[1].endswith(rules.demonym_endings):
+        return True      # "Monde ▪": the generic word alone once folded; or "État malien"
     if not any(c.label == "organization" or c.cue == "organization" or id(c) in defined
                for c in form.candidates):
         return True

@@ -46,13 +46,26 @@ def whole_graph(actors: list[Actor], pairs: Counter[Pair], limit: int = 40) -> G
     return Graph(nodes, {p: n for p, n in pairs.items() if p[0] in kept and p[1] in kept})
 
 
-def ego_graph(actor: Actor, actors: dict[str, Actor], pairs: Counter[Pair], limit: int = 8) -> Graph:
-    """An actor, its closest co-actors, and the links between all of them."""
-    neighbours = Counter({other: n for (a, b), n in pairs.items() if actor.id in (a, b)
-                          for other in (a, b) if other != actor.id})
+def pairs_by_actor(pairs: Counter[Pair]) -> dict[str, dict[Pair, int]]:
+    """Each actor's pairs, so that an ego graph need not scan every pair of the dossier."""
+    index: dict[str, dict[Pair, int]] = {}
+    for pair, n in pairs.items():
+        for i in pair:
+            index.setdefault(i, {})[pair] = n
+    return index
+
+
+def ego_graph(actor: Actor, actors: dict[str, Actor], pairs: Counter[Pair], limit: int = 8,
+              by_actor: dict[str, dict[Pair, int]] | None = None) -> Graph:
+    """An actor, its closest co-actors, and the links between all of them. `by_actor` (from
+    `pairs_by_actor(pairs)`) gives the same graph without scanning all the pairs."""
+    if by_actor is None:
+        by_actor = pairs_by_actor(pairs)
+    mine = by_actor.get(actor.id, {})
+    neighbours = Counter({other: n for (a, b), n in mine.items() for other in (a, b) if other != actor.id})
     ids = [actor.id] + [i for i, _ in sorted(neighbours.items(), key=lambda x: (-x[1], x[0]))[:limit]]
     kept = set(ids)
-    edges = {p: n for p, n in pairs.items() if p[0] in kept and p[1] in kept}
+    edges = {p: n for i in ids for p, n in by_actor.get(i, {}).items() if p[0] in kept and p[1] in kept}
     return Graph([actors[i] for i in ids], edges, center=actor.id)
 
 

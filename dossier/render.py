@@ -8,10 +8,12 @@ SVG graphs, attributes) the `h` filter escapes it as HTML instead.
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import jinja2
@@ -60,6 +62,13 @@ def page_url(src: str, use_directory_urls: bool = True) -> str:
         stem = stem[: -len("index")]
         return stem
     return f"{stem}/" if use_directory_urls else f"{stem}.html"
+
+
+def front_matter_title(text: str) -> str:
+    """A page title for the YAML front matter, already HTML-escaped: the theme prints
+    `page.meta.title` into the page header and <title> without escaping it. JSON strings are
+    valid YAML; non-ASCII stays literal (a JSON surrogate pair for an emoji is not valid YAML)."""
+    return json.dumps(html_escape(text), ensure_ascii=False)
 
 
 def md_escape(text: str | None) -> str:
@@ -152,6 +161,7 @@ class Renderer:
         self.actors = {a.id: a for a in dossier.actors}
         self.articles = {a.id: a for a in dossier.articles}
         self.pairs = graph.cooccurrences(dossier.actors)
+        self.pairs_by_actor = graph.pairs_by_actor(self.pairs)
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates_dir / "pages"),
             undefined=jinja2.StrictUndefined,
@@ -159,7 +169,8 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.filters.update(md=md_escape, h=html_escape, date_fr=french_date, safe_url=safe_url)
+        self.env.filters.update(md=md_escape, h=html_escape, date_fr=french_date, safe_url=safe_url,
+                                front_title=front_matter_title)
         self.env.globals.update(
             type_labels=TYPE_LABELS, type_names=TYPE_NAMES, plural=plural, search_forms=search_forms, in_context=in_context, emphasise=emphasise,
             actor_src=actor_src, article_src=article_src, topic_src=topic_src,
@@ -189,7 +200,7 @@ class Renderer:
         link = lambda target: relative(src, target)  # noqa: E731 — bound to this page
         return self.env.get_template(template).render(
             dossier=self.dossier, actors=self.actors, articles=self.articles, link=link,
-            key_actors=self.key_actors(), events=self.events(), **context
+            key_actors=self._key_actors, events=self._events, **context
         )
 
     # Pages
@@ -198,19 +209,19 @@ class Renderer:
         src = article_src(article.id)
         spans = self.spans_by_block(article.id)
         body = [self.linked_text(block.text, spans.get(i, []), src) for i, block in enumerate(article.blocks)]
-        here = [a for a in self.dossier.actors if article.id in a.articles]
-        here.sort(key=lambda a: (-sum(m.article == article.id for m in a.mentions), a.name))
-        quotes = [q for q in self.dossier.quotes if q.article == article.id]
+        counts = self._mention_counts
+        here = sorted(self._actors_in.get(article.id, []), key=lambda a: (-counts[a.id, article.id], a.name))
+        quotes = self._quotes_in.get(article.id, [])
         return self.render("article.md.j2", src, article=article, body=body, article_actors=here,
                            article_quotes=quotes, related=self.related_articles(article))
 
     def actor_page(self, actor: Actor) -> str:
         src = actor_src(actor.id)
         seen = self.dated_articles(actor.articles)
-        ego = graph.ego_graph(actor, self.actors, self.pairs)
+        ego = graph.ego_graph(actor, self.actors, self.pairs, by_actor=self.pairs_by_actor)
         return self.render(
             "actor.md.j2", src, actor=actor, co_actors=self.co_actors(actor),
-            actor_quotes=self.quotes_by(actor), actor_events=[e for e in self.events() if actor.id in e.actors],
+            actor_quotes=self.quotes_by(actor), actor_events=self._events_of.get(actor.id, []),
             first_seen=seen[0] if seen else None, last_seen=seen[-1] if seen else None,
             svg=graph.to_svg(ego, lambda i: self.url(src, actor_src(i)), f"Réseau de {actor.name}", 560, 360)
             if len(ego.nodes) > 1 else "",
@@ -231,36 +242,111 @@ class Renderer:
     # What the pages show
 
     def key_actors(self, limit: int = 12) -> list[Actor]:
-        ranked = sorted(self.dossier.actors, key=lambda a: (-len(a.articles), -len(a.mentions), a.name))
+        articles = self._articles_of
+        ranked = sorted(self.dossier.actors, key=lambda a: (-len(articles[a.id]), -len(a.mentions), a.name))
         return ranked[:limit]
 
     def co_actors(self, actor: Actor, limit: int = 8) -> list[tuple[Actor, int]]:
         """Actors most often named in the same articles as this one."""
+        shared: Counter[int] = Counter()     # position in dossier.actors → articles in common
+        for article_id in self._articles_of[actor.id]:
+            shared.update(self._positions_in[article_id])
+        # In the order of dossier.actors, so that ties rank as they always have.
         counts: Counter[str] = Counter()
-        for other in self.dossier.actors:
+        for position in sorted(shared):
+            other = self.dossier.actors[position]
             if other.id != actor.id:
-                shared = set(other.articles) & set(actor.articles)
-                if shared:
-                    counts[other.id] = len(shared)
+                counts[other.id] = shared[position]
         return [(self.actors[i], n) for i, n in counts.most_common(limit)]
 
     def related_articles(self, article: Article, limit: int = 5) -> list[tuple[Article, list[Actor]]]:
         """Other articles naming the same actors, those sharing the most first."""
-        mine = [a for a in self.dossier.actors if article.id in a.articles]
+        mine = self._actors_in.get(article.id, [])
         shared: dict[str, list[Actor]] = {}
         for actor in mine:
-            for other in actor.articles:
+            for other in self._articles_of[actor.id]:
                 if other != article.id and other in self.articles:
                     shared.setdefault(other, []).append(actor)
         ranked = sorted(shared.items(), key=lambda kv: (-len(kv[1]), kv[0]))
         return [(self.articles[i], sorted(names, key=lambda a: -len(a.mentions))) for i, names in ranked[:limit]]
 
     def quotes_by(self, actor: Actor) -> list[Quote]:
-        said = [q for q in self.dossier.quotes if q.speaker == actor.id]
+        said = self._quotes_of.get(actor.id, [])
         return sorted(said, key=lambda q: (self.article_date(q.article), q.article, q.block, q.start))
 
     def events(self) -> list[Event]:
         return sorted(self.dossier.events, key=lambda e: (e.date, self.article_date(e.article), e.article))
+
+    # Indexes, built once per build: each page reads its own slice instead of scanning the
+    # whole dossier, which made rendering grow with the square of the number of articles.
+
+    @cached_property
+    def _key_actors(self) -> list[Actor]:
+        return self.key_actors()
+
+    @cached_property
+    def _events(self) -> list[Event]:
+        return self.events()
+
+    @cached_property
+    def _events_of(self) -> dict[str, list[Event]]:
+        """Actor id → its events, in the order of the timeline."""
+        found: dict[str, list[Event]] = defaultdict(list)
+        for event in self._events:
+            for actor_id in dict.fromkeys(event.actors):
+                found[actor_id].append(event)
+        return found
+
+    @cached_property
+    def _articles_of(self) -> dict[str, list[str]]:
+        """Actor id → the ids of the articles naming it (Actor.articles, computed once)."""
+        return {a.id: a.articles for a in self.dossier.actors}
+
+    @cached_property
+    def _position(self) -> dict[int, int]:
+        return {id(a): n for n, a in enumerate(self.dossier.actors)}
+
+    @cached_property
+    def _actors_in(self) -> dict[str, list[Actor]]:
+        """Article id → the actors it names, in the order of dossier.actors."""
+        found: dict[str, list[Actor]] = defaultdict(list)
+        for actor in self.dossier.actors:
+            for article_id in self._articles_of[actor.id]:
+                found[article_id].append(actor)
+        return found
+
+    @cached_property
+    def _positions_in(self) -> dict[str, list[int]]:
+        return {i: [self._position[id(a)] for a in actors] for i, actors in self._actors_in.items()}
+
+    @cached_property
+    def _mention_counts(self) -> Counter[tuple[str, str]]:
+        """(actor id, article id) → mentions."""
+        return Counter((a.id, m.article) for a in self.dossier.actors for m in a.mentions)
+
+    @cached_property
+    def _mentions_in(self) -> dict[str, list[tuple[Actor, object]]]:
+        """Article id → (actor, mention) in the body, actor by actor as dossier.actors lists them."""
+        found: dict[str, list] = defaultdict(list)
+        for actor in self.dossier.actors:
+            for m in actor.mentions:
+                if m.part == "block":
+                    found[m.article].append((actor, m))
+        return found
+
+    @cached_property
+    def _quotes_in(self) -> dict[str, list[Quote]]:
+        found: dict[str, list[Quote]] = defaultdict(list)
+        for q in self.dossier.quotes:
+            found[q.article].append(q)
+        return found
+
+    @cached_property
+    def _quotes_of(self) -> dict[str, list[Quote]]:
+        found: dict[str, list[Quote]] = defaultdict(list)
+        for q in self.dossier.quotes:
+            found[q.speaker].append(q)
+        return found
 
     def latest_articles(self, limit: int = 6) -> list[Article]:
         dated = sorted((a for a in self.dossier.articles if a.date), key=lambda a: a.date, reverse=True)
@@ -288,12 +374,10 @@ class Renderer:
 
     def spans_by_block(self, article_id: str) -> dict[int, list[Span]]:
         spans: dict[int, list[Span]] = {}
-        for actor in self.dossier.actors:
-            for m in actor.mentions:
-                if m.article == article_id and m.part == "block":
-                    spans.setdefault(m.block, []).append(Span(m.start, m.end, "mention", actor_src(actor.id)))
-        for q in self.dossier.quotes:
-            if q.article == article_id and q.end > q.start:
+        for actor, m in self._mentions_in.get(article_id, []):
+            spans.setdefault(m.block, []).append(Span(m.start, m.end, "mention", actor_src(actor.id)))
+        for q in self._quotes_in.get(article_id, []):
+            if q.end > q.start:
                 spans.setdefault(q.block, []).append(Span(q.start, q.end, "quote"))
         return spans
 
