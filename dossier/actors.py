@@ -819,11 +819,15 @@ def is_excluded(actor: Actor, registry: Registry) -> bool:
 
 
 def unique_ids(actors) -> None:
-    seen: Counter = Counter()
+    """One page address per actor: the most mentioned keeps the slug, the others get a number.
+    "index" is the actors list's own page."""
+    taken: set[str] = {"index"}
     for actor in sorted(actors, key=lambda a: (a.id, -len(a.mentions))):
-        seen[actor.id] += 1
-        if seen[actor.id] > 1:
-            actor.id = f"{actor.id}-{seen[actor.id]}"
+        slug, n = actor.id or "acteur", 1
+        while actor.id in taken or not actor.id:
+            n += 1
+            actor.id = f"{slug}-{n}"
+        taken.add(actor.id)
 
 
 # --- mentions outside the body -------------------------------------------------------------

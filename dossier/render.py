@@ -58,10 +58,12 @@ def topic_src(topic_id: str) -> str:
 
 def page_url(src: str, use_directory_urls: bool = True) -> str:
     stem = src[: -len(".md")]
-    if stem.endswith("index"):
-        stem = stem[: -len("index")]
-        return stem
-    return f"{stem}/" if use_directory_urls else f"{stem}.html"
+    if not use_directory_urls:
+        return f"{stem}.html"
+    folder, name = posixpath.split(stem)
+    if name == "index":
+        return f"{folder}/" if folder else ""
+    return f"{stem}/"
 
 
 def front_matter_title(text: str) -> str:

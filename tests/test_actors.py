@@ -301,3 +301,11 @@ def test_an_actor_named_only_in_the_lede_gets_a_profile(nlp):
     leyen = next(a for a in found if "Leyen" in a.name)
     assert leyen.type == "person"
     assert [m.part for m in leyen.mentions] == ["lede"]
+
+
+def test_actor_ids_are_unique_and_never_index():
+    made = [actors.Actor("index", "Index", "organization"), actors.Actor("x", "X", "person"),
+            actors.Actor("x", "X bis", "person"), actors.Actor("x-2", "X deux", "person")]
+    actors.unique_ids(made)
+    ids = [a.id for a in made]
+    assert len(set(ids)) == 4 and "index" not in ids

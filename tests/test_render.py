@@ -49,6 +49,9 @@ def test_page_urls_and_relative_links():
     assert page_url("articles/x.md") == "articles/x/"
     assert page_url("articles/index.md") == "articles/"
     assert page_url("articles/x.md", use_directory_urls=False) == "articles/x.html"
+    assert page_url("articles/index.md", use_directory_urls=False) == "articles/index.html"
+    assert page_url("articles/reindex.md") == "articles/reindex/"      # only a page named index
+    assert page_url("index.md") == ""
     assert relative("articles/a.md", "acteurs/b.md") == "../acteurs/b.md"
 
 
