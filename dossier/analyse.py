@@ -22,6 +22,7 @@ CACHE_FORMAT = 2
 # Texts the model reads per batch, across articles. Measured on 100 articles: about 10% faster
 # than one batch per article; larger batches are no faster and hold more memory (256: +300 MB).
 BATCH_SIZE = 32
+MAX_BLOCK_CHARS = 100_000
 
 
 @lru_cache(maxsize=1)
@@ -54,41 +55,35 @@ def analyse_articles(articles: list[Article], cache_dir: Path | None) -> dict[st
         else:
             results[article.id] = cached
     if missing:
-        stream = _Stream(load_model(), missing)
-        for article in missing:
-            results[article.id] = analyse_article(stream, article)
-            _write_cache(cache_dir, article, results[article.id])
+        for article, analysis in zip(missing, read_articles(load_model(), missing)):
+            results[article.id] = analysis
+            _write_cache(cache_dir, article, analysis)
     return results
 
 
-class _Stream:
-    """The model reading the texts of many articles in one stream of batches, handed out article
-    by article: `pipe` gives the docs of the next article's texts, as `nlp.pipe` would."""
-
-    def __init__(self, nlp, articles: list[Article]):
-        texts = ((text, n) for n, article in enumerate(articles) for text in _texts(article))
-        self.docs = nlp.pipe(texts, as_tuples=True, batch_size=BATCH_SIZE)
-        self.articles = articles
-        self.next = 0               # index of the next article to hand out
-
-    def pipe(self, texts) -> list:
-        n = self.next
-        if n >= len(self.articles) or list(texts) != _texts(self.articles[n]):
-            raise ValueError("dossier: articles must be read in the order they were given")
-        self.next += 1
-        docs = []
-        while len(docs) < len(_texts(self.articles[n])):
-            doc, k = next(self.docs)
-            if k == n:              # docs of an article nobody asked for are passed over
-                docs.append(doc)
-        return docs
-
-
 def analyse_article(nlp, article: Article) -> Analysis:
-    # The lede is read too: news ledes often name actors the body only refers back to.
-    readings = [_block_analysis(doc) for doc in nlp.pipe(_texts(article))]
-    lede = readings.pop() if article.lede else None
-    return Analysis(article.id, readings, lede)
+    return read_articles(nlp, [article])[0]
+
+
+def read_articles(nlp, articles: list[Article]) -> list[Analysis]:
+    """The model reads the texts of all the articles in one stream of batches."""
+    texts = ((_readable(text, article), n) for n, article in enumerate(articles) for text in _texts(article))
+    readings: list[list[BlockAnalysis]] = [[] for _ in articles]
+    for doc, n in nlp.pipe(texts, as_tuples=True, batch_size=BATCH_SIZE):
+        readings[n].append(_block_analysis(doc))
+    # The lede is read too (last): news ledes often name actors the body only refers back to.
+    return [Analysis(article.id, blocks[:len(article.blocks)], blocks[-1] if article.lede else None)
+            for article, blocks in zip(articles, readings)]
+
+
+def _readable(text: str, article: Article) -> str:
+    """A block longer than any paragraph is read in part: the model needs ~1 GB per 100,000
+    characters, and refuses a million."""
+    if len(text) <= MAX_BLOCK_CHARS:
+        return text
+    log.warning("dossier: %s: a block of %d characters is read up to %d only",
+                article.path or article.id, len(text), MAX_BLOCK_CHARS)
+    return text[:MAX_BLOCK_CHARS]
 
 
 def _texts(article: Article) -> list[str]:

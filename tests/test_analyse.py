@@ -19,9 +19,26 @@ def test_entities_tokens_and_sentences(nlp):
 
 def test_cache_is_reused_then_refreshed_when_the_text_changes(nlp, tmp_path, monkeypatch):
     first = analyse.analyse_articles([article("Abdoulaye Diop est à Moscou.")], tmp_path)
-    calls = []
-    monkeypatch.setattr(analyse, "analyse_article", lambda n, a: calls.append(a.id) or first["a1"])
+    read = []
+    real = analyse.read_articles
+    monkeypatch.setattr(analyse, "read_articles", lambda n, arts: read.extend(a.id for a in arts) or real(n, arts))
     again = analyse.analyse_articles([article("Abdoulaye Diop est à Moscou.")], tmp_path)
-    assert calls == [] and asdict(again["a1"]) == asdict(first["a1"])
+    assert read == [] and asdict(again["a1"]) == asdict(first["a1"])
     analyse.analyse_articles([article("Abdoulaye Diop est à Paris.")], tmp_path)
-    assert calls == ["a1"]
+    assert read == ["a1"]
+
+
+def test_several_articles_read_together_keep_their_own_blocks_and_lede(nlp):
+    one = Article("one", "Titre", [Block("paragraph", "Sergueï Lavrov est à Moscou."),
+                                   Block("paragraph", "Il parle.")], lede="Le Mali et la Russie.")
+    two = Article("two", "Titre", [Block("paragraph", "Abdoulaye Diop est à Bamako.")])
+    first, second = analyse.read_articles(nlp, [one, two])
+    assert [len(first.blocks), len(second.blocks)] == [2, 1]
+    assert {e.text for e in first.lede.entities} >= {"Mali", "Russie"} and second.lede is None
+    assert {e.text for e in second.blocks[0].entities} >= {"Abdoulaye Diop", "Bamako"}
+
+
+def test_an_overlong_block_is_read_in_part(nlp, monkeypatch, caplog):
+    monkeypatch.setattr(analyse, "MAX_BLOCK_CHARS", 40)
+    result = analyse.analyse_article(nlp, article("Sergueï Lavrov est à Moscou. " * 5))
+    assert result.blocks[0].tokens[-1].idx < 40 and "read up to 40" in caplog.text
