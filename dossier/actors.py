@@ -13,6 +13,7 @@ Editorial knowledge is data: dossier/data/actor_rules.yml and the user's editori
 """
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -24,6 +25,8 @@ from slugify import slugify
 
 from .models import Actor, Analysis, Article, BlockAnalysis, Entity, Mention, Role, SuspectedMerge, Token
 from .names import NameRules, fold, words
+
+log = logging.getLogger("mkdocs.plugins.dossier")
 
 RULES_FILE = Path(__file__).parent / "data" / "actor_rules.yml"
 ACTOR_TYPES = ("person", "organization", "place", "event")
@@ -90,24 +93,42 @@ class Registry:
 
 
 def load_registry(path: Path | None) -> Registry:
-    """Read editorial/actors.yml (see that file for the format); None gives an empty registry."""
+    """Read editorial/actors.yml (see that file for the format); None gives an empty registry.
+    What the file gets wrong is skipped with a warning naming it: the build goes on."""
     if path is None or not path.is_file():
         return Registry()
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    entries = [
-        Entry([spec["name"], *(spec.get("aliases") or [])], spec.get("type"), spec.get("description"))
-        for spec in data.get("actors") or []
-    ]
-    for entry in entries:
-        if entry.type is not None and entry.type not in ACTOR_TYPES:
-            raise ValueError(f"{path}: {entry.names[0]}: type {entry.type!r} is not one of "
-                             f"{', '.join(ACTOR_TYPES)}")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as error:
+        log.warning("dossier: %s is not valid YAML; the registry is ignored: %s", path.name, error)
+        return Registry()
+    if not isinstance(data, dict):
+        log.warning("dossier: %s: expected keys actors, exclude, merge, apart; ignored", path.name)
+        return Registry()
     return Registry(
-        entries,
-        {fold(name) for name in data.get("exclude") or []},
-        [list(group) for group in data.get("merge") or []],
-        [list(group) for group in data.get("apart") or []],
+        [entry for number, spec in enumerate(as_list(data.get("actors")), 1)
+         if (entry := registry_entry(spec, number, path)) is not None],
+        {fold(str(name)) for name in as_list(data.get("exclude"))},
+        [[str(n) for n in group] for group in as_list(data.get("merge")) if isinstance(group, list)],
+        [[str(n) for n in group] for group in as_list(data.get("apart")) if isinstance(group, list)],
     )
+
+
+def as_list(value) -> list:
+    return value if isinstance(value, list) else []
+
+
+def registry_entry(spec, number: int, path: Path) -> Entry | None:
+    if not isinstance(spec, dict) or not str(spec.get("name") or "").strip():
+        log.warning("dossier: %s: actor %d has no name; skipped", path.name, number)
+        return None
+    entry = Entry([str(spec["name"]), *map(str, as_list(spec.get("aliases")))],
+                  spec.get("type"), spec.get("description"))
+    if entry.type is not None and entry.type not in ACTOR_TYPES:
+        log.warning("dossier: %s: %s: type %r is not one of %s; the machine's type is kept",
+                    path.name, entry.names[0], entry.type, ", ".join(ACTOR_TYPES))
+        entry.type = None
+    return entry
 
 
 # --- candidates --------------------------------------------------------------------------
