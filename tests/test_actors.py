@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 from dossier import actors, analyse
 from dossier.models import Article, Block
 from dossier.names import NameRules, fold
