@@ -20,7 +20,7 @@ import jinja2
 from unidecode import unidecode
 
 from . import graph
-from .models import Actor, Article, Dossier, Event, Quote, Topic
+from .models import Actor, Article, Dossier, Event, Mention, Quote, Topic
 
 ARTICLES_DIR = "articles"
 ACTORS_DIR = "acteurs"
@@ -221,8 +221,12 @@ class Renderer:
         src = actor_src(actor.id)
         seen = self.dated_articles(actor.articles)
         ego = graph.ego_graph(actor, self.actors, self.pairs, by_actor=self.pairs_by_actor)
+        mentions_by_article: dict[str, list[Mention]] = {}
+        for mention in actor.mentions:
+            mentions_by_article.setdefault(mention.article, []).append(mention)
         return self.render(
             "actor.md.j2", src, actor=actor, co_actors=self.co_actors(actor),
+            mentions_by_article=mentions_by_article,
             actor_quotes=self.quotes_by(actor), actor_events=self._events_of.get(actor.id, []),
             first_seen=seen[0] if seen else None, last_seen=seen[-1] if seen else None,
             svg=graph.to_svg(ego, lambda i: self.url(src, actor_src(i)), f"Réseau de {actor.name}", 560, 360)

@@ -50,3 +50,15 @@ def test_home_lists_articles_and_main_actors(built_site):
     for article in data["articles"]:
         assert f'href="{article["url"]}"' in html
     assert 'lang="fr"' in html
+
+
+def test_each_statement_is_shown_apart_on_its_speaker_and_article_pages(built_site):
+    data = json.loads((built_site / "dossier.json").read_text(encoding="utf-8"))
+    speaker = max(data["actors"], key=lambda a: sum(q["speaker"] == a["id"] for q in data["quotes"]))
+    said = [q for q in data["quotes"] if q["speaker"] == speaker["id"]]
+    profile = (built_site / speaker["url"] / "index.html").read_text(encoding="utf-8")
+    assert profile.count('class="admonition quote"') == len(said) > 1
+    article = next(a for a in data["articles"] if a["id"] == said[0]["article"])
+    page = (built_site / article["url"] / "index.html").read_text(encoding="utf-8")
+    in_article = [q for q in data["quotes"] if q["article"] == article["id"]]
+    assert page.count('class="admonition quote"') == len(in_article)
