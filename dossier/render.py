@@ -66,6 +66,13 @@ def page_url(src: str, use_directory_urls: bool = True) -> str:
     return f"{stem}/"
 
 
+def source_name(article: Article, capital: bool = False) -> str:
+    """The article's source for a page, or says it is unknown."""
+    if article.source:
+        return md_escape(article.source)
+    return "Source inconnue" if capital else "source inconnue"
+
+
 def front_matter_title(text: str) -> str:
     """A page title for the YAML front matter, already HTML-escaped: the theme prints
     `page.meta.title` into the page header and <title> without escaping it. JSON strings are
@@ -172,7 +179,7 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.filters.update(md=md_escape, h=html_escape, date_fr=french_date, safe_url=safe_url,
-                                front_title=front_matter_title)
+                                front_title=front_matter_title, source=source_name)
         self.env.globals.update(
             type_labels=TYPE_LABELS, type_names=TYPE_NAMES, plural=plural, search_forms=search_forms, in_context=in_context, emphasise=emphasise,
             actor_src=actor_src, article_src=article_src, topic_src=topic_src,
