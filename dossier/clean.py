@@ -118,11 +118,21 @@ class Line:
 
 
 def load_rules(editorial_dir: Path | None = None) -> Rules:
-    """The built-in profiles, extended or overridden by the user's editorial/outlets.yml."""
-    data = yaml.safe_load(BUILTIN_PROFILES.read_text(encoding="utf-8"))
+    """The built-in profiles, extended or overridden by the user's editorial/outlets.yml; a user
+    file that cannot be used is named in a warning and left aside."""
     user_file = editorial_dir / "outlets.yml" if editorial_dir else None
     if user_file and user_file.is_file():
-        merge_user_rules(data, yaml.safe_load(user_file.read_text(encoding="utf-8")) or {})
+        try:
+            data = yaml.safe_load(BUILTIN_PROFILES.read_text(encoding="utf-8"))
+            merge_user_rules(data, yaml.safe_load(user_file.read_text(encoding="utf-8")) or {})
+            return make_rules(data)
+        except (yaml.YAMLError, re.error, TypeError, AttributeError, KeyError, ValueError) as error:
+            log.warning("dossier: %s cannot be used, the built-in profiles alone apply: %s",
+                        user_file.name, error)
+    return make_rules(yaml.safe_load(BUILTIN_PROFILES.read_text(encoding="utf-8")))
+
+
+def make_rules(data: dict) -> Rules:
     generic = data["generic"]
     return Rules(
         generic=make_profile("generic", generic),

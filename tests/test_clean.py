@@ -293,3 +293,12 @@ def test_metadata_date_must_be_a_day_and_control_characters_go(tmp_path, caplog)
     assert second.date == "2021-11-11"
     text = "\n".join(b.text for b in first.blocks)
     assert "\x00" not in text and "\x07" not in text and "a parlé au Mali" in text
+
+
+def test_an_unusable_user_outlets_file_is_named_and_left_aside(tmp_path, caplog):
+    from dossier.clean import load_rules
+
+    (tmp_path / "outlets.yml").write_text("generic:\n  lines: ['(unclosed']\n", encoding="utf-8")
+    rules = load_rules(tmp_path)
+    assert "outlets.yml cannot be used" in caplog.text
+    assert "franceinfo" in rules.outlets           # the built-in profiles still apply
