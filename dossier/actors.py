@@ -1,7 +1,9 @@
 """Resolve: group the model's entity mentions into actors, one profile per real actor.
 
 1. Read the entities of the lede and each body block as candidates: clean the span (determiners, honorifics),
-   drop what is not an actor (roles, portfolios, generic words, demonyms, unsure MISC spans),
+   cut words glued in copy ("Chirac àJean-Paul"), take titles out of names ("Niamey le Premier
+   ministre nigérien"), drop what is not an actor (roles, portfolios, generic words, demonyms,
+   unsure MISC spans, dictionary words such as "Mystère", "les Sages"),
    note what the context says of the type (cue words, titles, roles) and read the roles.
 2. Group the written forms of one name (key: folded, without determiners or state forms).
 3. Merge forms: the user's registry first, then persons (same surname, same given name across
@@ -153,6 +155,7 @@ def article_candidates(article: Article, analysis: Analysis, rules: Rules) -> li
     """Candidates from the lede and the body: headings only name actors found elsewhere."""
     found = []
     for b, part, text, reading in readable_parts(article, analysis):
+        reading = unglue(reading, text, rules)
         here = []
         for entity in reading.entities:
             candidate = read_entity(article.id, b, text, reading, entity, rules)
@@ -164,6 +167,52 @@ def article_candidates(article: Article, analysis: Analysis, rules: Rules) -> li
             candidate.position = len(found)
             found.append(candidate)
     return found
+
+
+def unglue(reading: BlockAnalysis, text: str, rules: Rules) -> BlockAnalysis:
+    """"Jacques Chirac àJean-Paul Delevoye": two words run together when the text was copied.
+    A word inside a name that starts in lower case and goes on capitalised ("àJean") is cut
+    in two, and the name with it, when its lower-case part is a short word of the language or
+    a whole word (not "iPhone", "eBay"; "McDonald" starts with a capital)."""
+    cuts = {}
+    for entity in reading.entities:
+        for k in range(entity.token_start, entity.token_end):
+            token = reading.tokens[k]
+            glue = GLUED.search(token.text)
+            head = token.text[: glue.start()] if glue else ""
+            if (glue and head.islower() and token.text[glue.start():][:1].isupper()
+                    and (fold(head) in rules.names.function_words or len(head) >= 3)):
+                cuts[k] = glue.start()
+    if not cuts:
+        return reading
+    tokens, index = [], {}          # old token index → new index of its (last) part
+    for k, token in enumerate(reading.tokens):
+        if k in cuts:
+            n = cuts[k]
+            tokens.append(Token(len(tokens), token.text[:n], token.idx, token.text[:n].lower(),
+                                "ADP" if fold(token.text[:n]) in rules.names.function_words else token.pos,
+                                token.dep, token.head))
+            tokens.append(Token(len(tokens), token.text[n:], token.idx + n, token.text[n:], "PROPN",
+                                token.dep, token.head, token.morph))
+        else:
+            tokens.append(Token(len(tokens), token.text, token.idx, token.lemma, token.pos,
+                                token.dep, token.head, token.morph))
+        index[k] = len(tokens) - 1
+    def at(k: int) -> int:          # where old index k starts now
+        return index[k - 1] + 1 if k > 0 else 0
+    def entity(label: str, start: int, end: int) -> Entity:
+        first, last = tokens[start].idx, tokens[end - 1].idx + len(tokens[end - 1].text)
+        return Entity(text[first:last], label, first, last, start, end)
+    entities = []
+    for e in reading.entities:
+        start = at(e.token_start)
+        for k in sorted(c for c in cuts if e.token_start <= c < e.token_end):
+            if index[k] - 1 > start:   # the name before the glued word
+                entities.append(entity(e.label, start, index[k] - 1))
+            start = index[k]
+        entities.append(entity(e.label, start, at(e.token_end)))
+    sentences = [(at(a), at(b)) for a, b in reading.sentences]
+    return BlockAnalysis(tokens, sentences, entities)
 
 
 def readable_parts(article: Article, analysis: Analysis):
@@ -251,6 +300,7 @@ def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, enti
         start = institution
     start, honorific = skip_openers(tokens, start, end, label, rules)
     end = trim_end(tokens, start, end, rules)
+    start, span_role = title_in_name(tokens, start, end, label, text, rules)
     if start >= end or len(fold(text[tokens[start].idx : tokens[end - 1].idx + len(tokens[end - 1].text)]).replace(" ", "")) < 2:
         return None      # "C", "B": an initial or a list letter
     first = fold(tokens[start].text)
@@ -269,6 +319,8 @@ def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, enti
     if acronym and label == "PER":
         label = "ORG"
     role, role_says_person = (None, False) if acronym else read_role(tokens, start, end, text, label, rules)
+    if span_role is not None and not acronym:
+        role, role_says_person = role or span_role, True
     cue = (("organization" if institution is not None else None) or opening_cue
            or ("person" if (honorific and not acronym) or role_says_person else None)
            or cue_before(tokens, start, rules)
@@ -436,12 +488,46 @@ def role_after(tokens: list[Token], end: int, text: str, rules: Rules) -> str | 
     return find_role(tokens[j:k], text, rules, anywhere=False)
 
 
+def title_at(segment: list[Token], folded: list[str], i: int, rules: Rules) -> int:
+    """Length of the title that opens segment[i:], 0 if none. A capitalised title word is a
+    title when it cannot be a name's ("Premier ministre", "Secrétaire général", "Président"):
+    a multi-word title or a generic word; "Général de Gaulle", "Prince Harry" are names."""
+    n = starts_with_title(folded[i:], rules)
+    if n and (segment[i].text[:1].islower() or n > 1 or folded[i] in rules.generic):
+        return n
+    return 0
+
+
+def title_in_name(tokens: list[Token], start: int, end: int, label: str, text: str,
+                  rules: Rules) -> tuple[int, str | None]:
+    """"[Niamey le Premier ministre nigérien], Ouhoumoudou Mahamadou", "[ministre Lavrov]": the
+    model took a title into a person's name. The title and the words in lower case after it
+    are a role, not the name; the name is what follows them (nothing, when the span ends with
+    the role, or when the role ends with "de la" and the name completes it: "[président de la
+    France]"). Returns the name's new start (`end` for nothing) and the role."""
+    if label != "PER":
+        return start, None
+    segment = tokens[start:end]
+    folded = [fold(t.text) for t in segment]
+    for k in range(len(segment)):
+        n = title_at(segment, folded, k, rules)
+        if n:
+            r = start + k + n
+            while r < end and not tokens[r].text[:1].isupper():
+                r += 1
+            last = tokens[r - 1]
+            if last.pos in {"ADP", "DET"}:
+                return end, None     # "[président de la France]": the name completes the role
+            return r, text[tokens[start + k].idx : last.idx + len(last.text)]
+    return start, None
+
+
 def find_role(segment: list[Token], text: str, rules: Rules, anywhere: bool) -> str | None:
     """The role in a noun phrase: from its title word (anywhere in it, or only at its start)
     to the end of the phrase."""
     folded = [fold(t.text) for t in segment]
     for i in range(len(segment) if anywhere else min(1, len(segment))):
-        if starts_with_title(folded[i:], rules) and segment[i].text[:1].islower():
+        if title_at(segment, folded, i, rules):
             last = segment[-1]
             role = text[segment[i].idx : last.idx + len(last.text)]
             return GLUED.split(role)[0].strip()
@@ -540,16 +626,19 @@ class Resolution:
 
 
 def group_forms(candidates: list[Candidate], rules: Rules, lower_words: set[str]) -> list[Form]:
-    """The forms, without those that are common words after all (see `is_common_word`) and
-    names opening with a generic word that nothing says are an organisation's."""
+    """The forms, without those that are common words after all (see `is_common_word` and
+    `is_dictionary_word`) and names opening with a generic word that nothing says are an
+    organisation's."""
     by_key: dict[str, Form] = {}
     for candidate in candidates:
         key = form_key(candidate.mention.text, rules)
         if key:
             by_key.setdefault(key, Form(key)).candidates.append(candidate)
     defined = {id(c.defined_by) for c in candidates if c.defined_by is not None}
+    surnames = {rules.names.surname_key(k) for k in by_key if " " in k}
     return [f for f in by_key.values()
-            if not is_common_word(f, lower_words) and not unconfirmed_generic(f, defined, rules)]
+            if not is_common_word(f, lower_words) and not unconfirmed_generic(f, defined, rules)
+            and not (rules.names.surname_key(f.key) not in surnames and is_dictionary_word(f))]
 
 
 def is_common_word(form: Form, lower_words: set[str]) -> bool:
@@ -559,6 +648,55 @@ def is_common_word(form: Form, lower_words: set[str]) -> bool:
     if " " in form.key or any(c.cue or c.pos is None or c.pos == "PROPN" for c in form.candidates):
         return False
     return form.key in lower_words or all(c.opens and c.pos in NOT_NAME_POS for c in form.candidates)
+
+
+def is_dictionary_word(form: Form) -> bool:
+    """One capitalised word that is a French common word, not a name, by the tagger and the
+    lemmatizer's dictionary: "les Sages", "du Plateau", "Mystère, par définition…" (the tagger
+    never reads it as a proper noun, it is in the dictionary, and it opens its sentences or takes
+    an article); or a conjugated verb opening every sentence it is in ("Distinguons les points",
+    which the tagger may read as a proper noun). A context cue saves it, and so does the model
+    calling it an organisation ("le Sénat", "le Parlement"); a person's surname is not tested."""
+    if " " in form.key or any(c.cue or c.label == "organization" for c in form.candidates):
+        return False
+    lexicon = french_lexicon()
+    word = form.candidates[0].mention.text.lower()
+    lemmas = lexicon.lemmas(word)
+    if all(c.opens for c in form.candidates) and any(l in lexicon.verbs and l != word for l in lemmas):
+        return True
+    return (all(c.pos not in {None, "PROPN", "X"} and (c.opens or c.with_article) for c in form.candidates)
+            and bool(lemmas & lexicon.words))
+
+
+@dataclass
+class Lexicon:
+    words: set[str] = field(default_factory=set)      # lemmas of common words
+    verbs: set[str] = field(default_factory=set)
+    forms: dict = field(default_factory=dict)         # inflected form → lemmas
+
+    def lemmas(self, word: str) -> set[str]:
+        found = self.forms.get(word) or []
+        return {word, *([found] if isinstance(found, str) else found)}
+
+
+@lru_cache(maxsize=1)
+def french_lexicon() -> Lexicon:
+    """The dictionary of the tagger's lemmatizer (lemma_index, lemma_lookup), read from the
+    installed model; empty, and the dictionary test off, if it cannot be read."""
+    try:
+        import spacy
+        from spacy.lookups import Lookups
+
+        from .analyse import MODEL
+        found = sorted(spacy.util.get_package_path(MODEL).glob("**/lemmatizer/lookups"))
+        lookups = Lookups().from_disk(found[0])
+        index = lookups.get_table("lemma_index")
+        words = {w for key in ("noun", "adj", "verb", "adv") if key in index for w in index[key]}
+        return Lexicon(words, set(index["verb"]) if "verb" in index else set(),
+                       lookups.get_table("lemma_lookup"))
+    except Exception as error:      # noqa: BLE001 — any failure only turns the test off
+        log.debug("dossier: no French dictionary for actors: %s", error)
+        return Lexicon()
 
 
 def unconfirmed_generic(form: Form, defined: set[int], rules: Rules) -> bool:
@@ -828,11 +966,30 @@ def canonical_name(group: list[tuple[Form, Candidate]], kind: str, rules: Rules)
 
 
 def unique_roles(candidates) -> list[Role]:
-    roles: dict[tuple[str, str], Role] = {}
-    for c in candidates:
-        if c.role:
-            roles.setdefault((fold(c.role), c.mention.article), Role(c.role, c.mention.article))
-    return list(roles.values())
+    """One entry per role, in the order the articles give them: written forms that differ only
+    by case are one role, shown in its best-capitalised form ("ministre des Affaires étrangères"
+    over "… affaires étrangères"), and a role that another role of the same person holds word
+    for word is dropped ("ministre" beside "ministre malien des Affaires étrangères",
+    "premier ministre" beside "premier ministre malien"). Each role keeps the first article that
+    writes it in the form shown: the profile lists "role (article)" once per role."""
+    seen: dict[str, list[Candidate]] = {}
+    for c in sorted((c for c in candidates if c.role), key=lambda c: (c.mention.article, c.position)):
+        seen.setdefault(fold(c.role), []).append(c)
+    keys = [k for k in seen if not any(k != other and contains_words(other, k) for other in seen)]
+    roles = []
+    for key in keys:
+        text = max((c.role for c in seen[key]), key=capitals)   # the first of the best
+        roles.append(Role(text, next(c.mention.article for c in seen[key] if c.role == text)))
+    return roles
+
+
+def capitals(text: str) -> int:
+    return sum(ch.isupper() for ch in text)
+
+
+def contains_words(longer: str, shorter: str) -> bool:
+    """Whether the folded words of `shorter` appear in `longer`, in a row."""
+    return f" {shorter} " in f" {longer} "
 
 
 def is_excluded(actor: Actor, registry: Registry) -> bool:

@@ -312,3 +312,70 @@ def test_a_badly_written_registry_warns_and_the_build_goes_on(tmp_path, caplog):
     assert "type 'company' is not one of" in caplog.text and "actor 2 has no name" in caplog.text
     registry.write_text("actors: [oops", encoding="utf-8")
     assert actors.load_registry(registry).entries == [] and "not valid YAML" in caplog.text
+
+
+def test_roles_are_one_entry_each_with_their_article(nlp):
+    found, _ = resolve(
+        nlp,
+        "Abdoulaye Diop, ministre malien des Affaires étrangères, a parlé. "
+        "Le premier ministre malien, Choguel Maïga, a répondu.",
+        "Abdoulaye Diop, ministre malien des affaires étrangères, a confirmé. "
+        "Le ministre Abdoulaye Diop a ajouté que le premier ministre Choguel Maïga était absent.",
+    )
+    names = by_name(found)
+    diop = [(r.text, r.article) for r in names[fold("Abdoulaye Diop")].roles]
+    assert diop == [("ministre malien des Affaires étrangères", "a0")]
+    assert [(r.text, r.article) for r in names[fold("Choguel Maïga")].roles] == [("premier ministre malien", "a0")]
+
+
+def test_unique_roles_keeps_the_best_capitalised_and_longest():
+    def candidate(role, article, position):
+        mention = actors.Mention(article, 0, 0, 4, "Diop", "")
+        return actors.Candidate(mention, "person", None, False, role, position)
+    roles = actors.unique_roles([
+        candidate("ministre", "a2", 0),
+        candidate("ministre malien des affaires étrangères", "a1", 3),
+        candidate("chef de la diplomatie malienne", "a1", 5),
+        candidate("ministre malien des Affaires étrangères", "a3", 1),
+        candidate("chef de la diplomatie malienne", "a4", 0),
+    ])
+    assert [(r.text, r.article) for r in roles] == [
+        ("ministre malien des Affaires étrangères", "a3"), ("chef de la diplomatie malienne", "a1")]
+
+
+def test_a_capitalised_title_is_a_role_not_a_name(nlp):
+    found, _ = resolve(
+        nlp,
+        "La ministre française des Affaires étrangères, Catherine Colonna, a rencontré jeudi à "
+        "Niamey le Premier ministre nigérien, Ouhoumoudou Mahamadou, pour évoquer la présence "
+        "militaire française.",
+    )
+    names = by_name(found)
+    assert not any("ministre" in key or key.startswith("niamey ") for key in names)
+    assert [r.text for r in names[fold("Ouhoumoudou Mahamadou")].roles] == ["Premier ministre nigérien"]
+
+
+def test_names_glued_together_are_cut(nlp):
+    found, _ = resolve(
+        nlp,
+        "Le surnom peu flatteur que donnait Jacques Chirac àJean-Paul Delevoye est resté. "
+        "Jean-Paul Delevoye en rit encore.",
+    )
+    names = by_name(found)
+    assert not any("ajean" in key for key in names)
+    assert fold("Jean-Paul Delevoye") in names
+    assert any(m.text == "Jean-Paul Delevoye" for m in names[fold("Jean-Paul Delevoye")].mentions
+               if m.start < 60)
+
+
+def test_dictionary_words_opening_sentences_are_not_actors(nlp):
+    found, _ = resolve(
+        nlp,
+        "Le gel est-il utile ? Intrigués par ce cas, les chercheurs ont enquêté. Pourquoi ce choix ? "
+        "Mystère, par définition. Distinguons les points de vue. Le Conseil constitutionnel a "
+        "tranché : Laurent Fabius a annoncé que les Sages avaient censuré la loi.",
+    )
+    names = by_name(found)
+    for noise in ["Intrigués", "Mystère", "Distinguons", "Sages"]:
+        assert fold(noise) not in names, noise
+    assert names[fold("Laurent Fabius")].type == "person"
