@@ -66,6 +66,14 @@ def page_url(src: str, use_directory_urls: bool = True) -> str:
     return f"{stem}/"
 
 
+def group_by(items, key) -> defaultdict:
+    """Items listed under their key, in their order."""
+    found = defaultdict(list)
+    for item in items:
+        found[key(item)].append(item)
+    return found
+
+
 def source_name(article: Article, capital: bool = False) -> str:
     """The article's source for a page, or says it is unknown."""
     if article.source:
@@ -349,17 +357,11 @@ class Renderer:
 
     @cached_property
     def _quotes_in(self) -> dict[str, list[Quote]]:
-        found: dict[str, list[Quote]] = defaultdict(list)
-        for q in self.dossier.quotes:
-            found[q.article].append(q)
-        return found
+        return group_by(self.dossier.quotes, lambda q: q.article)
 
     @cached_property
     def _quotes_of(self) -> dict[str, list[Quote]]:
-        found: dict[str, list[Quote]] = defaultdict(list)
-        for q in self.dossier.quotes:
-            found[q.speaker].append(q)
-        return found
+        return group_by(self.dossier.quotes, lambda q: q.speaker)
 
     def latest_articles(self, limit: int = 6) -> list[Article]:
         dated = sorted((a for a in self.dossier.articles if a.date), key=lambda a: a.date, reverse=True)
