@@ -19,6 +19,7 @@ Rules are data where an editor may want to change them: dossier/data/speech_verb
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -268,21 +269,27 @@ class Place:
 
 
 class Cast:
-    """What the dossier knows of its actors, indexed for attribution."""
+    """What the dossier knows of its actors, indexed for attribution.
+
+    `places` and `roles` are the data; `last_seen` and `by_role` read them through indexes built
+    on first use. Add a place with `add_place` (or call `changed()` after editing `places` or
+    `roles` in place): the indexes are then rebuilt on their next use."""
 
     def __init__(self, actors: list[Actor], articles: list[Article] | None = None,
                  analyses: dict[str, Analysis] | None = None):
         self.types = {a.id: a.type for a in actors}
         self.places: dict[tuple[str, int], list[Place]] = {}
+        self.changed()
         for actor in actors:
             for m in actor.mentions:
                 if m.part == "block":
-                    self.places.setdefault((m.article, m.block), []).append(Place(actor.id, m.start, m.end))
+                    self.add_place(m.article, m.block, Place(actor.id, m.start, m.end))
         if articles:
             self._add_unlinked_names(actors, articles)
         for places in self.places.values():
             places.sort(key=lambda p: p.start)
         self.roles = [(a.id, set(role_words(r.text))) for a in actors if a.type == "person" for r in a.roles]
+        self.changed()
         self.genders: dict[str, str] = {}
         if articles and analyses:
             self.genders = person_genders(actors, self, articles, analyses)
@@ -291,9 +298,13 @@ class Cast:
         """Where the model missed a person's name in an article that names them elsewhere
         ("…, a affirmé Ouhoumoudou Mahamadou"), the name written out is a mention too: its
         full forms, and its surname when no other person of the article bears it."""
-        people = [a for a in actors if a.type == "person"]
+        in_article: dict[str, list[Actor]] = {}   # article → the persons it mentions, in order
+        for actor in actors:
+            if actor.type == "person":
+                for article_id in dict.fromkeys(m.article for m in actor.mentions):
+                    in_article.setdefault(article_id, []).append(actor)
         for article in articles:
-            here = [a for a in people if any(m.article == article.id for m in a.mentions)]
+            here = in_article.get(article.id, [])
             surnames = Counter(a.name.split()[-1] for a in here)
             for actor in here:
                 forms = {actor.name, *actor.aliases}
@@ -306,7 +317,16 @@ class Cast:
                     taken = self.places.setdefault((article.id, b), [])
                     for m in pattern.finditer(block.text):
                         if not any(p.start < m.end() and p.end > m.start() for p in taken):
-                            taken.append(Place(actor.id, m.start(), m.end()))
+                            self.add_place(article.id, b, Place(actor.id, m.start(), m.end()))
+
+    def add_place(self, article: str, block: int, place: Place) -> None:
+        self.places.setdefault((article, block), []).append(place)
+        self._seen = None
+
+    def changed(self) -> None:
+        """Drop the indexes after `places` or `roles` were edited other than by `add_place`."""
+        self._seen: tuple[dict, dict[tuple[str, str], list[tuple[int, int]]]] | None = None
+        self._roles_by_word: tuple[list, dict[str, list[tuple[str, set[str]]]]] | None = None
 
     def gender(self, actor: str | None) -> str | None:
         return self.genders.get(actor) if actor else None
@@ -319,9 +339,17 @@ class Cast:
 
     def last_seen(self, actor: str, article: str, before: tuple[int, int]) -> tuple[int, int]:
         """Position of the actor's last mention before `before` in the article, for recency."""
-        seen = [(b, p.start) for (a, b), places in self.places.items() if a == article
-                for p in places if p.actor == actor and (b, p.start) < before]
-        return max(seen, default=(-1, -1))
+        if self._seen is None or self._seen[0] is not self.places:
+            index: dict[tuple[str, str], list[tuple[int, int]]] = {}
+            for (a, b), places in self.places.items():
+                for p in places:
+                    index.setdefault((a, p.actor), []).append((b, p.start))
+            for positions in index.values():
+                positions.sort()
+            self._seen = (self.places, index)
+        positions = self._seen[1].get((article, actor), ())
+        n = bisect_left(positions, before)
+        return positions[n - 1] if n else (-1, -1)
 
     def by_role(self, phrase: str, article: str, before: tuple[int, int],
                 gender: str | None = None) -> str | None:
@@ -331,18 +359,24 @@ class Cast:
         if not ordered:
             return None
         words = set(ordered)
+        if self._roles_by_word is None or self._roles_by_word[0] is not self.roles:
+            index: dict[str, list[tuple[str, set[str]]]] = {}
+            for actor, role in self.roles:
+                for word in role:
+                    index.setdefault(word, []).append((actor, role))
+            self._roles_by_word = (self.roles, index)
         scored = []
-        for actor, role in self.roles:
+        # the head noun must agree: a "chef" is not a "ministre"
+        for actor, role in self._roles_by_word[1].get(ordered[0], ()):
             if gender and self.gender(actor) not in (None, gender):
                 continue
             shared = len(words & role)
-            if ordered[0] in role:  # the head noun must agree: a "chef" is not a "ministre"
-                seen = self.last_seen(actor, article, before)
-                # someone named in this article before comes first: "la ministre" of an article
-                # on Niamey is not the "ministre" of another article
-                scored.append((seen != (-1, -1), shared / len(words),
-                               gender is not None and self.gender(actor) == gender,
-                               shared / len(role), seen, actor))
+            seen = self.last_seen(actor, article, before)
+            # someone named in this article before comes first: "la ministre" of an article
+            # on Niamey is not the "ministre" of another article
+            scored.append((seen != (-1, -1), shared / len(words),
+                           gender is not None and self.gender(actor) == gender,
+                           shared / len(role), seen, actor))
         return max(scored)[-1] if scored else None
 
 
@@ -350,10 +384,18 @@ def role_words(text: str) -> list[str]:
     """Content words of a role, synonyms rewritten, each cut to a stem that ignores gender and
     number ("malien"/"malienne", "étrangère"/"étrangères")."""
     folded = fold(text)
-    for phrase, canonical in role_rules()["synonyms"].items():
-        folded = folded.replace(fold(phrase), fold(canonical))
-    stop = {fold(w) for w in role_rules()["stopwords"]}
+    synonyms, stop = _role_word_rules()
+    for phrase, canonical in synonyms:
+        folded = folded.replace(phrase, canonical)
     return [w[:6] for w in re.findall(r"\w+", folded) if w not in stop]
+
+
+@lru_cache(maxsize=1)
+def _role_word_rules() -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
+    """roles.yml's synonyms (folded, in order) and stopwords (folded), for `role_words`."""
+    rules = role_rules()
+    return (tuple((fold(p), fold(c)) for p, c in rules["synonyms"].items()),
+            frozenset(fold(w) for w in rules["stopwords"]))
 
 
 @lru_cache(maxsize=1)
@@ -432,29 +474,31 @@ def person_genders(actors: list[Actor], cast: Cast, articles: list[Article],
     blocks = {(a.id, b): (block.text, analyses[a.id].blocks[b].tokens)
               for a in articles if a.id in analyses for b, block in enumerate(a.blocks)
               if b < len(analyses[a.id].blocks)}
+    persons = {a.id for a in actors if a.type == "person"}
+    votes_of: dict[str, Counter] = {}
+    for (aid, b), places in cast.places.items():
+        if (aid, b) not in blocks or not any(p.actor in persons for p in places):
+            continue
+        text, tokens = blocks[aid, b]
+        # the tokens of every name in the block, whoever the name is of
+        taken = {t.i for p in places for t in tokens if p.start <= t.idx < p.end}
+        for place in places:
+            if place.actor not in persons:
+                continue
+            votes = votes_of.setdefault(place.actor, Counter())
+            inside = [t for t in tokens if place.start <= t.idx < place.end]
+            if not inside:
+                continue
+            first, last = inside[0].i, inside[-1].i
+            before = tokens[first - 1] if first else None
+            if before is not None and fold(before.text).rstrip(".") in titles and before.pos != "NOUN":
+                votes[titles[fold(before.text).rstrip(".")]] += 3
+            role = _role_beside(tokens, first, last, taken)
+            if role is not None and (gender := phrase_gender(tokens, role)):
+                votes[gender] += 2
     genders = {}
     for actor in actors:
-        if actor.type != "person":
-            continue
-        votes = Counter()
-        for (aid, b), places in cast.places.items():
-            if (aid, b) not in blocks:
-                continue
-            text, tokens = blocks[aid, b]
-            taken = {t.i for p in places for t in tokens if p.start <= t.idx < p.end}
-            for place in places:
-                if place.actor != actor.id:
-                    continue
-                inside = [t for t in tokens if place.start <= t.idx < place.end]
-                if not inside:
-                    continue
-                first, last = inside[0].i, inside[-1].i
-                before = tokens[first - 1] if first else None
-                if before is not None and fold(before.text).rstrip(".") in titles and before.pos != "NOUN":
-                    votes[titles[fold(before.text).rstrip(".")]] += 3
-                role = _role_beside(tokens, first, last, taken)
-                if role is not None and (gender := phrase_gender(tokens, role)):
-                    votes[gender] += 2
+        votes = votes_of.get(actor.id) if actor.type == "person" else None
         if votes and votes["Fem"] != votes["Masc"]:
             genders[actor.id] = votes.most_common(1)[0][0]
     return genders

@@ -230,3 +230,32 @@ def test_interview_answers_after_dialogue_dashes(quotes_of):
 def test_bullet_lists_are_not_dialogue(quotes_of):
     assert quotes_of("- appel à la grève le 24 septembre par plusieurs organisations syndicales.",
                      "- soutien des organisations syndicales à toutes les formes de résistance.") == []
+
+
+def test_cast_indexes_follow_the_places_and_roles():
+    """`last_seen` and `by_role` read indexes built on first use: a place added afterwards, or
+    `places`/`roles` replaced, is seen; the result is the scan's over every place and role."""
+    from dossier.quotes import Cast, Place
+
+    def person(aid, role, *at):
+        return Actor(aid, aid.title(), "person", [], [Role(role, "a")],
+                     mentions=[Mention(art, b, s, s + 3, aid, "") for art, b, s in at])
+    cast = Cast([person("diop", "ministre malien des Affaires étrangères", ("a", 0, 5), ("a", 2, 9), ("b", 1, 0)),
+                 person("traore", "chef de la junte", ("a", 1, 4))])
+    assert cast.last_seen("diop", "a", (2, 9)) == (0, 5)
+    assert cast.last_seen("diop", "a", (2, 10)) == (2, 9)
+    assert cast.last_seen("diop", "a", (0, 5)) == (-1, -1)
+    assert cast.last_seen("diop", "c", (9, 0)) == (-1, -1)
+    assert cast.by_role("le ministre", "a", (9, 0)) == "diop"
+    assert cast.by_role("le chef", "a", (9, 0)) == "traore"
+    assert cast.by_role("le président", "a", (9, 0)) is None
+    cast.add_place("a", 1, Place("diop", 7, 10))
+    assert cast.last_seen("diop", "a", (2, 0)) == (1, 7)
+    cast.places = {("c", 3): [Place("diop", 2, 5)]}
+    assert cast.last_seen("diop", "a", (9, 0)) == (-1, -1)
+    assert cast.last_seen("diop", "c", (9, 0)) == (3, 2)
+    cast.roles = [("traore", {"minist"})]
+    assert cast.by_role("le ministre", "a", (9, 0)) == "traore"
+    cast.roles.append(("diop", {"chef"}))
+    cast.changed()
+    assert cast.by_role("le chef", "c", (9, 0)) == "diop"
