@@ -62,14 +62,14 @@ def parser() -> argparse.ArgumentParser:
 
 def run_build(args) -> int:
     from mkdocs.commands.build import build
-    from mkdocs.exceptions import Abort
+    from mkdocs.exceptions import MkDocsException
 
     config = load_mkdocs_config(args.config_file, args.seeds, args.no_registry,
                                 site_dir=str(args.site.resolve()) if args.site else None,
                                 strict=args.strict)
     try:
         build(config)
-    except Abort as error:
+    except MkDocsException as error:
         print(f"dossier: build failed: {error}", file=sys.stderr)
         return 1
     print(f"dossier: site built in {config.site_dir}")

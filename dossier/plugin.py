@@ -12,8 +12,11 @@ from pathlib import Path
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 from pagefind.index import IndexConfig, PagefindIndex
 
 from . import export
@@ -43,13 +46,16 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.root = Path.cwd()
 
     # Resolve the plugin's folders against the folder of mkdocs.yml
-    def on_config(self, config):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path).resolve().parent
+        if not self.path(self.config.seeds).is_dir():
+            raise PluginError(f"dossier: the seeds folder {self.path(self.config.seeds)} does not exist")
         return config
 
-    # Run the pipeline and add the generated pages to the site's files
+    # Run the pipeline and add the generated pages to the site's files, before other plugins
+    # (which run at the default priority, 0) look at the files
     @event_priority(50)
-    def on_files(self, files: Files, *, config) -> Files:
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.dossier = build_dossier(self.settings())
         self.renderer = Renderer(self.path(self.config.templates), self.dossier, config.use_directory_urls)
         for src, content in self.renderer.pages().items():
@@ -66,7 +72,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return files
 
     # Put the generated overview into the home page, where its marker is (or at its end)
-    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri != "index.md" or self.renderer is None:
             return markdown
         overview = self.renderer.home_overview()
@@ -75,7 +81,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return markdown + "\n\n" + overview
 
     # Export the dossier beside the site, and index the site for the search box
-    def on_post_build(self, *, config) -> None:
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.dossier is not None:
             export.write_json(self.dossier, Path(config.site_dir), config.use_directory_urls)
         if self.config.search:
@@ -83,7 +89,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             log.info("dossier: search index of %d pages written to %s/", count, SEARCH_DIR)
 
     # Rebuild the preview when an article, the editorial data or a template changes
-    def on_serve(self, server, *, config, builder):
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
         for name in (self.config.seeds, self.config.editorial, self.config.templates):
             if self.path(name).exists():
                 server.watch(str(self.path(name)))
