@@ -61,6 +61,8 @@ SECTION = "liens vers d'autres articles"
 SECTION_HEADING = "titre d'une liste de liens"
 INLINE_SECTION = "titre d'un encadré de liens dans le texte"
 INLINE_PARAGRAPHS = 2
+LINK_QUESTION_WORDS = 16
+SUBHEADING_WORDS = 7
 # A line above the first paragraph that shares this share of its content words with the page's
 # title (and at least 3 of them) is the headline again; a headline has at most HEADLINE_WORDS words.
 HEADLINE_OVERLAP = 0.6
@@ -72,6 +74,7 @@ EMBED_CREDIT = re.compile(r"[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s*\w+\s+\d{1,2}
 # lines apart ("9/11 Abandon du projet…", "17:37 Humbert, le grand huit !").
 DATED = re.compile(r"(\d{1,2}[/.]\d{1,2}([/.]\d{2,4})?|\d{1,2}[:h]\d{2})\s+\S")
 # A line opened by a time or a full numeric date is a timestamp or a feed entry, not a headline.
+WITH_AGENCY = re.compile(r"\s+(avec|with)\s+(l['’])?(afp|reuters|ap|agences?)\.?$", re.I)
 STAMPED = re.compile(r"(\d{1,2}[:h]\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b")
 DATED_RUN = 3
 DATED_GAP = 1
@@ -96,6 +99,7 @@ class Profile:
     lines: list[re.Pattern] = field(default_factory=list)
     sections: list[re.Pattern] = field(default_factory=list)
     cut_from: list[re.Pattern] = field(default_factory=list)
+    ends: list[re.Pattern] = field(default_factory=list)
 
 
 @dataclass
@@ -168,6 +172,7 @@ def make_profile(name: str, spec: dict) -> Profile:
         lines=compile_all(spec.get("lines")),
         sections=compile_all(spec.get("sections")),
         cut_from=compile_all(spec.get("cut_from")),
+        ends=compile_all(spec.get("ends")),
     )
 
 
@@ -456,6 +461,8 @@ def read_byline(line: Line, rules: Rules, names: dict[str, Profile], found: dict
     origin = f"signature « {shorten(line.text)} »"
     # "Pierre Lefèvre - franceinfo Afrique", "Jeanne Martin, Le Monde": a person and an outlet
     for who in re.split(r"\s+[-–—|]\s+|,\s+", match.group("source").strip()):
+        # "Le Figaro avec AFP": the outlet that signs, helped by an agency
+        who = WITH_AGENCY.sub("", who).strip() or who
         outlet = names.get(who.casefold())
         if outlet and outlet.source and "source" not in found:
             found["source"] = (outlet.source, origin)
@@ -515,7 +522,7 @@ def mark_furniture(lines: list[Line], profiles: list[Profile], rules: Rules, rep
             cut_rest(lines, i, "fin de l'article")
             return
         if any(matches(p.sections, line.text) for p in profiles):
-            remove_section(lines, i, rules.words)
+            remove_section(lines, i, rules.words, [e for p in profiles for e in p.ends])
         elif any(matches(p.lines, line.text) for p in profiles):
             line.removed = "habillage du site"
         elif line_key(line.text) in names:
@@ -557,23 +564,47 @@ def cut_rest(lines: list[Line], start: int, reason: str) -> None:
         line.removed = line.removed or reason
 
 
-def remove_section(lines: list[Line], start: int, words: frozenset[str]) -> None:
-    """A related-links heading and the headline-like lines under it, up to the next paragraph.
-    When INLINE_PARAGRAPHS running paragraphs follow the links, the box sat inside the article
-    ("À lire aussi" between two paragraphs): its heading then weighs as any removed line, not as
-    the end of the article."""
+def remove_section(lines: list[Line], start: int, words: frozenset[str],
+                   ends: list[re.Pattern] | None = None) -> None:
+    """A related-links heading and the headline-like lines under it, up to the next paragraph
+    (a headline put as a short question, "Mali : qui est le colonel Goïta ?", is still a link), or
+    up to a line that closes the box ("Fin de Article recommandé"). When INLINE_PARAGRAPHS running
+    paragraphs follow the links, the box sat inside the article ("À lire aussi" between two
+    paragraphs): its heading then weighs as any removed line, not as the end of the article, and
+    a short line just above the paragraphs, unlike the headlines, is the next part's subheading."""
     lines[start].removed = SECTION_HEADING
+    links: list[Line] = []
     for i in range(start + 1, len(lines)):
         line = lines[i]
         if line.removed:
             continue
-        if is_paragraph(line.text, words) or line.hint == "heading":
+        if ends and matches(ends, line.text):
+            line.removed = SECTION
+            lines[start].removed = INLINE_SECTION
+            return
+        if (is_paragraph(line.text, words) and not is_linked_headline(line.text)) or line.hint == "heading":
             after = [other for other in lines[i:i + INLINE_PARAGRAPHS]]
             if len(after) == INLINE_PARAGRAPHS and all(
                     not other.removed and is_paragraph(other.text, words) for other in after):
                 lines[start].removed = INLINE_SECTION
+                if len(links) >= 2 and lines[i - 1] is links[-1] and is_subheading(links[-1].text, links[:-1]):
+                    links[-1].removed = None
             return
         line.removed = SECTION
+        links.append(line)
+
+
+def is_linked_headline(text: str) -> bool:
+    """A headline as a question ("Mali : qui est … ?"): short, with no sentence before the "?"."""
+    return (text.endswith("?") and len(WORD.findall(text)) <= LINK_QUESTION_WORDS
+            and not re.search(r"[.!?…]\s", text))
+
+
+def is_subheading(text: str, links: list[Line]) -> bool:
+    """A line much shorter than the headlines listed above it, with no "Place :" or "?"."""
+    size = len(WORD.findall(text))
+    return (size <= SUBHEADING_WORDS and not re.search(r"[:?|]", text)
+            and all(len(WORD.findall(link.text)) > size for link in links))
 
 
 def is_paragraph(text: str, words: frozenset[str]) -> bool:
