@@ -64,10 +64,13 @@ def pattern() -> re.Pattern:
         "ago": rf"il\s+y\s+a\s+(?P<count>\d+|{_alternatives(w['numbers'])})"
                rf"\s+(?P<unit>{_alternatives(w['units'])})",
         "relyear": _alternatives(w["this_year"] + w["last_year"] + w["next_year"]),
-        "relmonth": _alternatives(w["last_month"] + w["next_month"]),
+        "relmonth": rf"(?:{_alternatives(w['last_month'] + w['next_month'])}"
+                    rf"|(?:{_alternatives(w['this_month'])})(?!\s+(?:de\b|d['’])))",
         "relday": _alternatives(w["days_from_writing"]),
         # not "vendredi 20 et samedi 21 septembre": a weekday before a day number is no relative day
+        # "dans la nuit de samedi à dimanche": the first day, as with "la nuit du 4 au 5"
         "weekday": rf"(?:{deictic.format('wdeictic')})?{weekday.format('wday')}(?!\s+\d)"
+                   rf"(?:\s+(?:à|a|au)\s+(?:{_alternatives(w['weekdays'])})(?!\s+\d))?"
                    rf"(?:\s+(?:soir|matin|midi|après-midi|apres-midi))?"
                    rf"(?:\s+(?P<wqual>{qualifiers}))?",
     }
@@ -197,7 +200,8 @@ def _relative(found: Found, ref: date) -> str | None:
         shift = -1 if said in map(fold, w["last_year"]) else 1 if said in map(fold, w["next_year"]) else 0
         return str(ref.year + shift)
     if kind == "relmonth":
-        shift = -1 if fold(g("relmonth")) in map(fold, w["last_month"]) else 1
+        said = " ".join(fold(g("relmonth")).split())
+        shift = (-1 if said in map(fold, w["last_month"]) else 0 if said in map(fold, w["this_month"]) else 1)
         month = ref.month - 1 + shift
         return f"{ref.year + month // 12}-{month % 12 + 1:02d}"
     return _weekday(found, ref)

@@ -278,6 +278,8 @@ class Cast:
     def __init__(self, actors: list[Actor], articles: list[Article] | None = None,
                  analyses: dict[str, Analysis] | None = None):
         self.types = {a.id: a.type for a in actors}
+        self.org_names = {a.id: {_stem(w) for n in [a.name, *a.aliases] for w in re.findall(r"[\w-]+", n)}
+                          for a in actors if a.type == "organization"}
         self.places: dict[tuple[str, int], list[Place]] = {}
         self.changed()
         for actor in actors:
@@ -292,6 +294,8 @@ class Cast:
         self.changed()
         self.genders: dict[str, str] = {}
         if articles and analyses:
+            for actor in persons_by_apposition(actors, self, articles, analyses):
+                self.types[actor] = "person"
             self.genders = person_genders(actors, self, articles, analyses)
 
     def _add_unlinked_names(self, actors: list[Actor], articles: list[Article]) -> None:
@@ -333,6 +337,9 @@ class Cast:
 
     def named(self, article: str, block: int, start: int, end: int) -> list[Place]:
         return [p for p in self.places.get((article, block), []) if p.start < end and p.end > start]
+
+    def has_role(self, actor: str) -> bool:
+        return any(a == actor for a, _ in self.roles)
 
     def is_person(self, actor: str | None) -> bool:
         return actor is not None and self.types.get(actor) == "person"
@@ -378,6 +385,11 @@ class Cast:
                            gender is not None and self.gender(actor) == gender,
                            shared / len(role), seen, actor))
         return max(scored)[-1] if scored else None
+
+
+def _stem(word: str) -> str:
+    """A word folded, without the marks of number and gender: "armées"/"armée", "maliennes"."""
+    return fold(word).rstrip("s").removesuffix("ne").removesuffix("e")[:8]
 
 
 def role_words(text: str) -> list[str]:
@@ -437,6 +449,11 @@ PRONOUN_GENDERS = {"elle": "Fem", "elle-meme": "Fem", "il": "Masc", "lui": "Masc
 NP_POS = ("NOUN", "ADJ", "DET", "ADP", "PROPN", "NUM")
 
 
+def _in_noun_phrase(token: Token) -> bool:
+    """A word that can sit in a noun phrase, a past participle included ("chargé des …")."""
+    return token.pos in NP_POS or (token.pos == "VERB" and "VerbForm=Part" in token.morph)
+
+
 def _role_beside(tokens: list[Token], first: int, last: int, places: set[int]) -> Token | None:
     """A role noun in the phrase right before a name ("la ministre française, X") or in the
     apposition right after it ("X, ancienne Première ministre du Sénégal,")."""
@@ -446,7 +463,7 @@ def _role_beside(tokens: list[Token], first: int, last: int, places: set[int]) -
     if i >= 0 and tokens[i].text == ",":
         i -= 1
     left = []
-    while i >= 0 and len(left) < 8 and tokens[i].pos in NP_POS and i not in places:
+    while i >= 0 and len(left) < 8 and _in_noun_phrase(tokens[i]) and i not in places:
         left.insert(0, tokens[i])
         i -= 1
     phrases.append(left)
@@ -465,6 +482,39 @@ def _role_beside(tokens: list[Token], first: int, last: int, places: set[int]) -
     return None
 
 
+def persons_by_apposition(actors: list[Actor], cast: Cast, articles: list[Article],
+                          analyses: dict[str, Analysis]) -> set[str]:
+    """Names typed as places that the text sets in apposition to a person's role, between
+    commas ("Le chef de la mission, El-Ghassim Wane, a …", "X, porte-parole du …,"): for
+    attribution these are persons (a place is never "le chef de …, Bamako,")."""
+    found = set()
+    nouns = role_nouns()
+    for actor in actors:
+        if actor.type != "place":
+            continue
+        for m in actor.mentions:
+            if m.part != "block" or m.article not in analyses or m.block >= len(analyses[m.article].blocks):
+                continue
+            tokens = analyses[m.article].blocks[m.block].tokens
+            inside = [t for t in tokens if m.start <= t.idx < m.end]
+            if not inside:
+                continue
+            first, last = inside[0].i, inside[-1].i
+            phrases = []
+            if first and tokens[first - 1].text == ",":   # "le chef de la mission, X"
+                i, phrase = first - 2, []
+                while i >= 0 and len(phrase) < 8 and _in_noun_phrase(tokens[i]):
+                    phrase.insert(0, tokens[i])
+                    i -= 1
+                phrases.append(phrase)
+            if last + 1 < len(tokens) and tokens[last + 1].text == ",":   # "X, porte-parole du …"
+                phrases.append([t for t in tokens[last + 2:last + 4] if _in_noun_phrase(t)])
+            if any(fold(t.lemma) in nouns or fold(t.text) in nouns for ph in phrases for t in ph):
+                found.add(actor.id)
+                break
+    return found
+
+
 def person_genders(actors: list[Actor], cast: Cast, articles: list[Article],
                    analyses: dict[str, Analysis]) -> dict[str, str]:
     """Each person's gender, by a vote over all their mentions in the dossier: the title before
@@ -474,14 +524,14 @@ def person_genders(actors: list[Actor], cast: Cast, articles: list[Article],
     blocks = {(a.id, b): (block.text, analyses[a.id].blocks[b].tokens)
               for a in articles if a.id in analyses for b, block in enumerate(a.blocks)
               if b < len(analyses[a.id].blocks)}
-    persons = {a.id for a in actors if a.type == "person"}
+    persons = {a.id for a in actors if cast.is_person(a.id)}
     votes_of: dict[str, Counter] = {}
     for (aid, b), places in cast.places.items():
         if (aid, b) not in blocks or not any(p.actor in persons for p in places):
             continue
         text, tokens = blocks[aid, b]
-        # the tokens of every name in the block, whoever the name is of
-        taken = {t.i for p in places for t in tokens if p.start <= t.idx < p.end}
+        # the tokens of every person's name in the block (a role may hold a place: "le chef de la Minusma")
+        taken = {t.i for p in places if p.actor in persons for t in tokens if p.start <= t.idx < p.end}
         for place in places:
             if place.actor not in persons:
                 continue
@@ -498,7 +548,7 @@ def person_genders(actors: list[Actor], cast: Cast, articles: list[Article],
                 votes[gender] += 2
     genders = {}
     for actor in actors:
-        votes = votes_of.get(actor.id) if actor.type == "person" else None
+        votes = votes_of.get(actor.id) if actor.id in persons else None
         if votes and votes["Fem"] != votes["Masc"]:
             genders[actor.id] = votes.most_common(1)[0][0]
     return genders
@@ -701,7 +751,7 @@ class Attributor:
                 return places[0].actor
             if token.pos == "NOUN" and verb.idx >= span.end and token.head == verb.i:
                 found = self.resolve(reading, token, focus)
-                if found == NOBODY or self.cast.is_person(found):
+                if found == NOBODY or self.cast.is_person(found) or self.cast.types.get(found) == "organization":
                     return found
             break
         people = [p for p in self.cast.named(aid, b, verb.idx, stop) if self.cast.is_person(p.actor)]
@@ -732,12 +782,32 @@ class Attributor:
         gender = phrase_gender(reading.analysis.tokens, subject) if subject.pos == "NOUN" else None
         words = " ".join(t.text for t in phrase if t.dep not in ("acl:relcl", "punct"))
         by_role = self.cast.by_role(words, aid, (b, subject.idx), gender)
+        is_role = fold(subject.lemma) in role_nouns() or fold(subject.text) in role_nouns()
+        if by_role and is_role and self.cast.last_seen(by_role, aid, (b, subject.idx)) == (-1, -1):
+            # "le chef de l'Etat" after "Emmanuel Macron a …": the person in focus, whose role the
+            # dossier does not know, before a president of another article
+            here = focus.person_of(gender, self.cast, self.named_before(reading, subject))
+            if here and here != by_role and not self.cast.has_role(here):
+                return here
         if by_role:
             return by_role
-        if fold(subject.lemma) in role_nouns() or fold(subject.text) in role_nouns():
+        if (org := self.organisation(reading, phrase)) is not None:
+            return org
+        if is_role:
             # a role no known role matches ("le diplomate"): the person in focus, if of its gender
             return focus.person_of(gender, self.cast, self.named_before(reading, subject), strict=True)
         return named[0].actor if named else None
+
+    def organisation(self, reading: BlockReading, phrase: list[Token]) -> str | None:
+        """An organisation of the article that a common-noun phrase names in other words:
+        "l'armée malienne" for "Forces armées maliennes", all the phrase's words in its name."""
+        words = {_stem(t.text) for t in phrase if t.pos in ("NOUN", "ADJ", "PROPN")}
+        if not words:
+            return None
+        aid = reading.article.id
+        found = [actor for actor, name in self.cast.org_names.items()
+                 if words <= name and self.cast.last_seen(actor, aid, (reading.index + 1, 0)) != (-1, -1)]
+        return found[0] if len(found) == 1 else None
 
     def indefinite(self, reading: BlockReading, subject: Token) -> bool:
         """A noun phrase that brings in someone new: "un diplomate", "des sources", "plusieurs élus"."""
@@ -778,7 +848,11 @@ class Attributor:
         start = reading.chars(window)[0]
         people = [p for p in self.cast.named(reading.article.id, reading.index, start, len(opening))
                   if self.cast.is_person(p.actor)]
-        return people[-1].actor if people else None
+        if people:
+            return people[-1].actor
+        # "Un chercheur basé à Dakar se montre prudent : « … »": someone the text leaves unnamed
+        subjects = [t for t in window if t.dep == "nsubj" and t.idx < len(opening) and t.i not in reading.quoted]
+        return NOBODY if subjects and self.indefinite(reading, subjects[0]) else None
 
     # -- rule 5: a quote as a block of its own, with a caption naming the speaker --
 

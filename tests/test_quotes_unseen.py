@@ -1,6 +1,7 @@
 """Quotes, speakers and dates on articles that are not seeds: tests/fixtures/quotes/articles, written
 for this test in the styles of different outlets (AFP wire, Le Monde, an interview with dialogue
-dashes, RFI, a debate between two women and a man), with hand-written expectations in expected.yml.
+dashes, RFI, a debate between two women and a man, a Jeune Afrique analysis, a regional
+Ouest-France story with organisations as speakers, a TV5Monde/AFP wire with two men alternating), with hand-written expectations in expected.yml.
 They run through the whole pipeline, actor resolution included, with no registry."""
 from __future__ import annotations
 
