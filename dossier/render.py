@@ -189,7 +189,8 @@ class Renderer:
         self.env.filters.update(md=md_escape, h=html_escape, date_fr=french_date, safe_url=safe_url,
                                 front_title=front_matter_title, source=source_name)
         self.env.globals.update(
-            type_labels=TYPE_LABELS, type_names=TYPE_NAMES, plural=plural, search_forms=search_forms, in_context=in_context, emphasise=emphasise,
+            type_labels=TYPE_LABELS, type_names=TYPE_NAMES, plural=plural, search_forms=search_forms,
+            in_context=in_context, emphasise=emphasise,
             actor_src=actor_src, article_src=article_src, topic_src=topic_src,
         )
 
