@@ -149,6 +149,7 @@ class Candidate:
     opens: bool = False     # the name opens a sentence or follows punctuation
     generic_head: bool = False   # "État islamique": kept only if something says organisation
     defined_by: Candidate | None = None   # "(Minusma)": the name it shortens, given before it
+    also_role: str | None = None  # "le colonel X, porte-parole du gouvernement": the second role
 
 
 def article_candidates(article: Article, analysis: Analysis, rules: Rules) -> list[Candidate]:
@@ -318,7 +319,8 @@ def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, enti
     acronym = end - start == 1 and "." not in tokens[start].text and rules.names.is_acronym(tokens[start].text)
     if acronym and label == "PER":
         label = "ORG"
-    role, role_says_person = (None, False) if acronym else read_role(tokens, start, end, text, label, rules)
+    role, also_role, role_says_person = ((None, None, False) if acronym
+                                         else read_role(reading, start, end, text, label, rules))
     if span_role is not None and not acronym:
         role, role_says_person = role or span_role, True
     cue = (("organization" if institution is not None else None) or opening_cue
@@ -335,7 +337,8 @@ def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, enti
                     and fold(before.text) in rules.definite_articles | rules.place_prepositions)
     opens = start == 0 or before.pos == "PUNCT" or any(start == s for s, _ in reading.sentences)
     return Candidate(mention, LABEL_TYPES.get(label), cue, with_article, role, 0, (start, end),
-                     tokens[start].pos if end - start == 1 else None, opens, generic_head)
+                     tokens[start].pos if end - start == 1 else None, opens, generic_head,
+                     also_role=also_role)
 
 
 def trim_end(tokens: list[Token], start: int, end: int, rules: Rules) -> int:
@@ -377,16 +380,39 @@ def is_name(tokens: list[Token], start: int, end: int, label: str, opening_cue: 
                                            or is_capitalised_phrase(tokens, start, end))
 
 
-def read_role(tokens: list[Token], start: int, end: int, text: str, label: str,
-              rules: Rules) -> tuple[str | None, bool]:
-    """The role next to the name, and whether it makes the name a person's. A role set off by
-    commas does not overrule the model's place or organisation ("… du premier ministre malien,
-    Moscou confirme"); one right before the name does ("le président Macron")."""
-    role = role_before(tokens, start, text, rules)
-    next_to_name = role is not None and tokens[start - 1].pos != "PUNCT"
-    if role is None:
-        role = role_after(tokens, end, text, rules)
-    return role, role is not None and (label in {"PER", "MISC"} or next_to_name)
+def read_role(reading: BlockAnalysis, start: int, end: int, text: str, label: str,
+              rules: Rules) -> tuple[str | None, str | None, bool]:
+    """The roles next to the name (before it, and a second one after it: "le colonel X,
+    porte-parole du gouvernement"), and whether they make the name a person's. A role set off
+    by a comma does not overrule the model's place or organisation ("… du premier ministre
+    malien, Moscou confirme"); one right before the name does ("le président Macron"), and so
+    does an apposition around a name of several words ("Le chef de la Minusma, El-Ghassim
+    Wane, a …", "El-Ghassim Wane, chef de la Minusma, a …")."""
+    tokens = reading.tokens
+    persons = {e.token_start for e in reading.entities if e.label == "PER"}
+    before = role_before(tokens, start, text, rules)
+    after = role_after(tokens, end, text, rules, persons)
+    next_to_name = before is not None and tokens[start - 1].pos != "PUNCT"
+    role = before or after
+    also = after if before is not None and after is not None and fold(after) != fold(before) else None
+    says_person = role is not None and (label in {"PER", "MISC"} or next_to_name
+                                        or in_apposition(tokens, start, end, text, before, after))
+    return role, also, says_person
+
+
+def in_apposition(tokens: list[Token], start: int, end: int, text: str, before: str | None,
+                  after: str | None) -> bool:
+    """A name of several words set off by commas next to a role: "Le chef de la Minusma,
+    El-Ghassim Wane, a …" (closed by a comma or the sentence's end), "El-Ghassim Wane, chef de
+    la Minusma, …" (with no article or preposition before it: "au Burkina Faso, ministre …")."""
+    name = text[tokens[start].idx : tokens[end - 1].idx + len(tokens[end - 1].text)]
+    if len(name.split()) < 2 or start == 0:
+        return False
+    closed = end >= len(tokens) or tokens[end].text in {",", ".", ";", ")", "»"}
+    if before is not None and tokens[start - 1].text == "," and closed:
+        return True
+    opened = tokens[start - 1].pos not in {"DET", "ADP"} or tokens[start - 1].text[:1].isupper()
+    return after is not None and opened
 
 
 def institution_start(tokens: list[Token], start: int, rules: Rules) -> int | None:
@@ -455,11 +481,28 @@ def cue_before(tokens: list[Token], start: int, rules: Rules) -> str | None:
 
 
 def starts_with_title(folded: list[str], rules: Rules) -> int:
-    """Length in words of the title that opens `folded`, 0 if none."""
+    """Length in tokens of the title that opens `folded` (folded tokens, one of which may hold
+    several words: "porte-parole", "colonel-major"), 0 if none."""
     for title in rules.titles:
-        if folded[: len(title)] == title:
-            return len(title)
+        n = title_tokens(title, folded)
+        if n:
+            return n
     return 0
+
+
+def title_tokens(title: list[str], folded: list[str]) -> int:
+    """How many tokens of `folded` the title's words fill, 0 if they do not open it. The last
+    token may run on ("colonel" opens "colonel-major")."""
+    w = k = 0
+    while w < len(title):
+        if k >= len(folded):
+            return 0
+        parts = folded[k].split()
+        take = parts[: len(title) - w]
+        if not take or take != title[w : w + len(take)]:
+            return 0
+        w, k = w + len(take), k + 1
+    return k
 
 
 def role_before(tokens: list[Token], start: int, text: str, rules: Rules) -> str | None:
@@ -470,22 +513,37 @@ def role_before(tokens: list[Token], start: int, text: str, rules: Rules) -> str
     if end < 0 or tokens[end].pos in {"ADP", "DET"}:
         return None      # "le ministre … de la [Russie]": the name completes the role
     j = end
-    while j >= 0 and tokens[j].pos not in ROLE_STOPS and end - j < ROLE_MAX_TOKENS:
+    while j >= 0 and not stops_role(tokens, j) and end - j < ROLE_MAX_TOKENS:
         j -= 1
     return find_role(tokens[j + 1 : end + 1], text, rules, anywhere=True)
 
 
-def role_after(tokens: list[Token], end: int, text: str, rules: Rules) -> str | None:
-    """"Sergueï Lavrov, ministre russe des Affaires étrangères, a …"."""
+def role_after(tokens: list[Token], end: int, text: str, rules: Rules,
+               persons: set[int] = frozenset()) -> str | None:
+    """"Sergueï Lavrov, ministre russe des Affaires étrangères, a …"; not another person's title
+    ("Emmanuel Macron, le président Joe Biden et …": `persons` are where names of people start)."""
     if end >= len(tokens) or tokens[end].text != ",":
         return None
     j = end + 1
     while j < len(tokens) and tokens[j].pos == "DET":
         j += 1
     k = j
-    while k < len(tokens) and tokens[k].pos not in ROLE_STOPS and k - j < ROLE_MAX_TOKENS:
+    while k < len(tokens) and not stops_role(tokens, k) and k - j < ROLE_MAX_TOKENS:
         k += 1
+    if any(i in persons for i in range(j, k)):
+        return None
     return find_role(tokens[j:k], text, rules, anywhere=False)
+
+
+def stops_role(tokens: list[Token], k: int) -> bool:
+    """A word that ends a role: punctuation, a verb, a pronoun, a conjunction; not a participle
+    that opens a complement ("commissaire de la Cedeao chargé des Affaires politiques")."""
+    token = tokens[k]
+    if token.pos not in ROLE_STOPS:
+        return False
+    participle = (token.pos == "VERB" and "VerbForm=Part" in token.morph and token.text[:1].islower()
+                  and k + 1 < len(tokens) and tokens[k + 1].pos in {"ADP", "DET"})
+    return not participle
 
 
 def title_at(segment: list[Token], folded: list[str], i: int, rules: Rules) -> int:
@@ -972,14 +1030,15 @@ def unique_roles(candidates) -> list[Role]:
     for word is dropped ("ministre" beside "ministre malien des Affaires étrangères",
     "premier ministre" beside "premier ministre malien"). Each role keeps the first article that
     writes it in the form shown: the profile lists "role (article)" once per role."""
-    seen: dict[str, list[Candidate]] = {}
-    for c in sorted((c for c in candidates if c.role), key=lambda c: (c.mention.article, c.position)):
-        seen.setdefault(fold(c.role), []).append(c)
+    seen: dict[str, list[tuple[Candidate, str]]] = {}
+    said = [(c, role) for c in candidates for role in (c.role, getattr(c, "also_role", None)) if role]
+    for c, role in sorted(said, key=lambda cr: (cr[0].mention.article, cr[0].position)):
+        seen.setdefault(fold(role), []).append((c, role))
     keys = [k for k in seen if not any(k != other and contains_words(other, k) for other in seen)]
     roles = []
     for key in keys:
-        text = max((c.role for c in seen[key]), key=capitals)   # the first of the best
-        roles.append(Role(text, next(c.mention.article for c in seen[key] if c.role == text)))
+        text = max((role for _, role in seen[key]), key=capitals)   # the first of the best
+        roles.append(Role(text, next(c.mention.article for c, role in seen[key] if role == text)))
     return roles
 
 

@@ -379,3 +379,37 @@ def test_dictionary_words_opening_sentences_are_not_actors(nlp):
     for noise in ["Intrigués", "Mystère", "Distinguons", "Sages"]:
         assert fold(noise) not in names, noise
     assert names[fold("Laurent Fabius")].type == "person"
+
+
+def test_a_role_in_apposition_makes_a_long_name_a_person(nlp):
+    found, _ = resolve(
+        nlp,
+        "Le chef de la Minusma, El-Ghassim Wane, a pris acte de la décision.",
+        "Selon le premier ministre malien, Moscou confirme la livraison des hélicoptères.",
+        "Le commissaire de la Cedeao chargé des Affaires politiques, Abdel-Fatau Musah, a répondu.",
+    )
+    names = by_name(found)
+    wane = names[fold("El-Ghassim Wane")]
+    assert wane.type == "person" and [r.text for r in wane.roles] == ["chef de la Minusma"]
+    assert names[fold("Moscou")].type == "place"      # one word after a comma: the model's place
+    assert [r.text for r in names[fold("Abdel-Fatau Musah")].roles] == [
+        "commissaire de la Cedeao chargé des Affaires politiques"]
+
+
+def test_roles_of_heads_of_state_and_spokespeople_are_read(nlp):
+    found, _ = resolve(
+        nlp,
+        "Le chef de l'Etat, Emmanuel Macron, a parlé à Paris.",
+        "« Nous partirons », a affirmé le président de la République Emmanuel Macron.",
+        "Le porte-parole du gouvernement, Ousmane Gaoual Diallo, a répondu. "
+        "Le colonel Abdoulaye Maïga, porte-parole de la transition, a dénoncé l'accord. "
+        "La Première ministre Élisabeth Borne a parlé. "
+        "Emmanuel Macron, le président Joe Biden et Olaf Scholz sont arrivés.",
+    )
+    names = by_name(found)
+    macron = {r.text for r in names[fold("Emmanuel Macron")].roles}
+    assert macron == {"chef de l'Etat", "président de la République"}
+    assert [r.text for r in names[fold("Ousmane Gaoual Diallo")].roles] == ["porte-parole du gouvernement"]
+    assert [r.text for r in names[fold("Abdoulaye Maïga")].roles] == ["colonel", "porte-parole de la transition"]
+    assert [r.text for r in names[fold("Élisabeth Borne")].roles] == ["Première ministre"]
+    assert [r.text for r in names[fold("Joe Biden")].roles] == ["président"]
