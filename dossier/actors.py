@@ -10,7 +10,7 @@
    spellings), acronyms and their expansions, then bare surnames — within the article first,
    then across the dossier. What looks alike but is not merged becomes a suspected merge.
 4. Build the actors (name, type, aliases, roles, description), attach their mentions in
-   headings and titles, and count the actors named together.
+   headings and titles.
 Editorial knowledge is data: dossier/data/actor_rules.yml and the user's editorial/actors.yml.
 """
 from __future__ import annotations
@@ -57,7 +57,6 @@ class Rules:
     definite_articles: set[str]
     place_prepositions: set[str]
     demonym_endings: tuple[str, ...]
-    related_limit: int
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +73,6 @@ def load_rules() -> Rules:
         definite_articles={fold(w) for w in data["definite_articles"]},
         place_prepositions={fold(w) for w in data["place_prepositions"]},
         demonym_endings=tuple(fold(w) for w in data["demonym_endings"]),
-        related_limit=int(data["related_limit"]),
     )
 
 
@@ -947,7 +945,6 @@ def resolve_actors(
             if actor is not None and not is_excluded(actor, registry)}
     unique_ids(kept.values())
     attach_elsewhere(list(kept.values()), articles, rules)
-    link_related(list(kept.values()), rules.related_limit)
     suspected = suspected_merges(res, kept, registry, rules)
     return sorted(kept.values(), key=lambda a: a.id), suspected
 
@@ -1103,21 +1100,6 @@ def written_forms(actors: list[Actor], rules: Rules) -> tuple[re.Pattern | None,
         return None, {}
     alternatives = "|".join(re.escape(f) for f in sorted(unique, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), unique
-
-
-def link_related(actors: list[Actor], limit: int) -> None:
-    """The actors most often named in the same sentence as each actor."""
-    sentences: dict[tuple, set[str]] = defaultdict(set)
-    for actor in actors:
-        for m in actor.mentions:
-            sentences[(m.article, m.block, m.part, m.sentence)].add(actor.id)
-    together: dict[str, Counter] = defaultdict(Counter)
-    for ids in sentences.values():
-        for a in ids:
-            together[a].update(ids - {a})
-    for actor in actors:
-        ranked = sorted(together[actor.id].items(), key=lambda item: (-item[1], item[0]))
-        actor.related = [other for other, _ in ranked[:limit]]
 
 
 # --- suspected merges and the listing ------------------------------------------------------

@@ -110,8 +110,6 @@ class Actor:
     roles: list[Role] = field(default_factory=list)
     description: str | None = None
     mentions: list[Mention] = field(default_factory=list)
-    related: list[str] = field(default_factory=list)   # ids of the actors most often named in
-                                                       # the same sentences, most often first
 
     @property
     def articles(self) -> list[str]:
