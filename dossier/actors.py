@@ -26,11 +26,11 @@ import yaml
 from slugify import slugify
 
 from .models import Actor, Analysis, Article, BlockAnalysis, Entity, Mention, Role, SuspectedMerge, Token
-from .names import NameRules, fold, words
+from .names import NameRules, name_key, words
+from .text import load_data
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 
-RULES_FILE = Path(__file__).parent / "data" / "actor_rules.yml"
 ACTOR_TYPES = ("person", "organization", "place", "event")
 LABEL_TYPES = {"PER": "person", "ORG": "organization", "LOC": "place"}
 # A role stops at the first word that starts a clause or a list.
@@ -61,18 +61,18 @@ class Rules:
 
 @lru_cache(maxsize=1)
 def load_rules() -> Rules:
-    data = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
+    data = load_data("actor_rules.yml")
     return Rules(
         names=NameRules.from_data(data),
         titles=sorted((words(t) for t in data["titles"]), key=len, reverse=True),
-        type_cues={fold(w): kind for kind, cues in data["type_cues"].items() for w in cues},
-        institutions={fold(w) for w in data["institutions"]},
-        portfolios={fold(w) for w in data["portfolios"]},
-        generic={fold(w) for w in data["generic"]},
-        generic_organizations={fold(w) for w in data["generic_organizations"]},
-        definite_articles={fold(w) for w in data["definite_articles"]},
-        place_prepositions={fold(w) for w in data["place_prepositions"]},
-        demonym_endings=tuple(fold(w) for w in data["demonym_endings"]),
+        type_cues={name_key(w): kind for kind, cues in data["type_cues"].items() for w in cues},
+        institutions={name_key(w) for w in data["institutions"]},
+        portfolios={name_key(w) for w in data["portfolios"]},
+        generic={name_key(w) for w in data["generic"]},
+        generic_organizations={name_key(w) for w in data["generic_organizations"]},
+        definite_articles={name_key(w) for w in data["definite_articles"]},
+        place_prepositions={name_key(w) for w in data["place_prepositions"]},
+        demonym_endings=tuple(name_key(w) for w in data["demonym_endings"]),
     )
 
 
@@ -108,7 +108,7 @@ def load_registry(path: Path | None) -> Registry:
     return Registry(
         [entry for number, spec in enumerate(as_list(data.get("actors")), 1)
          if (entry := registry_entry(spec, number, path)) is not None],
-        {fold(str(name)) for name in as_list(data.get("exclude"))},
+        {name_key(str(name)) for name in as_list(data.get("exclude"))},
         [[str(n) for n in group] for group in as_list(data.get("merge")) if isinstance(group, list)],
         [[str(n) for n in group] for group in as_list(data.get("apart")) if isinstance(group, list)],
     )
@@ -180,7 +180,7 @@ def unglue(reading: BlockAnalysis, text: str, rules: Rules) -> BlockAnalysis:
             glue = GLUED.search(token.text)
             head = token.text[: glue.start()] if glue else ""
             if (glue and head.islower() and token.text[glue.start():][:1].isupper()
-                    and (fold(head) in rules.names.function_words or len(head) >= 3)):
+                    and (name_key(head) in rules.names.function_words or len(head) >= 3)):
                 cuts[k] = glue.start()
     if not cuts:
         return reading
@@ -189,7 +189,7 @@ def unglue(reading: BlockAnalysis, text: str, rules: Rules) -> BlockAnalysis:
         if k in cuts:
             n = cuts[k]
             tokens.append(Token(len(tokens), token.text[:n], token.idx, token.text[:n].lower(),
-                                "ADP" if fold(token.text[:n]) in rules.names.function_words else token.pos,
+                                "ADP" if name_key(token.text[:n]) in rules.names.function_words else token.pos,
                                 token.dep, token.head))
             tokens.append(Token(len(tokens), token.text[n:], token.idx + n, token.text[n:], "PROPN",
                                 token.dep, token.head, token.morph))
@@ -233,7 +233,7 @@ def read_definitions(article_id: str, b: int, text: str, reading: BlockAnalysis,
     starts = {}
     for entity in reading.entities:
         s = entity.token_start
-        while s < entity.token_end - 1 and fold(tokens[s].text) in rules.names.determiners:
+        while s < entity.token_end - 1 and name_key(tokens[s].text) in rules.names.determiners:
             s += 1
         starts.setdefault(s, entity)
     by_start = {c.span[0]: c for c in here}
@@ -300,9 +300,10 @@ def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, enti
     start, honorific = skip_openers(tokens, start, end, label, rules)
     end = trim_end(tokens, start, end, rules)
     start, span_role = title_in_name(tokens, start, end, label, text, rules)
-    if start >= end or len(fold(text[tokens[start].idx : tokens[end - 1].idx + len(tokens[end - 1].text)]).replace(" ", "")) < 2:
+    span_text = text[tokens[start].idx : tokens[end - 1].idx + len(tokens[end - 1].text)] if start < end else ""
+    if len(name_key(span_text).replace(" ", "")) < 2:
         return None      # "C", "B": an initial or a list letter
-    first = fold(tokens[start].text)
+    first = name_key(tokens[start].text)
     opening_cue = rules.type_cues.get(first)
     generic_head = institution is None and first in rules.generic and tokens[start].text[:1].isupper()
     if generic_head:
@@ -332,7 +333,7 @@ def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, enti
     before = tokens[start - 1] if start > 0 else None
     # A capitalised "Le" before a name is a particle ("Le Drian"), or opens the sentence.
     with_article = (before is not None and before.text[:1].islower()
-                    and fold(before.text) in rules.definite_articles | rules.place_prepositions)
+                    and name_key(before.text) in rules.definite_articles | rules.place_prepositions)
     opens = start == 0 or before.pos == "PUNCT" or any(start == s for s, _ in reading.sentences)
     return Candidate(mention, LABEL_TYPES.get(label), cue, with_article, role, 0, (start, end),
                      tokens[start].pos if end - start == 1 else None, opens, generic_head,
@@ -343,7 +344,7 @@ def trim_end(tokens: list[Token], start: int, end: int, rules: Rules) -> int:
     """"Conseil d'Etat et de la", "Choeur de": the model ran past the name's end."""
     while end - 1 > start:
         last = tokens[end - 1]
-        if last.pos == "PUNCT" or (last.text[:1].islower() and fold(last.text) in rules.names.function_words):
+        if last.pos == "PUNCT" or (last.text[:1].islower() and name_key(last.text) in rules.names.function_words):
             end -= 1
         else:
             break
@@ -366,13 +367,13 @@ def is_demonym(tokens: list[Token], start: int, label: str, rules: Rules) -> boo
     if label not in {"LOC", "MISC"} or token.pos != "NOUN" or start == 0:
         return False
     before = tokens[start - 1]
-    after_determiner = before.pos in {"DET", "NUM", "ADJ"} or fold(before.text) in {"des", "de", "d", "aux"}
-    return after_determiner and fold(token.text).endswith(rules.demonym_endings)
+    after_determiner = before.pos in {"DET", "NUM", "ADJ"} or name_key(before.text) in {"des", "de", "d", "aux"}
+    return after_determiner and name_key(token.text).endswith(rules.demonym_endings)
 
 
 def is_name(tokens: list[Token], start: int, end: int, label: str, opening_cue: str | None,
             rules: Rules) -> bool:
-    if not accepted_opening(tokens[start], fold(tokens[start].text), opening_cue, rules):
+    if not accepted_opening(tokens[start], name_key(tokens[start].text), opening_cue, rules):
         return False
     return opening_cue is not None or not (is_adjective_use(tokens, start, end, label, rules)
                                            or is_capitalised_phrase(tokens, start, end))
@@ -392,7 +393,7 @@ def read_role(reading: BlockAnalysis, start: int, end: int, text: str, label: st
     after = role_after(tokens, end, text, rules, persons)
     next_to_name = before is not None and tokens[start - 1].pos != "PUNCT"
     role = before or after
-    also = after if before is not None and after is not None and fold(after) != fold(before) else None
+    also = after if before is not None and after is not None and name_key(after) != name_key(before) else None
     says_person = role is not None and (label in {"PER", "MISC"} or next_to_name
                                         or in_apposition(tokens, start, end, text, before, after))
     return role, also, says_person
@@ -416,9 +417,9 @@ def in_apposition(tokens: list[Token], start: int, end: int, text: str, before: 
 def institution_start(tokens: list[Token], start: int, rules: Rules) -> int | None:
     """Where "le ministère des [Armées]" really starts: the model leaves the institution out."""
     j = start - 1
-    while j >= 0 and start - j <= 2 and fold(tokens[j].text) in rules.names.determiners:
+    while j >= 0 and start - j <= 2 and name_key(tokens[j].text) in rules.names.determiners:
         j -= 1
-    if j >= 0 and j < start - 1 and fold(tokens[j].text) in rules.institutions:
+    if j >= 0 and j < start - 1 and name_key(tokens[j].text) in rules.institutions:
         return j
     return None
 
@@ -429,7 +430,7 @@ def skip_openers(tokens: list[Token], start: int, end: int, label: str,
     A capitalised "Le" in a person's name is a particle ("Le Drian"), not an article."""
     honorific = False
     while start < end:
-        word = fold(tokens[start].text)
+        word = name_key(tokens[start].text)
         if word in rules.names.honorifics:
             honorific = True
         elif word not in rules.names.determiners or (label == "PER" and tokens[start].text[:1].isupper()):
@@ -453,7 +454,7 @@ def is_adjective_use(tokens: list[Token], start: int, end: int, label: str, rule
     if label not in {"LOC", "MISC"} or end - start != 1 or start == 0:
         return False
     before = tokens[start - 1]
-    word = fold(before.text)
+    word = name_key(before.text)
     return (before.pos == "NOUN" and before.text[:1].islower()
             and word not in rules.type_cues and not starts_with_title([word], rules))
 
@@ -475,7 +476,7 @@ def cue_before(tokens: list[Token], start: int, rules: Rules) -> str | None:
         j -= 1
     while j >= 0 and tokens[j].pos == "ADJ" and tokens[j].text[:1].islower():
         j -= 1
-    return rules.type_cues.get(fold(tokens[j].text)) if j >= 0 else None
+    return rules.type_cues.get(name_key(tokens[j].text)) if j >= 0 else None
 
 
 def starts_with_title(folded: list[str], rules: Rules) -> int:
@@ -564,7 +565,7 @@ def title_in_name(tokens: list[Token], start: int, end: int, label: str, text: s
     if label != "PER":
         return start, None
     segment = tokens[start:end]
-    folded = [fold(t.text) for t in segment]
+    folded = [name_key(t.text) for t in segment]
     for k in range(len(segment)):
         n = title_at(segment, folded, k, rules)
         if n:
@@ -581,7 +582,7 @@ def title_in_name(tokens: list[Token], start: int, end: int, label: str, text: s
 def find_role(segment: list[Token], text: str, rules: Rules, anywhere: bool) -> str | None:
     """The role in a noun phrase: from its title word (anywhere in it, or only at its start)
     to the end of the phrase."""
-    folded = [fold(t.text) for t in segment]
+    folded = [name_key(t.text) for t in segment]
     for i in range(len(segment) if anywhere else min(1, len(segment))):
         if title_at(segment, folded, i, rules):
             last = segment[-1]
@@ -634,7 +635,7 @@ def form_key(text: str, rules: Rules, any_case: bool = False) -> str:
 
 def cue_in_lower_case(text: str, rules: Rules) -> bool:
     written = [w for w in re.findall(r"[^\W\d_]+", text)
-               if fold(w) not in rules.names.determiners and fold(w) not in rules.names.honorifics]
+               if name_key(w) not in rules.names.determiners and name_key(w) not in rules.names.honorifics]
     return bool(written) and written[0][:1].islower()
 
 
@@ -836,7 +837,7 @@ def join_acronyms(res: Resolution, rules: Rules) -> None:
         spelled = [j for j, w in written.items() if names.expands(acronym, w, implied=False)]
         for j in spelled or [j for j, w in written.items() if names.expands(acronym, w)]:
             if res.groups.join(i, j):
-                expansions[names.content_key(written[j])] = fold(acronym)
+                expansions[names.content_key(written[j])] = name_key(acronym)
     by_content: dict[str, int] = {}
     for i in others:
         key = names.content_key(res.forms[i].candidates[0].mention.text)
@@ -858,7 +859,8 @@ def suspect_prefixes(res: Resolution, rules: Rules) -> None:
             a, b = res.forms[i].key, res.forms[j].key
             if i != j and len(a.split()) > 1 and b.startswith(a + " ") \
                     and res.groups.find(i) != res.groups.find(j):
-                rest = res.forms[j].candidates[0].mention.text.split()[len(res.forms[i].candidates[0].mention.text.split()):]
+                shorter = res.forms[i].candidates[0].mention.text.split()
+                rest = res.forms[j].candidates[0].mention.text.split()[len(shorter):]
                 cut = (len(b.split()) == len(a.split()) + 1 and len(rest) == 1 and rest[0].islower()
                        and len(rules.names.content_key(a).split()) >= 3)
                 if not (cut and res.groups.join(i, j)):
@@ -927,7 +929,7 @@ def resolve_actors(
     rules = load_rules()
     registry = load_registry(registry_path)
     candidates = [c for a in articles for c in article_candidates(a, analyses[a.id], rules)]
-    lower_words = {fold(t.text) for an in analyses.values() for block in an.blocks
+    lower_words = {name_key(t.text) for an in analyses.values() for block in an.blocks
                    for t in block.tokens if t.text[:1].islower()}
     forms = group_forms(candidates, rules, lower_words)
     apart = [{k for n in group for k in user_keys(n, rules)} for group in registry.apart]
@@ -1030,7 +1032,7 @@ def unique_roles(candidates) -> list[Role]:
     seen: dict[str, list[tuple[Candidate, str]]] = {}
     said = [(c, role) for c in candidates for role in (c.role, getattr(c, "also_role", None)) if role]
     for c, role in sorted(said, key=lambda cr: (cr[0].mention.article, cr[0].position)):
-        seen.setdefault(fold(role), []).append((c, role))
+        seen.setdefault(name_key(role), []).append((c, role))
     keys = [k for k in seen if not any(k != other and contains_words(other, k) for other in seen)]
     roles = []
     for key in keys:
@@ -1049,7 +1051,7 @@ def contains_words(longer: str, shorter: str) -> bool:
 
 
 def is_excluded(actor: Actor, registry: Registry) -> bool:
-    return any(fold(n) in registry.exclude for n in [actor.name, *actor.aliases])
+    return any(name_key(n) in registry.exclude for n in [actor.name, *actor.aliases])
 
 
 def unique_ids(actors) -> None:
@@ -1093,7 +1095,7 @@ def written_forms(actors: list[Actor], rules: Rules) -> tuple[re.Pattern | None,
         if actor.type == "person":
             forms += [n.split()[-1] for n in forms]
         for form in forms:
-            if form[:1].isupper() and fold(form) not in rules.generic:
+            if form[:1].isupper() and name_key(form) not in rules.generic:
                 owners[form].add(i)
     unique = {form: by_index[next(iter(ids))] for form, ids in owners.items() if len(ids) == 1}
     if not unique:
@@ -1106,13 +1108,13 @@ def written_forms(actors: list[Actor], rules: Rules) -> tuple[re.Pattern | None,
 
 def suspected_merges(res: Resolution, kept: dict[int, Actor], registry: Registry,
                      rules: Rules) -> list[SuspectedMerge]:
-    apart = [{fold(n) for n in group} for group in registry.apart]
+    apart = [{name_key(n) for n in group} for group in registry.apart]
     found: dict[tuple[str, str], SuspectedMerge] = {}
     for i, j, reason in res.suspected:
         a, b = kept.get(res.groups.find(i)), kept.get(res.groups.find(j))
         if a is None or b is None or a is b:
             continue
-        names_a, names_b = {fold(n) for n in [a.name, *a.aliases]}, {fold(n) for n in [b.name, *b.aliases]}
+        names_a, names_b = {name_key(n) for n in [a.name, *a.aliases]}, {name_key(n) for n in [b.name, *b.aliases]}
         if any(group & names_a and group & names_b for group in apart):
             continue
         first, second = sorted([a.id, b.id])

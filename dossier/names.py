@@ -16,14 +16,14 @@ from unidecode import unidecode
 WORD = re.compile(r"[a-z0-9]+")
 
 
-def fold(text: str) -> str:
+def name_key(text: str) -> str:
     """Lower-case, accent-free, one space between words; apostrophes and hyphens are spaces."""
     text = unidecode(text).casefold()
     return " ".join(WORD.findall(text))
 
 
 def words(text: str) -> list[str]:
-    return fold(text).split()
+    return name_key(text).split()
 
 
 @dataclass
@@ -40,11 +40,11 @@ class NameRules:
     @classmethod
     def from_data(cls, data: dict) -> NameRules:
         return cls(
-            determiners={fold(w) for w in data["determiners"]},
-            honorifics={fold(w) for w in data["honorifics"]},
-            function_words={fold(w) for w in data["acronym_function_words"]},
-            acronym_implied={fold(w) for w in data["acronym_implied"]},
-            surname_particles={fold(w) for w in data["surname_particles"]},
+            determiners={name_key(w) for w in data["determiners"]},
+            honorifics={name_key(w) for w in data["honorifics"]},
+            function_words={name_key(w) for w in data["acronym_function_words"]},
+            acronym_implied={name_key(w) for w in data["acronym_implied"]},
+            surname_particles={name_key(w) for w in data["surname_particles"]},
             state_forms=[words(f) for f in data["state_forms"]],
             transliteration=[(re.compile(p), r) for p, r in data["transliteration"]],
             suspect_similarity=float(data["suspect_similarity"]),
@@ -75,7 +75,7 @@ class NameRules:
 
     def translit(self, word: str) -> str:
         """One key for the spellings of a name across alphabets: Sergueï, Sergei, Sergey → sergei."""
-        word = fold(word).replace(" ", "")
+        word = name_key(word).replace(" ", "")
         for pattern, replacement in self.transliteration:
             word = pattern.sub(replacement, word)
         return word
@@ -132,7 +132,7 @@ class NameRules:
         function words may give one or not; one leading word may be implied (ONU = Nations unies),
         unless `implied` is False. A name cut short by the model ("Choeur de", "Conseil d'Etat
         et de la") or with a single content word spells nothing."""
-        letters = fold(acronym).replace(" ", "")
+        letters = name_key(acronym).replace(" ", "")
         expansion = [w for w in words(name) if w]
         content = [w for w in expansion if w not in self.function_words]
         if len(content) < 2 or expansion[-1] in self.function_words:
@@ -140,7 +140,7 @@ class NameRules:
         if self._spells(letters, expansion):
             return True
         return implied and len(letters) > 2 and any(
-            fold(word)[0] == letters[0] and self._spells(letters[1:], expansion)
+            name_key(word)[0] == letters[0] and self._spells(letters[1:], expansion)
             for word in self.acronym_implied
         )
 
@@ -161,7 +161,7 @@ class NameRules:
         """Whether `short`, given in brackets right after `name`, can be its short form: same
         first letter, and its letters found in order in the name (Minusma: Mission … Nations
         Unies … Stabilisation … MAli; EI: Etat Islamique)."""
-        letters, text = fold(short).replace(" ", ""), fold(name).replace(" ", "")
+        letters, text = name_key(short).replace(" ", ""), name_key(name).replace(" ", "")
         if len(letters) < 2 or not text or letters[0] != text[0]:
             return False
         position = 0

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from dossier import actors, analyse
 from dossier.models import Article, Block
-from dossier.names import NameRules, fold
+from dossier.names import NameRules, name_key
 from dossier.pipeline import Settings, build_dossier
 
 def resolve(nlp, *texts: str | list[Block], registry: Path | None = None):
@@ -23,7 +23,7 @@ def resolve(nlp, *texts: str | list[Block], registry: Path | None = None):
 
 def by_name(found) -> dict[str, actors.Actor]:
     """Every name and alias (folded) → its actor."""
-    return {fold(n): a for a in found for n in [a.name, *a.aliases]}
+    return {name_key(n): a for a in found for n in [a.name, *a.aliases]}
 
 
 def test_transliterations_and_partial_forms_are_one_person(nlp):
@@ -34,9 +34,9 @@ def test_transliterations_and_partial_forms_are_one_person(nlp):
         "Serguei Lavrov a répondu aux journalistes à Paris. S. Lavrov est reparti le soir.",
     )
     names = by_name(found)
-    lavrov = names[fold("Sergueï Lavrov")]
+    lavrov = names[name_key("Sergueï Lavrov")]
     for variant in ["Sergei Lavrov", "Sergey Lavrov", "Serguei Lavrov", "Lavrov"]:
-        assert names[fold(variant)] is lavrov, variant
+        assert names[name_key(variant)] is lavrov, variant
     assert lavrov.name == "Sergueï Lavrov" and lavrov.type == "person"
     assert lavrov.articles == ["a0", "a1", "a2"]
 
@@ -48,9 +48,9 @@ def test_people_sharing_a_given_name_or_a_surname_stay_apart(nlp):
         "Le premier ministre Chogel Maïga a parlé. Maïga a critiqué la France.",
     )
     names = by_name(found)
-    diop, abdoulaye, choguel = (names[fold(n)] for n in ["Abdoulaye Diop", "Abdoulaye Maïga", "Choguel Maïga"])
+    diop, abdoulaye, choguel = (names[name_key(n)] for n in ["Abdoulaye Diop", "Abdoulaye Maïga", "Choguel Maïga"])
     assert len({id(diop), id(abdoulaye), id(choguel)}) == 3
-    assert names[fold("Chogel Maïga")] is choguel     # misspelling, other article
+    assert names[name_key("Chogel Maïga")] is choguel     # misspelling, other article
     # "Maïga" alone in the second article is the Maïga named there
     assert any(m.article == "a1" and m.text == "Maïga" for m in choguel.mentions)
 
@@ -63,10 +63,10 @@ def test_acronyms_join_their_expansions(nlp):
         "Le texte a été lu à l’Assemblée générale des Nations unies par le délégué du Niger.",
     )
     names = by_name(found)
-    assert names["cedeao"] is names[fold("Communauté économique des États de l’Afrique de l’Ouest")]
+    assert names["cedeao"] is names[name_key("Communauté économique des États de l’Afrique de l’Ouest")]
     assert names["onu"] is names["nations unies"]
-    assembly = names[fold("Assemblée générale de l’ONU")]
-    assert assembly is names[fold("Assemblée générale des Nations unies")]
+    assembly = names[name_key("Assemblée générale de l’ONU")]
+    assert assembly is names[name_key("Assemblée générale des Nations unies")]
     assert assembly is not names["onu"]
 
 
@@ -92,10 +92,10 @@ def test_roles_come_from_appositions_and_titles(nlp):
         "Le chef de la diplomatie russe Sergueï Lavrov a confirmé.",
     )
     names = by_name(found)
-    lavrov_roles = {(r.text, r.article) for r in names[fold("Sergueï Lavrov")].roles}
+    lavrov_roles = {(r.text, r.article) for r in names[name_key("Sergueï Lavrov")].roles}
     assert ("ministre russe des Affaires étrangères", "a0") in lavrov_roles
     assert ("chef de la diplomatie russe", "a1") in lavrov_roles
-    assert [r.text for r in names[fold("Chogel Maïga")].roles] == ["premier ministre malien"]
+    assert [r.text for r in names[name_key("Chogel Maïga")].roles] == ["premier ministre malien"]
 
 
 def test_roles_generic_words_and_demonyms_are_not_actors(nlp):
@@ -109,7 +109,7 @@ def test_roles_generic_words_and_demonyms_are_not_actors(nlp):
     names = by_name(found)
     for noise in ["Affaires étrangères", "ministre russe des Affaires étrangères", "Russe", "État malien",
                   "État", "Nord", "Diplomatie russe", "Coopération militaire"]:
-        assert fold(noise) not in names, noise
+        assert name_key(noise) not in names, noise
     assert names["mali"].type == "place" and names["russie"].type == "place"
 
 
@@ -118,7 +118,7 @@ def test_headings_name_only_known_actors(nlp):
                                Block("paragraph", "Sergueï Lavrov a reçu son homologue à Moscou.")])
     names = by_name(found)
     assert {m.block for m in names["moscou"].mentions} == {0, 1}
-    assert any(m.block == 0 and m.text == "Lavrov" for m in names[fold("Sergueï Lavrov")].mentions)
+    assert any(m.block == 0 and m.text == "Lavrov" for m in names[name_key("Sergueï Lavrov")].mentions)
 
 
 def test_registry_corrects_the_machine(nlp, tmp_path):
@@ -146,7 +146,7 @@ def test_registry_corrects_the_machine(nlp, tmp_path):
     assert names["wagner"].description == "Société militaire privée russe."
     assert names["bamako"].type == "organization"
     assert "reuters" not in names
-    assert names[fold("Sergueï Lavrov")] is not names[fold("Sergey Lavrov")]
+    assert names[name_key("Sergueï Lavrov")] is not names[name_key("Sergey Lavrov")]
 
 
 def test_registry_merge_joins_what_the_machine_left_apart(nlp, tmp_path):
@@ -169,9 +169,9 @@ def test_given_name_rules_merge_spellings_and_keep_close_names_apart():
     rules = actors.load_rules().names
     assert isinstance(rules, NameRules)
     for a, b in [("Sergueï", "Sergey"), ("Chogel", "Choguel"), ("Mohamed", "Mohammed")]:
-        assert rules.given_names_match([fold(a)], [fold(b)]), (a, b)
+        assert rules.given_names_match([name_key(a)], [name_key(b)]), (a, b)
     for a, b in [("Jean", "Jeanne"), ("Ibrahim", "Ibrahima"), ("Abdoulaye", "Choguel")]:
-        assert not rules.given_names_match([fold(a)], [fold(b)]), (a, b)
+        assert not rules.given_names_match([name_key(a)], [name_key(b)]), (a, b)
     assert rules.expands("ONU", "Nations unies") and rules.expands("UE", "Union européenne")
     assert not rules.expands("ONU", "Union européenne")
 
@@ -179,15 +179,15 @@ def test_given_name_rules_merge_spellings_and_keep_close_names_apart():
 def test_seeds_give_the_expected_actors(nlp, root):
     dossier = build_dossier(Settings(root / "seeds", root / "editorial", None, use_registry=False))
     names = by_name(dossier.actors)
-    lavrov = names[fold("Sergueï Lavrov")]
-    assert {fold(a) for a in lavrov.aliases} >= {"sergei lavrov", "sergey lavrov", "serguei lavrov", "lavrov"}
-    assert names[fold("Chogel Maïga")] is names[fold("Choguel Kokalla Maïga")]
+    lavrov = names[name_key("Sergueï Lavrov")]
+    assert {name_key(a) for a in lavrov.aliases} >= {"sergei lavrov", "sergey lavrov", "serguei lavrov", "lavrov"}
+    assert names[name_key("Chogel Maïga")] is names[name_key("Choguel Kokalla Maïga")]
     assert names["wagner"].type == "organization" and names["barkhane"].type == "event"
     assert "003_abd76278fb60b48c" in names["emmanuel macron"].articles   # named in its title only
-    assert names["cedeao"] is names[fold("Communauté économique des États de l’Afrique de l’Ouest")]
+    assert names["cedeao"] is names[name_key("Communauté économique des États de l’Afrique de l’Ouest")]
     for noise in ["Time will", "Etat", "Nord", "ça", "Diplomatie russe", "Affaires étrangères",
                   "Coopération militaire", "Russe"]:
-        assert fold(noise) not in names, noise
+        assert name_key(noise) not in names, noise
     assert len({a.id for a in dossier.actors}) == len(dossier.actors)
     assert all(m.sentence for a in dossier.actors for m in a.mentions)
 
@@ -214,20 +214,20 @@ def test_unseen_sahel_articles(nlp):
         "Les Maliens attendent un calendrier électoral, a rappelé Macron.",
     )
     names = by_name(found)
-    goita = names[fold("Assimi Goïta")]
+    goita = names[name_key("Assimi Goïta")]
     assert goita.type == "person" and names["goita"] is goita and goita.articles == ["a0", "a1"]
     minusma = names["minusma"]      # the model reads it as a place; its long name in brackets says
     assert minusma.type == "organization"
-    assert fold("Mission multidimensionnelle intégrée des Nations unies pour la stabilisation au Mali") in \
-        {fold(a) for a in minusma.aliases}
+    assert name_key("Mission multidimensionnelle intégrée des Nations unies pour la stabilisation au Mali") in \
+        {name_key(a) for a in minusma.aliases}
     assert minusma.articles == ["a0", "a1"]
     assert names["macron"].type == "person"
-    assert names[fold("Le Drian")] is names[fold("Jean-Yves Le Drian")]
+    assert names[name_key("Le Drian")] is names[name_key("Jean-Yves Le Drian")]
     assert names["eigs"].type == "organization"
-    assert names["eigs"] is names[fold("État islamique au Grand Sahara")]
-    assert names[fold("opération Barkhane")].type == "event" and names["wagner"].type == "organization"
+    assert names["eigs"] is names[name_key("État islamique au Grand Sahara")]
+    assert names[name_key("opération Barkhane")].type == "event" and names["wagner"].type == "organization"
     for noise in ["Russes", "Maliens", "État malien", "État"]:
-        assert fold(noise) not in names, noise
+        assert name_key(noise) not in names, noise
 
 
 def test_a_capitalised_cue_word_belongs_to_the_name(nlp):
@@ -240,7 +240,7 @@ def test_a_capitalised_cue_word_belongs_to_the_name(nlp):
     assert names["radio france"] is not names["france"]
     assert names["france"].type == "place" and names["radio france"].type == "organization"
     assert names["wagner"].type == "organization" and names["wagner"].articles == ["a0", "a1"]
-    assert names["pnf"] is names[fold("Parquet national financier")]
+    assert names["pnf"] is names[name_key("Parquet national financier")]
     assert names["pnf"].type == "organization"
 
 
@@ -254,9 +254,9 @@ def test_acronyms_are_bodies_not_people_and_spell_out_in_full(nlp):
     )
     names = by_name(found)
     assert names["lrem"].type == "organization" and not names["lrem"].roles
-    assert names[fold("Mustapha Laabid")].type == "person"
-    assert names["ocde"] is not names.get(fold("Conseil d’Etat"))
-    assert names["otan"] is names[fold("Organisation du traité de l’Atlantique nord")]
+    assert names[name_key("Mustapha Laabid")].type == "person"
+    assert names["ocde"] is not names.get(name_key("Conseil d’Etat"))
+    assert names["otan"] is names[name_key("Organisation du traité de l’Atlantique nord")]
     rules = actors.load_rules().names
     assert not rules.expands("OCDE", "Conseil d’Etat")          # an elided d' gives no letter
     assert not rules.expands("CD", "Choeur de")                  # a name cut short spells nothing
@@ -276,9 +276,9 @@ def test_common_words_demonyms_and_full_names(nlp):
     )
     names = by_name(found)
     for noise in ["Souhaitons", "Ville", "Lyonnais"]:
-        assert fold(noise) not in names, noise
-    assert names["wissa"] is names[fold("Yoane Wissa")] and names["wissa"].type == "person"
-    assert names["france"] is not names[fold("David France")] and names["france"].type == "place"
+        assert name_key(noise) not in names, noise
+    assert names["wissa"] is names[name_key("Yoane Wissa")] and names["wissa"].type == "person"
+    assert names["france"] is not names[name_key("David France")] and names["france"].type == "place"
 
 
 def test_an_actor_named_only_in_the_lede_gets_a_profile(nlp):
@@ -322,9 +322,9 @@ def test_roles_are_one_entry_each_with_their_article(nlp):
         "Le ministre Abdoulaye Diop a ajouté que le premier ministre Choguel Maïga était absent.",
     )
     names = by_name(found)
-    diop = [(r.text, r.article) for r in names[fold("Abdoulaye Diop")].roles]
+    diop = [(r.text, r.article) for r in names[name_key("Abdoulaye Diop")].roles]
     assert diop == [("ministre malien des Affaires étrangères", "a0")]
-    assert [(r.text, r.article) for r in names[fold("Choguel Maïga")].roles] == [("premier ministre malien", "a0")]
+    assert [(r.text, r.article) for r in names[name_key("Choguel Maïga")].roles] == [("premier ministre malien", "a0")]
 
 
 def test_unique_roles_keeps_the_best_capitalised_and_longest():
@@ -351,7 +351,7 @@ def test_a_capitalised_title_is_a_role_not_a_name(nlp):
     )
     names = by_name(found)
     assert not any("ministre" in key or key.startswith("niamey ") for key in names)
-    assert [r.text for r in names[fold("Ouhoumoudou Mahamadou")].roles] == ["Premier ministre nigérien"]
+    assert [r.text for r in names[name_key("Ouhoumoudou Mahamadou")].roles] == ["Premier ministre nigérien"]
 
 
 def test_names_glued_together_are_cut(nlp):
@@ -362,8 +362,8 @@ def test_names_glued_together_are_cut(nlp):
     )
     names = by_name(found)
     assert not any("ajean" in key for key in names)
-    assert fold("Jean-Paul Delevoye") in names
-    assert any(m.text == "Jean-Paul Delevoye" for m in names[fold("Jean-Paul Delevoye")].mentions
+    assert name_key("Jean-Paul Delevoye") in names
+    assert any(m.text == "Jean-Paul Delevoye" for m in names[name_key("Jean-Paul Delevoye")].mentions
                if m.start < 60)
 
 
@@ -376,8 +376,8 @@ def test_dictionary_words_opening_sentences_are_not_actors(nlp):
     )
     names = by_name(found)
     for noise in ["Intrigués", "Mystère", "Distinguons", "Sages"]:
-        assert fold(noise) not in names, noise
-    assert names[fold("Laurent Fabius")].type == "person"
+        assert name_key(noise) not in names, noise
+    assert names[name_key("Laurent Fabius")].type == "person"
 
 
 def test_a_role_in_apposition_makes_a_long_name_a_person(nlp):
@@ -388,10 +388,10 @@ def test_a_role_in_apposition_makes_a_long_name_a_person(nlp):
         "Le commissaire de la Cedeao chargé des Affaires politiques, Abdel-Fatau Musah, a répondu.",
     )
     names = by_name(found)
-    wane = names[fold("El-Ghassim Wane")]
+    wane = names[name_key("El-Ghassim Wane")]
     assert wane.type == "person" and [r.text for r in wane.roles] == ["chef de la Minusma"]
-    assert names[fold("Moscou")].type == "place"      # one word after a comma: the model's place
-    assert [r.text for r in names[fold("Abdel-Fatau Musah")].roles] == [
+    assert names[name_key("Moscou")].type == "place"      # one word after a comma: the model's place
+    assert [r.text for r in names[name_key("Abdel-Fatau Musah")].roles] == [
         "commissaire de la Cedeao chargé des Affaires politiques"]
 
 
@@ -406,9 +406,9 @@ def test_roles_of_heads_of_state_and_spokespeople_are_read(nlp):
         "Emmanuel Macron, le président Joe Biden et Olaf Scholz sont arrivés.",
     )
     names = by_name(found)
-    macron = {r.text for r in names[fold("Emmanuel Macron")].roles}
+    macron = {r.text for r in names[name_key("Emmanuel Macron")].roles}
     assert macron == {"chef de l'Etat", "président de la République"}
-    assert [r.text for r in names[fold("Ousmane Gaoual Diallo")].roles] == ["porte-parole du gouvernement"]
-    assert [r.text for r in names[fold("Abdoulaye Maïga")].roles] == ["colonel", "porte-parole de la transition"]
-    assert [r.text for r in names[fold("Élisabeth Borne")].roles] == ["Première ministre"]
-    assert [r.text for r in names[fold("Joe Biden")].roles] == ["président"]
+    assert [r.text for r in names[name_key("Ousmane Gaoual Diallo")].roles] == ["porte-parole du gouvernement"]
+    assert [r.text for r in names[name_key("Abdoulaye Maïga")].roles] == ["colonel", "porte-parole de la transition"]
+    assert [r.text for r in names[name_key("Élisabeth Borne")].roles] == ["Première ministre"]
+    assert [r.text for r in names[name_key("Joe Biden")].roles] == ["président"]
