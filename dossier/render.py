@@ -20,8 +20,9 @@ import jinja2
 from unidecode import unidecode
 
 from . import graph
-from .models import Actor, Article, Dossier, Event, Mention, Quote, Topic
+from .models import Actor, Article, Dossier, Event, Quote, Topic
 
+KEY_ACTORS = 12                  # actors shown on the home page
 ARTICLES_DIR = "articles"
 ACTORS_DIR = "acteurs"
 TOPICS_DIR = "themes"
@@ -237,12 +238,9 @@ class Renderer:
         src = actor_src(actor.id)
         seen = self.dated_articles(actor.articles)
         ego = graph.ego_graph(actor, self.actors, self.pairs, by_actor=self.pairs_by_actor)
-        mentions_by_article: dict[str, list[Mention]] = {}
-        for mention in actor.mentions:
-            mentions_by_article.setdefault(mention.article, []).append(mention)
         return self.render(
             "actor.md.j2", src, actor=actor, co_actors=self.co_actors(actor),
-            mentions_by_article=mentions_by_article,
+            mentions_by_article=group_by(actor.mentions, lambda m: m.article),
             actor_quotes=self.quotes_by(actor), actor_events=self._events_of.get(actor.id, []),
             first_seen=seen[0] if seen else None, last_seen=seen[-1] if seen else None,
             svg=graph.to_svg(ego, lambda i: self.url(src, actor_src(i)), f"Réseau de {actor.name}", 560, 360)
@@ -262,11 +260,6 @@ class Renderer:
         return graph.to_svg(whole, lambda i: self.url(src, actor_src(i)), "Graphe des acteurs cités ensemble")
 
     # What the pages show
-
-    def key_actors(self, limit: int = 12) -> list[Actor]:
-        articles = self._articles_of
-        ranked = sorted(self.dossier.actors, key=lambda a: (-len(articles[a.id]), -len(a.mentions), a.name))
-        return ranked[:limit]
 
     def co_actors(self, actor: Actor, limit: int = 8) -> list[tuple[Actor, int]]:
         """Actors most often named in the same articles as this one."""
@@ -296,19 +289,20 @@ class Renderer:
         said = self._quotes_of.get(actor.id, [])
         return sorted(said, key=lambda q: (self.article_date(q.article), q.article, q.block, q.start))
 
-    def events(self) -> list[Event]:
-        return sorted(self.dossier.events, key=lambda e: (e.date, self.article_date(e.article), e.article))
-
     # Indexes, built once per build: each page reads its own slice instead of scanning the
     # whole dossier, which made rendering grow with the square of the number of articles.
 
     @cached_property
     def _key_actors(self) -> list[Actor]:
-        return self.key_actors()
+        """The actors named in the most articles, then the most often."""
+        articles = self._articles_of
+        ranked = sorted(self.dossier.actors, key=lambda a: (-len(articles[a.id]), -len(a.mentions), a.name))
+        return ranked[:KEY_ACTORS]
 
     @cached_property
     def _events(self) -> list[Event]:
-        return self.events()
+        """The timeline: events by date, then by their article's date."""
+        return sorted(self.dossier.events, key=lambda e: (e.date, self.article_date(e.article), e.article))
 
     @cached_property
     def _events_of(self) -> dict[str, list[Event]]:
