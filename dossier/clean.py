@@ -121,10 +121,9 @@ class Line:
 # ---------------------------------------------------------------- rules
 
 
-def load_rules(editorial_dir: Path | None = None) -> Rules:
+def load_rules(user_file: Path | None = None) -> Rules:
     """The built-in profiles, extended or overridden by the user's editorial/outlets.yml; a user
     file that cannot be used is named in a warning and left aside."""
-    user_file = editorial_dir / "outlets.yml" if editorial_dir else None
     if user_file and user_file.is_file():
         try:
             data = yaml.safe_load(BUILTIN_PROFILES.read_text(encoding="utf-8"))
@@ -188,9 +187,10 @@ def matches(patterns: list[re.Pattern], text: str) -> re.Match | None:
 # ---------------------------------------------------------------- entry point
 
 
-def clean_articles(raws: list[RawArticle], editorial_dir: Path | None = None) -> list[Article]:
-    """Clean every article; lines repeated across the corpus are learned from all of them."""
-    rules = load_rules(editorial_dir)
+def clean_articles(raws: list[RawArticle], outlets_file: Path | None = None) -> list[Article]:
+    """Clean every article; lines repeated across the corpus are learned from all of them.
+    `outlets_file` is the user's editorial/outlets.yml, if any."""
+    rules = load_rules(outlets_file)
     documents = [read_document(raw) for raw in raws]
     repeated = repeated_lines([lines for lines, _ in documents])
     return [clean_article(raw, lines, page, rules, repeated) for raw, (lines, page) in zip(raws, documents)]

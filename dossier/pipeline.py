@@ -32,7 +32,7 @@ def build_dossier(settings: Settings) -> Dossier:
     raws, problems = ingest.read_seeds(settings.seeds)
     for problem in problems:
         log.warning("dossier: %s: %s", problem.path, problem.message)
-    articles = clean.clean_articles(raws, settings.editorial)
+    articles = clean.clean_articles(raws, settings.editorial_file("outlets.yml"))
     analyses = analyse.analyse_articles(articles, settings.cache)
     registry = settings.editorial_file("actors.yml") if settings.use_registry else None
     found_actors, suspected = actors.resolve_actors(articles, analyses, registry)

@@ -135,10 +135,10 @@ def test_user_profiles_extend_the_built_in_ones(tmp_path):
         "    lines: ['offre découverte sahel hebdo.*']\n", encoding="utf-8")
     text = f"Un titre sur la crise\n{BODY}\nOffre découverte Sahel Hebdo : 1 € le premier mois\n" \
            f"{BODY}\nsahelhebdo.example"
-    article = clean_articles([raw(text)], tmp_path)[0]
+    article = clean_articles([raw(text)], tmp_path / "outlets.yml")[0]
     assert article.source == "Sahel Hebdo"
     assert "Offre découverte Sahel Hebdo : 1 € le premier mois" in article.removed
-    assert "lemonde" in load_rules(tmp_path).outlets  # built-in outlets are still there
+    assert "lemonde" in load_rules(tmp_path / "outlets.yml").outlets  # built-in outlets are still there
 
 
 def test_html_page_is_extracted_with_its_metadata():
@@ -299,6 +299,6 @@ def test_an_unusable_user_outlets_file_is_named_and_left_aside(tmp_path, caplog)
     from dossier.clean import load_rules
 
     (tmp_path / "outlets.yml").write_text("generic:\n  lines: ['(unclosed']\n", encoding="utf-8")
-    rules = load_rules(tmp_path)
+    rules = load_rules(tmp_path / "outlets.yml")
     assert "outlets.yml cannot be used" in caplog.text
     assert "franceinfo" in rules.outlets           # the built-in profiles still apply
