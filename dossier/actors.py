@@ -973,10 +973,10 @@ def make_actor(group: list[tuple[Form, Candidate]], entries: dict[str, Entry], r
     kind = (entry and entry.type) or actor_type(group, rules)
     if kind is None:
         return None
-    texts = [c.mention.text for _, c in group]
+    texts = Counter(c.mention.text for _, c in group)
     name = entry.names[0] if entry else canonical_name(group, kind, rules)
     actor = Actor(slugify(name), name, kind, description=entry.description if entry else None)
-    actor.aliases = sorted({t for t in texts if t != name}, key=lambda t: (-texts.count(t), t))
+    actor.aliases = sorted((t for t in texts if t != name), key=lambda t: (-texts[t], t))
     actor.mentions = sorted((c.mention for _, c in group), key=lambda m: (m.article, m.block, m.start))
     if kind == "person":
         actor.roles = unique_roles(c for _, c in group)
@@ -994,7 +994,9 @@ def actor_type(group: list[tuple[Form, Candidate]], rules: Rules) -> str | None:
     defined = [c.defined_by for _, c in group if c.defined_by is not None and c.defined_by.label]
     if defined:              # "(Minusma)": the long name tells what the short one is
         return Counter(c.label for c in defined).most_common(1)[0][0]
-    labels = Counter(c.label for f, c in group if c.label and form_belongs(f, c, group))
+    # Only forms wholly in the group vote, not a surname borrowed from another actor.
+    in_group = Counter(id(f) for f, _ in group)
+    labels = Counter(c.label for f, c in group if c.label and len(f.candidates) == in_group[id(f)])
     return labels.most_common(1)[0][0] if labels else None
 
 
@@ -1003,11 +1005,6 @@ def is_full_person_name(form: Form, rules: Rules) -> bool:
     labels = form.votes("label")
     return (bool(labels) and labels.most_common(1)[0][0] == "person"
             and bool(rules.names.person_parts(form.key)[0]) and not form.votes("cue"))
-
-
-def form_belongs(form: Form, candidate: Candidate, group: list[tuple[Form, Candidate]]) -> bool:
-    """Whether the candidate's whole form is in the group (not a surname borrowed from it)."""
-    return len(form.candidates) == sum(1 for f, _ in group if f is form)
 
 
 def canonical_name(group: list[tuple[Form, Candidate]], kind: str, rules: Rules) -> str:

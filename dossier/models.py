@@ -18,6 +18,7 @@ class RawArticle:
     text: str                        # visible text (txt, md body) or "" for html
     html: str | None = None          # the saved page, for html inputs
     meta: dict = field(default_factory=dict)   # front matter / sidecar YAML, wins over inference
+    cut: bool = False                # only the start of a file far longer than an article was kept
 
 
 @dataclass
@@ -43,7 +44,7 @@ class Article:
     path: str = ""                   # input file, relative to the seeds folder
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     i: int                           # index in its block
     text: str
@@ -55,7 +56,7 @@ class Token:
     morph: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity:
     """A named-entity span found by the model in one block."""
     text: str
@@ -66,7 +67,7 @@ class Entity:
     token_end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class BlockAnalysis:
     tokens: list[Token]
     sentences: list[tuple[int, int]]   # token ranges [start, end)

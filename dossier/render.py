@@ -23,6 +23,10 @@ from . import graph
 from .models import Actor, Article, Dossier, Event, Quote, Topic
 
 KEY_ACTORS = 12                  # actors shown on the home page
+# An actor named in more articles than this is the dossier's subject ("Mali" in a dossier on
+# Mali): it relates every article to every other, tells nothing, and would make finding related
+# articles grow with the square of the dossier.
+RELATED_MAX_ARTICLES = 50
 ARTICLES_DIR = "articles"
 ACTORS_DIR = "acteurs"
 TOPICS_DIR = "themes"
@@ -279,7 +283,10 @@ class Renderer:
         mine = self._actors_in.get(article.id, [])
         shared: dict[str, list[Actor]] = {}
         for actor in mine:
-            for other in self._articles_of[actor.id]:
+            named_in = self._articles_of[actor.id]
+            if len(named_in) > RELATED_MAX_ARTICLES:
+                continue
+            for other in named_in:
                 if other != article.id and other in self.articles:
                     shared.setdefault(other, []).append(actor)
         ranked = sorted(shared.items(), key=lambda kv: (-len(kv[1]), kv[0]))

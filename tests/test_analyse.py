@@ -1,5 +1,9 @@
 """Analysis: the model's reading is cached per article and reused while the text is unchanged."""
+import json
+import logging
 from dataclasses import asdict
+
+import pytest
 
 from dossier import analyse
 from dossier.models import Article, Block
@@ -42,3 +46,60 @@ def test_an_overlong_block_is_read_in_part(nlp, monkeypatch, caplog):
     monkeypatch.setattr(analyse, "MAX_BLOCK_CHARS", 40)
     result = analyse.analyse_article(nlp, article("Sergueï Lavrov est à Moscou. " * 5))
     assert result.blocks[0].tokens[-1].idx < 40 and "read up to 40" in caplog.text
+
+
+def cache_entries(cache_dir):
+    return sorted((cache_dir / "analysis").rglob("*.json"))
+
+
+def test_an_article_renamed_or_copied_is_not_read_again(nlp, tmp_path, monkeypatch):
+    analyse.analyse_articles([article("Abdoulaye Diop est à Moscou.")], tmp_path)
+    read = []
+    real = analyse.read_articles
+    monkeypatch.setattr(analyse, "read_articles", lambda n, arts: read.extend(a.id for a in arts) or real(n, arts))
+    renamed = Article("b7", "Autre titre", [Block("paragraph", "Abdoulaye Diop est à Moscou.")])
+    assert analyse.analyse_articles([renamed], tmp_path)["b7"].article_id == "b7"
+    assert read == [] and len(cache_entries(tmp_path)) == 1
+
+
+@pytest.mark.parametrize("damage", [
+    lambda text: text[: len(text) // 2],                                   # cut by a killed build
+    lambda text: "",                                                       # empty file
+    lambda text: "\x00\x01 not json",                                      # garbage
+    lambda text: json.dumps({"key": "0" * 32, "blocks": []}),              # another article's
+    lambda text: text.replace('"idx":[0', '"idx":[5'),                     # tokens off the text
+    lambda text: json.dumps(dict(json.loads(text), blocks=[{"tokens": {}}])),  # another format
+    lambda text: "[1, 2, 3]",                                              # not an entry at all
+])
+def test_a_damaged_cache_entry_is_never_trusted_but_analysed_again(nlp, tmp_path, damage, caplog):
+    caplog.set_level(logging.INFO)
+    first = analyse.analyse_articles([article("Abdoulaye Diop est à Moscou.")], tmp_path)
+    [entry] = cache_entries(tmp_path)
+    entry.write_text(damage(entry.read_text(encoding="utf-8")), encoding="utf-8")
+    again = analyse.analyse_articles([article("Abdoulaye Diop est à Moscou.")], tmp_path)
+    assert asdict(again["a1"]) == asdict(first["a1"])
+    assert "analysed again" in caplog.text
+    # … and the entry is whole again, so the next build trusts it
+    assert analyse._read_cache(tmp_path, article("Abdoulaye Diop est à Moscou.")) is not None
+
+
+def test_cache_writes_leave_no_temporary_file(nlp, tmp_path):
+    analyse.analyse_articles([article("Sergueï Lavrov est à Moscou."), Article("a2", "T", [])], tmp_path)
+    leftovers = [p.name for p in (tmp_path / "analysis").rglob("*") if p.is_file() and p.name.startswith(".")]
+    assert leftovers == [] and len(cache_entries(tmp_path)) == 2
+
+
+def test_an_article_without_text_between_others_keeps_the_order(nlp):
+    one = Article("one", "T", [Block("paragraph", "Sergueï Lavrov est à Moscou.")])
+    empty = Article("empty", "T", [])
+    two = Article("two", "T", [Block("paragraph", "Abdoulaye Diop est à Bamako.")])
+    results = list(analyse.read_articles(nlp, [empty, one, empty, two, empty]))
+    assert [r.article_id for r in results] == ["empty", "one", "empty", "two", "empty"]
+    assert [len(r.blocks) for r in results] == [0, 1, 0, 1, 0]
+    assert results[3].blocks[0].tokens[0].text == "Abdoulaye"
+
+
+def test_the_model_is_not_loaded_when_every_article_is_cached(nlp, tmp_path, monkeypatch):
+    analyse.analyse_articles([article("Sergueï Lavrov est à Moscou.")], tmp_path)
+    monkeypatch.setattr(analyse, "load_model", lambda: pytest.fail("the model was loaded"))
+    assert analyse.analyse_articles([article("Sergueï Lavrov est à Moscou.")], tmp_path)["a1"].blocks
