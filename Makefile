@@ -1,13 +1,17 @@
 # dossier — the two commands of the README, and a live preview.
-#   make site    set everything up, then build the site from seeds/ into site/
+#   make site    set everything up, then build the site from seeds/ into site/ (warnings are
+#                listed at the end, not fatal: `dossier build --strict` fails on them)
 #   make test    run the whole test suite
-#   make serve   live preview on http://127.0.0.1:8000, rebuilt when seeds/, content/ or site_templates/ change
+#   make serve   live preview on http://127.0.0.1:8000, rebuilt when seeds/, content/,
+#                editorial/ or site_templates/ change
+#   make bench   the scale benchmark: synthetic dossiers of 100, 1,000 and 5,000 articles (long: about
+#                an hour; SIZES=100,1000 for a shorter run)
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: site test serve clean
+.PHONY: site test serve bench clean
 
 site: $(VENV)/.installed
 	$(BIN)/dossier build
@@ -17,6 +21,10 @@ test: $(VENV)/.installed-dev
 
 serve: $(VENV)/.installed
 	$(BIN)/dossier serve
+
+SIZES ?= 100,1000,5000
+bench: $(VENV)/.installed
+	$(BIN)/python -m dossier.scale --sizes $(SIZES)
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

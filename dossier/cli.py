@@ -1,6 +1,6 @@
 """The `dossier` command: a friendly front over the MkDocs plugin and the pipeline.
 
-    dossier build [--seeds DIR] [--site DIR]     build the site (as `mkdocs build`)
+    dossier build [--seeds DIR] [--site DIR]     build the site (as `mkdocs build`, but atomic)
     dossier serve                                live preview (as `mkdocs serve`)
     dossier eval GOLD [--seeds DIR]              score a build against a gold file
     dossier eval --bench DIR                     run the cleaning benchmark
@@ -9,9 +9,15 @@
 from __future__ import annotations
 
 import argparse
+import fcntl
 import json
 import logging
+import os
+import shutil
 import sys
+import time
+import traceback
+from contextlib import contextmanager
 from pathlib import Path
 
 CONFIG_FILE = "mkdocs.yml"
@@ -38,7 +44,8 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--seeds", type=Path, help="folder of articles (default: the config's)")
     build.add_argument("--site", type=Path, help="output folder (default: the config's site_dir)")
     build.add_argument("--no-registry", action="store_true", help="ignore editorial/actors.yml")
-    build.add_argument("--strict", action="store_true", help="fail on warnings, as mkdocs --strict")
+    build.add_argument("--strict", action="store_true", help="fail on any warning, keeping the previous site")
+    build.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary (for CI logs)")
     build.set_defaults(run=run_build)
 
     serve = commands.add_parser("serve", help="live preview, rebuilt when articles or templates change")
@@ -61,24 +68,37 @@ def parser() -> argparse.ArgumentParser:
 
 
 def run_build(args) -> int:
-    from mkdocs.commands.build import build
-    from mkdocs.exceptions import MkDocsException
+    """Build beside the site, then swap: a failed or killed build leaves the previous site whole."""
+    from .plugin import summary
 
-    config = load_mkdocs_config(args.config_file, args.seeds, args.no_registry,
-                                site_dir=str(args.site.resolve()) if args.site else None,
-                                strict=args.strict)
-    try:
-        build(config)
-    except MkDocsException as error:
-        print(f"dossier: build failed: {error}", file=sys.stderr)
-        return 1
-    print(f"dossier: site built in {config.site_dir}")
+    started = time.perf_counter()
+    with WarningLog() as warnings:
+        config = load_mkdocs_config(args.config_file, args.seeds, args.no_registry,
+                                    site_dir=str(args.site.resolve()) if args.site else None)
+        plugin = config.plugins["dossier"]
+        plugin.config.progress = not args.quiet
+        target = Path(config.site_dir).resolve()
+        with build_folder(target) as folder:
+            failure = build_into(config, folder)
+            if not failure and args.strict and warnings.messages:
+                failure = f"{len(warnings.messages)} warning(s) with --strict: the new build is discarded"
+            print_warnings(warnings.messages)
+            if failure:
+                state = "was left as it was" if target.exists() else "was not created"
+                print(f"dossier: {failure}; the site in {target} {state}", file=sys.stderr)
+                return 1
+            swap_into_place(folder, target)
+    if not args.quiet and plugin.output is not None:
+        print(f"dossier: {summary(plugin.output)}")
+    print(f"dossier: site built in {target} in {time.perf_counter() - started:.1f} s")
     return 0
 
 
 def run_serve(args) -> int:
     from mkdocs.commands.serve import serve
 
+    # What `mkdocs serve` shows: its address, the changes it sees, the rebuilds
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
     serve(config_file=args.config_file, dev_addr=args.dev_addr, livereload=True)
     return 0
 
@@ -113,6 +133,103 @@ def run_actors(args) -> int:
     dossier = build_dossier(project_settings(args.config_file, args.seeds, args.no_registry))
     print(report_actors(dossier.actors, dossier.suspected_merges))
     return 0
+
+
+class WarningLog(logging.Handler):
+    """The warnings (and errors) MkDocs and the dossier plugin log, under the "mkdocs" logger."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+    def __enter__(self) -> WarningLog:
+        logging.getLogger("mkdocs").addHandler(self)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        logging.getLogger("mkdocs").removeHandler(self)
+
+
+def print_warnings(messages: list[str]) -> None:
+    """The build's warnings again, together at the end (each names its file)."""
+    if messages:
+        print(f"dossier: {len(messages)} warning(s):", *messages, sep="\n  - ", file=sys.stderr)
+
+
+def build_into(config, folder: Path) -> str:
+    """Build the site into `folder`; say why it failed, if it did."""
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import MkDocsException
+
+    config.site_dir = str(folder)
+    try:
+        build(config)
+    except MkDocsException as error:
+        return f"build failed: {error}"
+    except Exception as error:  # a broken template, a bug: the traceback says where
+        traceback.print_exc()
+        return f"build failed: {type(error).__name__}: {error}"
+    return ""
+
+
+@contextmanager
+def build_folder(target: Path):
+    """An empty folder beside `target` (same filesystem, so that it can be renamed into place) to
+    build into; removed on the way out unless it was. Builds into one parent folder take turns,
+    so that the leftovers of a killed build can be cleared without touching a running one's."""
+    with locked(target.parent):
+        clear_leftovers(target)
+        folder = aside(target, "new")
+        folder.mkdir()
+        try:
+            yield folder
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextmanager
+def locked(folder: Path):
+    """Hold the kernel's lock (flock) on a folder: released when the process ends, even killed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"dossier: waiting for another build in {folder}", file=sys.stderr)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)
+
+
+def clear_leftovers(target: Path) -> None:
+    """Remove what a killed build left: its unfinished folder, and the old site it was removing.
+    Killed between the swap's two renames, it left no site at all: the old one is put back."""
+    old = aside(target, "old")
+    if old.exists() and not target.exists():
+        old.rename(target)
+    for path in (aside(target, "new"), old):
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def swap_into_place(folder: Path, target: Path) -> None:
+    """Replace the site by the new build. Not one atomic step: rename(2) cannot replace a folder
+    that has files, and the exchange that can (renameat2 RENAME_EXCHANGE) is Linux's only and not
+    on every filesystem. So two renames: for the time of two system calls there is no site."""
+    old = aside(target, "old")
+    if target.exists():
+        os.rename(target, old)
+    os.rename(folder, target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def aside(target: Path, role: str) -> Path:
+    """The hidden folder beside the site, for the new build or the old site: .site.new, .site.old."""
+    return target.with_name(f".{target.name}.{role}")
 
 
 def load_mkdocs_config(config_file: str, seeds: Path | None, no_registry: bool, **overrides):

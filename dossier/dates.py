@@ -12,10 +12,12 @@ weekday of the reference date, which are the commonest forms in news copy.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from operator import attrgetter
 
 from unidecode import unidecode
 
@@ -33,11 +35,23 @@ def words() -> dict:
 
 
 def _alternatives(items) -> str:
-    """A regex alternation of words, accents optional, either apostrophe, longest first."""
+    """A regex alternation of words, accents optional, either apostrophe, longest first.
+
+    The words are grouped by their first letter ("j(?:anvier|uillet|anv|uil)"): at each place
+    the regex engine then tries one group, not every word. Words whose first letters differ
+    (case aside: the pattern ignores it) cannot match at the same place, so the grouping keeps
+    the only order that matters, the longest first among the words of one letter."""
     forms = {f for w in items for f in (w, unidecode(w))}
-    escaped = (re.escape(f).replace("'", "['’]").replace(r"\ ", r"\s+")
-               for f in sorted(forms, key=len, reverse=True))
-    return "|".join(escaped)
+    groups: dict[str, list[str]] = {}
+    for form in sorted(forms, key=len, reverse=True):
+        groups.setdefault(form[:1].lower(), []).append(form)
+    return "|".join(_escaped(group[0][:1]) + "(?:" + "|".join(_escaped(f[1:]) for f in group) + ")"
+                    for group in groups.values())
+
+
+def _escaped(text: str) -> str:
+    """A text as a regex, either apostrophe and any run of spaces matching its own."""
+    return re.escape(text).replace("'", "['’]").replace(r"\ ", r"\s+")
 
 
 @lru_cache(maxsize=1)
@@ -101,9 +115,15 @@ class Found:
         return self.match.group(name)
 
 
+@lru_cache(maxsize=None)
+def folded(kind: str) -> dict:
+    """One kind of date_words.yml, its words folded: word → its value (None for a list's words)."""
+    entries = words()[kind]
+    return {fold(w): (entries[w] if isinstance(entries, dict) else None) for w in entries}
+
+
 def month_number(name: str) -> int:
-    months = {fold(k): v for k, v in words()["months"].items()}
-    return months[fold(name).rstrip(".")]
+    return folded("months")[fold(name).rstrip(".")]
 
 
 def _qualifier(found: Found, name: str) -> int:
@@ -111,7 +131,7 @@ def _qualifier(found: Found, name: str) -> int:
     value = found.group(name)
     if not value:
         return 0
-    return -1 if fold(value) in {fold(w) for w in words()["past"]} else 1
+    return -1 if fold(value) in folded("past") else 1
 
 
 def resolve(found: Found, ref: date | None, year: int | None) -> str | None:
@@ -188,29 +208,28 @@ def _month(found: Found, ref: date | None, year: int | None) -> str | None:
 
 
 def _relative(found: Found, ref: date) -> str | None:
-    g, w = found.group, words()
+    g = found.group
     kind = found.kind
     if kind == "relday":
-        shift = {fold(k): v for k, v in w["days_from_writing"].items()}[fold(g("relday"))]
+        shift = folded("days_from_writing")[fold(g("relday"))]
         return (ref + timedelta(days=shift)).isoformat()
     if kind == "ago":
         return _ago(g("count"), g("unit"), ref)
     if kind == "relyear":
         said = fold(g("relyear"))
-        shift = -1 if said in map(fold, w["last_year"]) else 1 if said in map(fold, w["next_year"]) else 0
+        shift = -1 if said in folded("last_year") else 1 if said in folded("next_year") else 0
         return str(ref.year + shift)
     if kind == "relmonth":
         said = " ".join(fold(g("relmonth")).split())
-        shift = (-1 if said in map(fold, w["last_month"]) else 0 if said in map(fold, w["this_month"]) else 1)
+        shift = (-1 if said in folded("last_month") else 0 if said in folded("this_month") else 1)
         month = ref.month - 1 + shift
         return f"{ref.year + month // 12}-{month % 12 + 1:02d}"
     return _weekday(found, ref)
 
 
 def _ago(count: str, unit: str, ref: date) -> str:
-    numbers = {fold(k): v for k, v in words()["numbers"].items()}
-    n = int(count) if count.isdigit() else numbers[fold(count)]
-    unit = {fold(k): v for k, v in words()["units"].items()}[fold(unit)]
+    n = int(count) if count.isdigit() else folded("numbers")[fold(count)]
+    unit = folded("units")[fold(unit)]
     if unit in ("day", "week"):
         return (ref - timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
     if unit == "month":
@@ -260,7 +279,8 @@ def _sentence_spans(reading: BlockAnalysis) -> list[tuple[int, int]]:
 def _in_future(tokens: list[Token], offset: int) -> bool:
     """Whether the verb governing the word at `offset` is in the future ("se tiendra jeudi",
     "va se rendre jeudi")."""
-    token = next((t for t in tokens if t.idx >= offset), None)
+    first = bisect_left(tokens, offset, key=attrgetter("idx"))   # the first token from the offset on
+    token = tokens[first] if first < len(tokens) else None
     seen = set()
     while token is not None and token.i not in seen and token.pos not in ("VERB", "AUX"):
         seen.add(token.i)
@@ -328,12 +348,11 @@ def writing_day(events: list[Event]) -> str | None:
     """The day an article was most likely written, from its own dates: one said to be "ce"
     day ("ce 25 septembre"), else the latest day it names that is not announced as to come."""
     days = [e for e in events if len(e.date) == 10 and _kind(e.expression) in ABSOLUTE_DAYS]
-    deictic = {fold(w) for w in words()["deictic"]}
-    future = {fold(w) for w in words()["future"]}
+    deictic, future = folded("deictic"), folded("future")
     today = [e.date for e in days if fold(e.expression).split()[0] in deictic]
     if today:
         return max(today)
-    past = [e.date for e in days if not future & set(fold(e.expression).split())]
+    past = [e.date for e in days if not any(word in future for word in fold(e.expression).split())]
     return max(past, default=None)
 
 
@@ -344,10 +363,13 @@ def _kind(expression: str) -> str | None:
 
 def date_articles(articles: list[Article], events: list[Event]) -> None:
     """Give an undated article the day its text says it was written, marked as inferred."""
+    of_article: dict[str, list[Event]] = {}
+    for event in events:
+        of_article.setdefault(event.article, []).append(event)
     for article in articles:
         if article.date:
             continue
-        inferred = writing_day([e for e in events if e.article == article.id])
+        inferred = writing_day(of_article.get(article.id, []))
         if inferred:
             article.date = inferred
             article.origins["date"] = INFERRED

@@ -46,8 +46,8 @@ def to_json_data(dossier: Dossier, use_directory_urls: bool = True) -> dict:
     }
 
 
-def write_json(dossier: Dossier, site_dir: Path, use_directory_urls: bool = True) -> Path:
+def write_json(data: dict, site_dir: Path) -> Path:
+    """Write to_json_data's result into the site."""
     path = site_dir / "dossier.json"
-    data = to_json_data(dossier, use_directory_urls)
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     return path

@@ -64,8 +64,10 @@ def ego_graph(actor: Actor, actors: dict[str, Actor], pairs: Counter[Pair], limi
     mine = by_actor.get(actor.id, {})
     neighbours = Counter({other: n for (a, b), n in mine.items() for other in (a, b) if other != actor.id})
     ids = [actor.id] + [i for i, _ in sorted(neighbours.items(), key=lambda x: (-x[1], x[0]))[:limit]]
-    kept = set(ids)
-    edges = {p: n for i in ids for p, n in by_actor.get(i, {}).items() if p[0] in kept and p[1] in kept}
+    # The links among the kept actors, looked up pair by pair: a co-actor may be the dossier's
+    # subject, linked to nearly every actor, whose pairs one page must not scan.
+    pairs_among = combinations(sorted(ids), 2)
+    edges = {p: pairs[p] for p in pairs_among if p in pairs}
     return Graph([actors[i] for i in ids], edges, center=actor.id)
 
 

@@ -80,6 +80,7 @@ class Analysis:
     article_id: str
     blocks: list[BlockAnalysis]
     lede: BlockAnalysis | None = None
+    cached: bool = False             # read from the cache, not by the model in this build
 
 
 @dataclass
@@ -170,6 +171,15 @@ class Problem:
 
 
 @dataclass
+class BuildStats:
+    """What a build did: articles the model read (the others came from the cache), their
+    tokens, and the seconds each stage took."""
+    analysed: int = 0
+    tokens: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
 class Dossier:
     articles: list[Article]
     actors: list[Actor]
@@ -178,3 +188,4 @@ class Dossier:
     topics: list[Topic] = field(default_factory=list)
     suspected_merges: list[SuspectedMerge] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    stats: BuildStats = field(default_factory=BuildStats)

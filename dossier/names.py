@@ -8,7 +8,8 @@ The word lists come from dossier/data/actor_rules.yml.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler
 from unidecode import unidecode
@@ -16,8 +17,10 @@ from unidecode import unidecode
 WORD = re.compile(r"[a-z0-9]+")
 
 
+@lru_cache(maxsize=1 << 17)
 def name_key(text: str) -> str:
-    """Lower-case, accent-free, one space between words; apostrophes and hyphens are spaces."""
+    """Lower-case, accent-free, one space between words; apostrophes and hyphens are spaces.
+    Memoised: the same few thousand words are folded again and again (unidecode is slow)."""
     text = unidecode(text).casefold()
     return " ".join(WORD.findall(text))
 
@@ -36,6 +39,8 @@ class NameRules:
     state_forms: list[list[str]]
     transliteration: list[tuple[re.Pattern, str]]
     suspect_similarity: float
+    # word → its transliteration key: the same few names are compared again and again
+    translit_keys: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_data(cls, data: dict) -> NameRules:
@@ -75,10 +80,13 @@ class NameRules:
 
     def translit(self, word: str) -> str:
         """One key for the spellings of a name across alphabets: Sergueï, Sergei, Sergey → sergei."""
-        word = name_key(word).replace(" ", "")
-        for pattern, replacement in self.transliteration:
-            word = pattern.sub(replacement, word)
-        return word
+        key = self.translit_keys.get(word)
+        if key is None:
+            key = name_key(word).replace(" ", "")
+            for pattern, replacement in self.transliteration:
+                key = pattern.sub(replacement, key)
+            self.translit_keys[word] = key
+        return key
 
     # --- persons ---------------------------------------------------------------------------
 
@@ -143,6 +151,11 @@ class NameRules:
             name_key(word)[0] == letters[0] and self._spells(letters[1:], expansion)
             for word in self.acronym_implied
         )
+
+    def initials(self, name: str) -> str:
+        """The first letters of the name's content words: a name spells out only the acronyms
+        that hold them in order (each content word gives its initial, see `_spells`)."""
+        return "".join(w[0] for w in words(name) if w not in self.function_words)
 
     def _spells(self, letters: str, expansion: list[str]) -> bool:
         """Align letters with word initials: content words must be used, function words may be

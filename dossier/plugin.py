@@ -5,9 +5,9 @@ Listed in mkdocs.yml, so `mkdocs build`, `mkdocs serve` and `mkdocs gh-deploy` j
 """
 from __future__ import annotations
 
-import asyncio
 import logging
-from concurrent.futures import ThreadPoolExecutor
+import os
+import time
 from pathlib import Path
 
 from mkdocs.config import config_options as opt
@@ -17,17 +17,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from pagefind.index import IndexConfig, PagefindIndex
 
-from . import export
-from .models import Dossier
-from .pipeline import Settings, build_dossier
-from .render import Renderer
+from . import analyse, export, search
+from .pipeline import Settings, SiteOutput, build_site
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 
 HOME_MARKER = "<!-- dossier:accueil -->"
-SEARCH_DIR = "pagefind"           # the search bundle, inside the built site
+UNDATED = "1970-01-01"            # the pages' date when no article has one
 
 
 class DossierConfig(Config):
@@ -37,12 +34,13 @@ class DossierConfig(Config):
     cache = opt.Type(str, default=".dossier-cache")
     use_registry = opt.Type(bool, default=True)
     search = opt.Type(bool, default=True)      # index the built site with Pagefind
+    progress = opt.Type(bool, default=True)    # a progress bar while the model reads (on a terminal)
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):
     def __init__(self):
-        self.dossier: Dossier | None = None
-        self.renderer: Renderer | None = None
+        self.output: SiteOutput | None = None
+        self.date: str | None = None
         self.root = Path.cwd()
 
     # Resolve the plugin's folders against the folder of mkdocs.yml
@@ -52,47 +50,55 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             raise PluginError(f"dossier: the seeds folder {self.path(self.config.seeds)} does not exist")
         return config
 
-    # Run the pipeline and add the generated pages to the site's files, before other plugins
-    # (which run at the default priority, 0) look at the files
+    # Run the pipeline (or reuse its last result if nothing changed) and add the generated pages to
+    # the site's files, before other plugins (which run at the default priority, 0) look at them
     @event_priority(50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        self.dossier = build_dossier(self.settings())
-        self.renderer = Renderer(self.path(self.config.templates), self.dossier, config.use_directory_urls)
-        for src, content in self.renderer.pages().items():
+        self.output = build_site(self.settings(), self.path(self.config.templates), config.use_directory_urls)
+        self.date = pages_date(self.output.export["articles"])
+        for src, content in self.output.pages.items():
             existing = files.get_file_from_path(src)
             if existing is not None:  # a hand-written page of the same name wins
                 log.info("dossier: %s is written by hand; not generated", src)
                 continue
             files.append(File.generated(config, src, content=content))
-        log.info(
-            "dossier: %d articles, %d actors, %d quotes, %d events",
-            len(self.dossier.articles), len(self.dossier.actors),
-            len(self.dossier.quotes), len(self.dossier.events),
-        )
         return files
+
+    # Date every page by the dossier, not the clock: MkDocs writes the page's date into the sitemap
+    # (<lastmod>) and the newest one into sitemap.xml.gz's header, so the same inputs give the same site
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        if self.date is not None:
+            page.update_date = self.date
+        return page
 
     # Put the generated overview into the home page, where its marker is (or at its end)
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if page.file.src_uri != "index.md" or self.renderer is None:
+        if page.file.src_uri != "index.md" or self.output is None:
             return markdown
-        overview = self.renderer.home_overview()
+        overview = self.output.home
         if HOME_MARKER in markdown:
             return markdown.replace(HOME_MARKER, overview)
         return markdown + "\n\n" + overview
 
     # Export the dossier beside the site, and index the site for the search box
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.dossier is not None:
-            export.write_json(self.dossier, Path(config.site_dir), config.use_directory_urls)
+        if self.output is None:
+            return
+        export.write_json(self.output.export, Path(config.site_dir))
         if self.config.search:
-            count = index_for_search(Path(config.site_dir))
-            log.info("dossier: search index of %d pages written to %s/", count, SEARCH_DIR)
+            started = time.perf_counter()
+            count = search.index_site(Path(config.site_dir), self.settings().cache)
+            self.output.stats.seconds["search index"] = time.perf_counter() - started
+            log.info("dossier: search index of %d pages written to %s/", count, search.SEARCH_DIR)
+        log.info("dossier: %s", summary(self.output))
 
-    # Rebuild the preview when an article, the editorial data or a template changes
+    # Rebuild the preview when an article, the editorial data or a template changes; have the
+    # model ready for the first new article
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         for name in (self.config.seeds, self.config.editorial, self.config.templates):
             if self.path(name).exists():
                 server.watch(str(self.path(name)))
+        analyse.load_model_ahead()
         return server
 
     def settings(self) -> Settings:
@@ -101,22 +107,29 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             editorial=self.path(self.config.editorial),
             cache=self.path(self.config.cache) if self.config.cache else None,
             use_registry=self.config.use_registry,
+            progress=self.config.progress,
         )
 
     def path(self, name: str) -> Path:
         return (self.root / name).resolve()
 
 
-def index_for_search(site_dir: Path) -> int:
-    """Run Pagefind's async API on its own loop and thread, so that a build started from code that
-    already runs an event loop (a notebook, a browser test) works too."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, write_search_index(site_dir)).result()
+def pages_date(articles: list[dict]) -> str | None:
+    """The date of the site's pages: None if SOURCE_DATE_EPOCH is set (MkDocs then takes it), else
+    the newest article's (the dossier is as of its latest news), else a fixed one; never today's,
+    which would make two builds of the same inputs on two days differ."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return None
+    return max((a["date"] for a in articles if a["date"]), default=UNDATED)
 
 
-async def write_search_index(site_dir: Path) -> int:
-    """Index the built pages (their `data-pagefind-body`) in French, offline; return the page count."""
-    config = IndexConfig(force_language="fr", output_path=str(site_dir / SEARCH_DIR))
-    async with PagefindIndex(config) as index:
-        indexed = await index.add_directory(str(site_dir))
-    return indexed["page_count"]
+def summary(output: SiteOutput) -> str:
+    """One line: what the site holds, what the model read, and where the time went."""
+    counts = ", ".join(f"{n} {name}" for name, n in output.counts.items())
+    if output.cached:
+        read = "nothing changed since the last build"
+    else:
+        cached = output.counts["articles"] - output.stats.analysed
+        read = f"{output.stats.analysed} articles analysed ({output.stats.tokens} tokens), {cached} from the cache"
+    stages = ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in output.stats.seconds.items())
+    return f"{counts}; {read}; {stages}"

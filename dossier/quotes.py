@@ -19,10 +19,12 @@ Rules are data where an editor may want to change them: dossier/data/speech_verb
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from operator import attrgetter
+from typing import Iterator
 
 
 from .models import Actor, Analysis, Article, BlockAnalysis, Quote, Token
@@ -53,6 +55,7 @@ NOBODY = "\0nobody"
 # Determiners that bring in someone new, besides those the model marks Definite=Ind.
 INDEFINITE = {"plusieurs", "certain", "quelque", "aucun", "nombreux"}
 SENTENCE_END = re.compile(r"[.!?…:]\s+")
+MARKS = re.compile("[" + re.escape(OPENERS + CLOSERS + STRAIGHT) + "]")
 
 
 def speech_rules() -> dict:
@@ -81,8 +84,9 @@ def quoted_spans(text: str, tokens: list[Token]) -> list[Span]:
     spans: list[Span] = []
     stack: list[int] = []            # offsets of the opening marks still open
     floor = 0                        # a run cannot begin before the end of the previous one
-    for pos, char in enumerate(text):
-        if not _is_mark(text, pos) or not _single_mark_counts(text, pos, stack):
+    for mark in MARKS.finditer(text):
+        pos, char = mark.start(), mark.group()
+        if not _single_mark_counts(text, pos, stack):
             continue
         if _opens(text, pos, stack):
             if stack and text[stack[0]] == char and char != STRAIGHT:
@@ -133,7 +137,7 @@ def _split_at_incise(text: str, tokens: list[Token], span: Span) -> list[Span]:
     """A quote broken by its attribution inside one pair of marks ("« Ce n'est pas un échec,
     a-t-il poursuivi, c'est une transformation »", "« Absurde, explique X, toxicologue. … »"):
     the two parts, the incise left outside so that its verb and subject are read."""
-    inside = [t for t in tokens if span.start <= t.idx < span.end]
+    inside = tokens_within(tokens, span.start, span.end)
     for n, token in enumerate(inside[:-1]):
         if token.text != "," or not _starts_incise(inside[n + 1:], tokens):
             continue
@@ -166,10 +170,6 @@ def _incise_end(inside: list[Token], first: int) -> int | None:
 def _is_dash_question(text: str) -> bool:
     stripped = text.strip()
     return bool(stripped) and stripped[0] in DIALOGUE_DASHES and stripped.endswith("?")
-
-
-def _is_mark(text: str, pos: int) -> bool:
-    return text[pos] in OPENERS or text[pos] in CLOSERS or text[pos] == STRAIGHT
 
 
 def _opens(text: str, pos: int, stack: list[int]) -> bool:
@@ -223,7 +223,7 @@ def is_statement(text: str, tokens: list[Token], span: Span) -> bool:
         return False
     if len(words) >= SHORT_WORDS:
         return True
-    return any(t.pos in ("VERB", "AUX") for t in tokens if span.start <= t.idx < span.end)
+    return any(t.pos in ("VERB", "AUX") for t in tokens_within(tokens, span.start, span.end))
 
 
 # Endings of the -er verbs, for the forms the model mislemmatises or mistags ("estime",
@@ -258,6 +258,15 @@ def is_speech_verb(token: Token, tokens: list[Token] | None = None) -> bool:
     return after_quote or after.startswith("-") or fold(after) in ("que", "qu'", ":")
 
 
+def tokens_within(tokens: list[Token], start: int, end: int) -> list[Token]:
+    """The tokens of a block that begin at an offset in [start, end), found by bisection: a
+    block's tokens are in the order of the text."""
+    return tokens[bisect_left(tokens, start, key=_offset):bisect_left(tokens, end, key=_offset)]
+
+
+_offset = attrgetter("idx")
+
+
 # --- actors, mentions and roles --------------------------------------------------------
 
 @dataclass
@@ -271,9 +280,10 @@ class Place:
 class Cast:
     """What the dossier knows of its actors, indexed for attribution.
 
-    `places` and `roles` are the data; `last_seen` and `by_role` read them through indexes built
-    on first use. Add a place with `add_place` (or call `changed()` after editing `places` or
-    `roles` in place): the indexes are then rebuilt on their next use."""
+    `places`, `roles` and `genders` are the data; `last_seen`, `by_role`, `has_role` and
+    `named_in` read them through indexes built on first use. Add a place with `add_place` (or
+    call `changed()` after editing `places`, `roles` or `genders` in place): the indexes are
+    then rebuilt on their next use."""
 
     def __init__(self, actors: list[Actor], articles: list[Article] | None = None,
                  analyses: dict[str, Analysis] | None = None):
@@ -311,26 +321,32 @@ class Cast:
             here = in_article.get(article.id, [])
             surnames = Counter(a.name.split()[-1] for a in here)
             for actor in here:
-                forms = {actor.name, *actor.aliases}
                 last = actor.name.split()[-1]
-                if len(last) > 3 and surnames[last] == 1:
-                    forms.add(last)
-                pattern = re.compile(r"(?<![\w-])(?:" + "|".join(
-                    re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+                surname = [last] if len(last) > 3 and surnames[last] == 1 else []
+                forms = frozenset([actor.name, *actor.aliases, *surname])
                 for b, block in enumerate(article.blocks):
-                    taken = self.places.setdefault((article.id, b), [])
-                    for m in pattern.finditer(block.text):
-                        if not any(p.start < m.end() and p.end > m.start() for p in taken):
-                            self.add_place(article.id, b, Place(actor.id, m.start(), m.end()))
+                    self._add_written_name(article.id, b, block.text, actor.id, forms)
+
+    def _add_written_name(self, article: str, block: int, text: str, actor: str,
+                          forms: frozenset[str]) -> None:
+        """The places where one of the forms is written as a word, outside the known mentions."""
+        taken = self.places.setdefault((article, block), [])
+        # The pattern matches only where a form is written, and drops what overlaps a known
+        # mention: when every form written is in one (the usual case), its search is spared.
+        if all(_overlaps(taken, start, end) for start, end in _written(text, forms)):
+            return
+        for m in _name_pattern(forms).finditer(text):
+            if not _overlaps(taken, m.start(), m.end()):
+                self.add_place(article, block, Place(actor, m.start(), m.end()))
 
     def add_place(self, article: str, block: int, place: Place) -> None:
         self.places.setdefault((article, block), []).append(place)
         self._seen = None
 
     def changed(self) -> None:
-        """Drop the indexes after `places` or `roles` were edited other than by `add_place`."""
-        self._seen: tuple[dict, dict[tuple[str, str], list[tuple[int, int]]]] | None = None
-        self._roles_by_word: tuple[list, dict[str, list[tuple[str, set[str]]]]] | None = None
+        """Drop the indexes after `places`, `roles` or `genders` were edited other than by `add_place`."""
+        self._seen: _Seen | None = None
+        self._roles: _Roles | None = None
 
     def gender(self, actor: str | None) -> str | None:
         return self.genders.get(actor) if actor else None
@@ -338,23 +354,19 @@ class Cast:
     def named(self, article: str, block: int, start: int, end: int) -> list[Place]:
         return [p for p in self.places.get((article, block), []) if p.start < end and p.end > start]
 
+    def named_in(self, article: str) -> list[str]:
+        """The actors named anywhere in the article."""
+        return self._seen_index().actors.get(article, [])
+
     def has_role(self, actor: str) -> bool:
-        return any(a == actor for a, _ in self.roles)
+        return actor in self._role_index().of_actor
 
     def is_person(self, actor: str | None) -> bool:
         return actor is not None and self.types.get(actor) == "person"
 
     def last_seen(self, actor: str, article: str, before: tuple[int, int]) -> tuple[int, int]:
         """Position of the actor's last mention before `before` in the article, for recency."""
-        if self._seen is None or self._seen[0] is not self.places:
-            index: dict[tuple[str, str], list[tuple[int, int]]] = {}
-            for (a, b), places in self.places.items():
-                for p in places:
-                    index.setdefault((a, p.actor), []).append((b, p.start))
-            for positions in index.values():
-                positions.sort()
-            self._seen = (self.places, index)
-        positions = self._seen[1].get((article, actor), ())
+        positions = self._seen_index().positions.get((article, actor), ())
         n = bisect_left(positions, before)
         return positions[n - 1] if n else (-1, -1)
 
@@ -365,26 +377,103 @@ class Cast:
         ordered = role_words(phrase)
         if not ordered:
             return None
-        words = set(ordered)
-        if self._roles_by_word is None or self._roles_by_word[0] is not self.roles:
-            index: dict[str, list[tuple[str, set[str]]]] = {}
-            for actor, role in self.roles:
-                for word in role:
-                    index.setdefault(word, []).append((actor, role))
-            self._roles_by_word = (self.roles, index)
-        scored = []
-        # the head noun must agree: a "chef" is not a "ministre"
-        for actor, role in self._roles_by_word[1].get(ordered[0], ()):
-            if gender and self.gender(actor) not in (None, gender):
-                continue
-            shared = len(words & role)
-            seen = self.last_seen(actor, article, before)
-            # someone named in this article before comes first: "la ministre" of an article
-            # on Niamey is not the "ministre" of another article
-            scored.append((seen != (-1, -1), shared / len(words),
-                           gender is not None and self.gender(actor) == gender,
-                           shared / len(role), seen, actor))
-        return max(scored)[-1] if scored else None
+        roles, words, head = self._role_index(), frozenset(ordered), ordered[0]
+        # someone named in this article before comes first: "la ministre" of an article on
+        # Niamey is not the "ministre" of another article. Only those named in the article
+        # need looking at here; the best of the others does not depend on the article.
+        scores = [roles.score(actor, role, words, gender, seen)
+                  for actor in self.named_in(article) for role in roles.of_actor.get(actor, ())
+                  if roles.fits(actor, role, head, gender)
+                  and (seen := self.last_seen(actor, article, before)) != (-1, -1)]
+        if scores:
+            return max(scores)[-1]
+        return roles.best_unseen(head, words, gender)
+
+    def _seen_index(self) -> _Seen:
+        if self._seen is None or self._seen.places is not self.places:
+            self._seen = _Seen(self.places)
+        return self._seen
+
+    def _role_index(self) -> _Roles:
+        kept = self._roles
+        if kept is None or kept.roles is not self.roles or kept.genders is not self.genders:
+            self._roles = _Roles(self.roles, self.genders)
+        return self._roles
+
+
+def _written(text: str, forms: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """(start, end) of every occurrence of the forms in the text, word boundaries aside."""
+    for form in forms:
+        start = text.find(form)
+        while start != -1:
+            yield start, start + len(form)
+            start = text.find(form, start + 1)
+
+
+def _overlaps(places: list[Place], start: int, end: int) -> bool:
+    return any(p.start < end and p.end > start for p in places)
+
+
+@lru_cache(maxsize=1024)   # a person has the same forms in most of the articles naming them
+def _name_pattern(forms: frozenset[str]) -> re.Pattern:
+    """Any of the forms of a name as a whole word, the longest first."""
+    return re.compile(r"(?<![\w-])(?:" + "|".join(
+        re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+
+
+class _Seen:
+    """Where each actor is named: the positions (block, offset) of its mentions in each article,
+    in order, and the actors each article names."""
+
+    def __init__(self, places: dict[tuple[str, int], list[Place]]):
+        self.places = places
+        self.positions: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        self.actors: dict[str, list[str]] = {}
+        for (article, block), here in places.items():
+            for p in here:
+                if (article, p.actor) not in self.positions:
+                    self.actors.setdefault(article, []).append(p.actor)
+                self.positions.setdefault((article, p.actor), []).append((block, p.start))
+        for positions in self.positions.values():
+            positions.sort()
+
+
+class _Roles:
+    """The persons' known roles, by person and by word, for `Cast.by_role`."""
+
+    def __init__(self, roles: list[tuple[str, set[str]]], genders: dict[str, str]):
+        self.roles, self.genders = roles, genders
+        self.of_actor: dict[str, list[set[str]]] = {}
+        self.by_word: dict[str, list[tuple[str, set[str]]]] = {}
+        for actor, role in roles:
+            self.of_actor.setdefault(actor, []).append(role)
+            for word in role:
+                self.by_word.setdefault(word, []).append((actor, role))
+        self._unseen: dict[tuple, str | None] = {}
+
+    def fits(self, actor: str, role: set[str], head: str, gender: str | None) -> bool:
+        """The role's words hold the reference's head noun (a "chef" is not a "ministre"), and
+        its holder is of the reference's gender, or of none known."""
+        return head in role and not (gender and self.genders.get(actor) not in (None, gender))
+
+    def score(self, actor: str, role: set[str], words: frozenset[str], gender: str | None,
+              seen: tuple[int, int]) -> tuple:
+        """How well a role matches, highest best: named before in the article, share of the
+        reference's words in the role, same gender, share of the role's words in the reference,
+        named latest."""
+        shared = len(words & role)
+        same_gender = gender is not None and self.genders.get(actor) == gender
+        return seen != (-1, -1), shared / len(words), same_gender, shared / len(role), seen, actor
+
+    def best_unseen(self, head: str, words: frozenset[str], gender: str | None) -> str | None:
+        """The best match among all the persons, none named before in the article: the same for
+        every article, so worked out once per reference."""
+        key = (head, words, gender)
+        if key not in self._unseen:
+            scores = [self.score(actor, role, words, gender, (-1, -1))
+                      for actor, role in self.by_word.get(head, ()) if self.fits(actor, role, head, gender)]
+            self._unseen[key] = max(scores)[-1] if scores else None
+        return self._unseen[key]
 
 
 def _stem(word: str) -> str:
@@ -427,6 +516,11 @@ def gendered_words() -> dict[str, str]:
     return found
 
 
+@lru_cache(maxsize=1)
+def role_and_gendered_nouns() -> frozenset[str]:
+    return role_nouns() | frozenset(gendered_words())
+
+
 def morph_gender(token: Token) -> str | None:
     match = re.search(r"Gender=(Fem|Masc)", token.morph)
     return match.group(1) if match else None
@@ -457,7 +551,7 @@ def _in_noun_phrase(token: Token) -> bool:
 def _role_beside(tokens: list[Token], first: int, last: int, places: set[int]) -> Token | None:
     """A role noun in the phrase right before a name ("la ministre française, X") or in the
     apposition right after it ("X, ancienne Première ministre du Sénégal,")."""
-    nouns = role_nouns() | set(gendered_words())
+    nouns = role_and_gendered_nouns()
     phrases = []
     i = first - 1
     if i >= 0 and tokens[i].text == ",":
@@ -496,7 +590,7 @@ def persons_by_apposition(actors: list[Actor], cast: Cast, articles: list[Articl
             if m.part != "block" or m.article not in analyses or m.block >= len(analyses[m.article].blocks):
                 continue
             tokens = analyses[m.article].blocks[m.block].tokens
-            inside = [t for t in tokens if m.start <= t.idx < m.end]
+            inside = tokens_within(tokens, m.start, m.end)
             if not inside:
                 continue
             first, last = inside[0].i, inside[-1].i
@@ -531,12 +625,12 @@ def person_genders(actors: list[Actor], cast: Cast, articles: list[Article],
             continue
         text, tokens = blocks[aid, b]
         # the tokens of every person's name in the block (a role may hold a place: "le chef de la Minusma")
-        taken = {t.i for p in places if p.actor in persons for t in tokens if p.start <= t.idx < p.end}
+        taken = {t.i for p in places if p.actor in persons for t in tokens_within(tokens, p.start, p.end)}
         for place in places:
             if place.actor not in persons:
                 continue
             votes = votes_of.setdefault(place.actor, Counter())
-            inside = [t for t in tokens if place.start <= t.idx < place.end]
+            inside = tokens_within(tokens, place.start, place.end)
             if not inside:
                 continue
             first, last = inside[0].i, inside[-1].i
@@ -611,14 +705,23 @@ class BlockReading:
     quoted: set[int] = field(default_factory=set)   # token indices inside quotes
 
     def __post_init__(self):
-        self.quoted = {t.i for t in self.analysis.tokens
-                       if any(s.start - 1 <= t.idx < s.end + 1 for s in self.spans)}
+        tokens = self.analysis.tokens
+        self.quoted = {t.i for s in self.spans for t in tokens_within(tokens, s.start - 1, s.end + 1)}
 
     def token(self, i: int) -> Token:
         return self.analysis.tokens[i]
 
     def children(self, token: Token) -> list[Token]:
-        return [t for t in self.analysis.tokens if t.head == token.i and t.i != token.i]
+        return self._children.get(token.i, [])
+
+    @cached_property
+    def _children(self) -> dict[int, list[Token]]:
+        """Token index → its dependents, in order: the rules ask for them many times a block."""
+        found: dict[int, list[Token]] = {}
+        for t in self.analysis.tokens:
+            if t.head != t.i:
+                found.setdefault(t.head, []).append(t)
+        return found
 
     def subtree(self, token: Token) -> list[Token]:
         found, frontier = {token.i}, [token]
@@ -629,11 +732,13 @@ class BlockReading:
         return [self.analysis.tokens[i] for i in sorted(found)]
 
     def sentence_of(self, offset: int) -> int:
-        for n, (start, end) in enumerate(self.analysis.sentences):
-            last = self.analysis.tokens[end - 1]
-            if offset < last.idx + len(last.text):
-                return n
-        return len(self.analysis.sentences) - 1
+        """The first sentence ending after the offset, else the last one."""
+        return min(bisect_right(self._sentence_ends, offset), len(self.analysis.sentences) - 1)
+
+    @cached_property
+    def _sentence_ends(self) -> list[int]:
+        tokens = self.analysis.tokens
+        return [tokens[end - 1].idx + len(tokens[end - 1].text) for _, end in self.analysis.sentences]
 
     def sentence_tokens(self, first: int, last: int) -> list[Token]:
         start, end = self.analysis.sentences[first][0], self.analysis.sentences[last][1]
@@ -667,10 +772,11 @@ class Attributor:
                 answer = answer if not question and (interview or incise) else None
                 spans = [answer] if answer else []
             reading = BlockReading(article, b, block.text, reading_of, spans)
-            statements = [s for s in spans if is_statement(block.text, reading_of.tokens, s)]
+            statements = [(reading.sentence_of(s.start), s) for s in spans
+                          if is_statement(block.text, reading_of.tokens, s)]
             for n in range(len(reading_of.sentences)):
-                for span in statements:
-                    if reading.sentence_of(span.start) == n:
+                for sentence, span in statements:
+                    if sentence == n:
                         quotes.append(self.quote(reading, span, focus, article.blocks,
                                                  dialogue=span is answer))
                 self.follow(reading, n, focus)
@@ -805,8 +911,9 @@ class Attributor:
         if not words:
             return None
         aid = reading.article.id
-        found = [actor for actor, name in self.cast.org_names.items()
-                 if words <= name and self.cast.last_seen(actor, aid, (reading.index + 1, 0)) != (-1, -1)]
+        found = [actor for actor in self.cast.named_in(aid) if actor in self.cast.org_names
+                 and words <= self.cast.org_names[actor]
+                 and self.cast.last_seen(actor, aid, (reading.index + 1, 0)) != (-1, -1)]
         return found[0] if len(found) == 1 else None
 
     def indefinite(self, reading: BlockReading, subject: Token) -> bool:

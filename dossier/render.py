@@ -7,20 +7,21 @@ SVG graphs, attributes) the `h` filter escapes it as HTML instead.
 """
 from __future__ import annotations
 
+import heapq
 import html
 import json
 import posixpath
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import jinja2
 from unidecode import unidecode
 
 from . import graph
-from .models import Actor, Article, Dossier, Event, Quote, Topic
+from .models import Actor, Article, Dossier, Event, Mention, Quote, Topic
 
 KEY_ACTORS = 12                  # actors shown on the home page
 # An actor named in more articles than this is the dossier's subject ("Mali" in a dossier on
@@ -44,9 +45,16 @@ TYPE_NAMES = {
 }
 MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
           "septembre", "octobre", "novembre", "décembre"]
-HTML_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
-ASCII_PUNCTUATION = set("!\"#$%'()*+,-./:;=?@[\\]^_`{|}~")
+HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+ASCII_PUNCTUATION = "!\"#$%'()*+,-./:;=?@[\\]^_`{|}~"
+# md_escape's replacements, in an order where none undoes another: the backslash first (the
+# others add backslashes), the entities last (their ";" must stay as it is), "&" first of them.
+MD_REPLACEMENTS = [("\\", "\\\\")] + [(c, "\\" + c) for c in ASCII_PUNCTUATION if c != "\\"] + [
+    *HTML_ENTITIES.items()]
+MD_SPECIAL = re.compile("[" + re.escape(ASCII_PUNCTUATION + "".join(HTML_ENTITIES)) + "]")
 SAFE_URL = re.compile(r"https?://[^\s<>()\[\]\"'\\`]+")
+# What a YAML document cannot hold raw (PyYAML's printable set), and what YAML reads as a line break.
+YAML_UNSAFE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\x85\u2028\u2029]")
 
 
 def article_src(article_id: str) -> str:
@@ -88,24 +96,26 @@ def source_name(article: Article, capital: bool = False) -> str:
 
 def front_matter_title(text: str) -> str:
     """A page title for the YAML front matter, already HTML-escaped: the theme prints
-    `page.meta.title` into the page header and <title> without escaping it. JSON strings are
-    valid YAML; non-ASCII stays literal (a JSON surrogate pair for an emoji is not valid YAML)."""
-    return json.dumps(html_escape(text), ensure_ascii=False)
+    `page.meta.title` into the page header and <title> without escaping it. A JSON string is a
+    YAML string once the characters YAML cannot hold raw are \\u-escaped: a C1 control or U+FFFE
+    makes the front matter unreadable, and MkDocs then renders it as Markdown (a live link, image,
+    attribute list); U+0085, U+2028, U+2029 would be read as line breaks. Other non-ASCII stays
+    literal (a JSON surrogate pair for an emoji is not valid YAML)."""
+    return YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(html_escape(text), ensure_ascii=False))
 
 
 def md_escape(text: str | None) -> str:
     """Make untrusted text inert in Markdown (needs the pymdownx.escapeall extension)."""
     if not text:
         return ""
-    out = []
-    for char in text:
-        if char in HTML_ENTITIES:
-            out.append(HTML_ENTITIES[char])
-        elif char in ASCII_PUNCTUATION:
-            out.append("\\" + char)
-        else:
-            out.append(char)
-    return "".join(out)
+    if not MD_SPECIAL.search(text):
+        return text
+    # One str.replace per character that needs it: each is a C loop, several times faster than
+    # looking at the characters one by one in Python.
+    for char, escaped in MD_REPLACEMENTS:
+        if char in text:
+            text = text.replace(char, escaped)
+    return text
 
 
 def html_escape(text: str | None) -> str:
@@ -118,6 +128,7 @@ def safe_url(url: str | None) -> str:
     return url if url and SAFE_URL.fullmatch(url) else ""
 
 
+@lru_cache(maxsize=4096)   # a dossier has few dates, each shown on many pages
 def french_date(value: str | None) -> str:
     """'2021-11-11' → '11 novembre 2021'; '2021-11' → 'novembre 2021'; '2021' stays."""
     if not value:
@@ -155,16 +166,38 @@ def emphasise(sentence: str, name: str) -> str:
     return f"{md_escape(sentence[:at])}**{md_escape(name)}**{md_escape(sentence[at + len(name):])}"
 
 
-def relative(from_src: str, to_src: str) -> str:
-    """A Markdown link from one source page to another, which mkdocs validates and rewrites."""
-    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+def distinct_sentences(mentions: list[Mention], limit: int) -> list[Mention]:
+    """The first mentions whose sentences differ, case aside (as Jinja's `unique` filter compares)."""
+    seen: set[str] = set()
+    found = []
+    for mention in mentions:
+        sentence = mention.sentence.lower()
+        if sentence not in seen:
+            seen.add(sentence)
+            found.append(mention)
+            if len(found) == limit:
+                break
+    return found
+
+
+def relpath(path: str, start: str) -> str:
+    """posixpath.relpath(path, start) without its calls to os.getcwd, the most of its cost: when
+    neither path is absolute nor climbs up (".."), the folder both are relative to cancels out."""
+    if not path or "/" in (path[:1], start[:1]) or ".." in path or ".." in start:
+        return posixpath.relpath(path, start)
+    to = [part for part in path.split("/") if part not in ("", ".")]
+    base = [part for part in start.split("/") if part not in ("", ".")]
+    common = 0
+    while common < min(len(to), len(base)) and to[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
 
 
 def url_between(from_src: str, to_src: str, use_directory_urls: bool = True) -> str:
     """A relative URL from one built page to another, for raw HTML that mkdocs leaves alone."""
     here, there = page_url(from_src, use_directory_urls), page_url(to_src, use_directory_urls)
     folder = here.rstrip("/") if here.endswith("/") or not here else posixpath.dirname(here)
-    target = posixpath.relpath(there or ".", folder or ".")
+    target = relpath(there or ".", folder or ".")
     return target + "/" if there.endswith("/") and not target.endswith("/") else target
 
 
@@ -184,20 +217,25 @@ class Renderer:
         self.articles = {a.id: a for a in dossier.articles}
         self.pairs = graph.cooccurrences(dossier.actors)
         self.pairs_by_actor = graph.pairs_by_actor(self.pairs)
+        self._links: dict[tuple[str, str], str] = {}
+        self._escaped: dict[str | None, str] = {}
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates_dir / "pages"),
             undefined=jinja2.StrictUndefined,
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
+            auto_reload=False,   # no template changes during a build: no stat() for every page
         )
-        self.env.filters.update(md=md_escape, h=html_escape, date_fr=french_date, safe_url=safe_url,
-                                front_title=front_matter_title, source=source_name)
-        self.env.globals.update(
-            type_labels=TYPE_LABELS, type_names=TYPE_NAMES, plural=plural, search_forms=search_forms,
-            in_context=in_context, emphasise=emphasise,
-            actor_src=actor_src, article_src=article_src, topic_src=topic_src,
+        # Helpers are filters rather than global functions: Jinja calls a filter directly, but a
+        # function through Context.call, which costs several times more, thousands of times a page.
+        self.env.filters.update(
+            md=self.escape, h=html_escape, date_fr=french_date, safe_url=safe_url,
+            front_title=front_matter_title, source=source_name, plural=plural, search_forms=search_forms,
+            in_context=in_context, emphasise=emphasise, distinct_sentences=distinct_sentences,
+            actor_src=actor_src, article_src=article_src, topic_src=topic_src, link=self.link_filter,
         )
+        self.env.globals.update(type_labels=TYPE_LABELS, type_names=TYPE_NAMES)
 
     def pages(self) -> dict[str, str]:
         """Every generated page, by source path inside the docs folder."""
@@ -220,9 +258,8 @@ class Renderer:
                            period=self.period(), sources=self.sources())
 
     def render(self, template: str, src: str, **context) -> str:
-        link = lambda target: relative(src, target)  # noqa: E731 — bound to this page
         return self.env.get_template(template).render(
-            dossier=self.dossier, actors=self.actors, articles=self.articles, link=link,
+            dossier=self.dossier, actors=self.actors, articles=self.articles, folder=posixpath.dirname(src),
             key_actors=self._key_actors, events=self._events, **context
         )
 
@@ -231,7 +268,8 @@ class Renderer:
     def article_page(self, article: Article) -> str:
         src = article_src(article.id)
         spans = self.spans_by_block(article.id)
-        body = [self.linked_text(block.text, spans.get(i, []), src) for i, block in enumerate(article.blocks)]
+        folder = posixpath.dirname(src)
+        body = [self.linked_text(block.text, spans.get(i, []), folder) for i, block in enumerate(article.blocks)]
         counts = self._mention_counts
         here = sorted(self._actors_in.get(article.id, []), key=lambda a: (-counts[a.id, article.id], a.name))
         quotes = self._quotes_in.get(article.id, [])
@@ -270,13 +308,10 @@ class Renderer:
         shared: Counter[int] = Counter()     # position in dossier.actors → articles in common
         for article_id in self._articles_of[actor.id]:
             shared.update(self._positions_in[article_id])
-        # In the order of dossier.actors, so that ties rank as they always have.
-        counts: Counter[str] = Counter()
-        for position in sorted(shared):
-            other = self.dossier.actors[position]
-            if other.id != actor.id:
-                counts[other.id] = shared[position]
-        return [(self.actors[i], n) for i, n in counts.most_common(limit)]
+        del shared[self._position[id(actor)]]
+        # Ties in the order of dossier.actors, so that they rank as they always have.
+        top = heapq.nsmallest(limit, shared.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [(self.dossier.actors[position], n) for position, n in top]
 
     def related_articles(self, article: Article, limit: int = 5) -> list[tuple[Article, list[Actor]]]:
         """Other articles naming the same actors, those sharing the most first."""
@@ -384,6 +419,29 @@ class Renderer:
         article = self.articles.get(article_id)
         return (article.date if article else None) or "9999"
 
+    def escape(self, text: str | None) -> str:
+        """The `md` filter: md_escape, remembered for the build, as many pages show the same
+        titles and names."""
+        found = self._escaped.get(text)
+        if found is None:
+            found = self._escaped[text] = md_escape(text)
+        return found
+
+    @jinja2.pass_context
+    def link_filter(self, context: jinja2.runtime.Context, to_src: str) -> str:
+        """The `link` filter: a link from the page being rendered, in `folder`, to another one."""
+        return self.link(context["folder"], to_src)
+
+    def link(self, folder: str, to_src: str) -> str:
+        """A Markdown link from a page in `folder` ("" for the top of the docs) to a source page,
+        which mkdocs validates and rewrites. Remembered for the build: the pages of a folder link
+        to the same pages over and over."""
+        key = (folder, to_src)
+        found = self._links.get(key)
+        if found is None:
+            found = self._links[key] = relpath(to_src, folder or ".")
+        return found
+
     def url(self, from_src: str, to_src: str) -> str:
         return url_between(from_src, to_src, self.use_directory_urls)
 
@@ -398,27 +456,28 @@ class Renderer:
                 spans.setdefault(q.block, []).append(Span(q.start, q.end, "quote"))
         return spans
 
-    def linked_text(self, text: str, spans: list[Span], src: str) -> str:
+    def linked_text(self, text: str, spans: list[Span], folder: str) -> str:
         """Escaped text with mentions linked to profiles and quotes highlighted."""
         quotes = [s for s in spans if s.kind == "quote"]
         mentions = non_overlapping([s for s in spans if s.kind == "mention"])
         out, pos = [], 0
         for span in sorted(quotes + mentions, key=lambda s: (s.start, s.kind != "quote")):
-            inside_quote = next((q for q in quotes if q.start <= span.start < q.end), None)
-            if span.kind == "mention" and inside_quote and span.end > inside_quote.end:
-                continue  # a mention straddling a quote's edge cannot nest: leave it plain
             if span.start < pos:
                 continue
+            if span.kind == "mention" and quotes:
+                inside_quote = next((q for q in quotes if q.start <= span.start < q.end), None)
+                if inside_quote and span.end > inside_quote.end:
+                    continue  # a mention straddling a quote's edge cannot nest: leave it plain
             out.append(md_escape(text[pos:span.start]))
             if span.kind == "quote":
                 out.append('<mark class="dossier-quote">')
                 inner = [m for m in mentions if span.start <= m.start and m.end <= span.end]
                 out.append(self.linked_text(text[span.start:span.end],
                                             [Span(m.start - span.start, m.end - span.start, m.kind, m.target)
-                                             for m in inner], src))
+                                             for m in inner], folder))
                 out.append("</mark>")
             else:
-                out.append(f"[{md_escape(text[span.start:span.end])}]({relative(src, span.target)})")
+                out.append(f"[{self.escape(text[span.start:span.end])}]({self.link(folder, span.target)})")
             pos = span.end
         out.append(md_escape(text[pos:]))
         return "".join(out)

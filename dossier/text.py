@@ -10,9 +10,24 @@ from unidecode import unidecode
 DATA = Path(__file__).parent / "data"
 
 
+class _FoldedChars(dict):
+    """Character code → its folded form, each worked out on first sight. unidecode transliterates
+    one character at a time into ASCII, so folding character by character through this table
+    gives what `unidecode(text).casefold()` gives, without unidecode's Python loop per call."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = unidecode(chr(code)).casefold()
+        return folded
+
+
+_FOLDED_CHARS = _FoldedChars({ord("’"): "'"})
+
+
 def fold(text: str) -> str:
     """Case-, accent- and apostrophe-insensitive form of a text, for comparing words."""
-    return unidecode(text.replace("’", "'")).casefold()
+    if text.isascii():
+        return text.lower()          # what casefold does to ASCII, faster
+    return text.translate(_FOLDED_CHARS)
 
 
 @lru_cache(maxsize=None)

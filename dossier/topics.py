@@ -35,7 +35,10 @@ class Matcher:
         self.required = _word_pattern(required) if required else None
 
     def __call__(self, text: str) -> bool:
-        folded = fold(text)
+        return self.matches(fold(text))
+
+    def matches(self, folded: str) -> bool:
+        """The same, for a text already folded."""
         return bool(self.keywords and self.keywords.search(folded)) and (
             self.required is None or bool(self.required.search(folded)))
 
@@ -85,17 +88,21 @@ def unique_id(slug: str, taken: set[str]) -> str:
 
 
 def gather_topics(articles: list[Article], quotes: list[Quote], path: Path | None) -> list[Topic]:
+    loaded = load_topics(path)
+    if not loaded:
+        return []
     ordered = sorted(articles, key=lambda a: (a.date or "9999", a.source or "", a.id))
     by_block: dict[tuple[str, int], list[Quote]] = {}
     for quote in quotes:
         by_block.setdefault((quote.article, quote.block), []).append(quote)
+    # the content blocks in the topics' order, each folded once for all the topics
+    blocks = [(article.id, b, block.text, fold(block.text))
+              for article in ordered for b, block in enumerate(article.blocks) if block.kind != "heading"]
     topics = []
-    for topic, on_topic in load_topics(path):
-        for article in ordered:
-            for b, block in enumerate(article.blocks):
-                if block.kind != "heading" and on_topic(block.text):
-                    quoted = by_block.get((article.id, b), [])
-                    topic.entries += _entries(article.id, b, block.text, quoted, on_topic)
+    for topic, on_topic in loaded:
+        for article_id, b, text, folded in blocks:
+            if on_topic.matches(folded):
+                topic.entries += _entries(article_id, b, text, by_block.get((article_id, b), []), on_topic)
         topics.append(topic)
     return topics
 

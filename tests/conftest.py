@@ -51,16 +51,32 @@ def built_site(nlp, tmp_path_factory) -> Path:
     return build_project_copy(tmp_path_factory.mktemp("project"))
 
 
-def build_project_copy(project: Path, **config) -> Path:
-    """Copy the project's site sources into `project`, build them strictly, return the site."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+PROJECT_SOURCES = ("mkdocs.yml", "content", "seeds", "editorial", "site_templates")
 
-    for name in ("mkdocs.yml", "content", "seeds", "editorial", "site_templates"):
+
+def copy_project(project: Path, cache: Path | None = None) -> Path:
+    """The project's site sources copied into `project` (with a copy of a warm cache, if given)."""
+    project.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_SOURCES:
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, project / name)
         elif source.is_file():
             shutil.copy(source, project / name)
+    if cache is not None:
+        shutil.copytree(cache, project / ".dossier-cache")
+    return project
+
+
+def build_project_copy(project: Path, **config) -> Path:
+    """Copy the project's site sources into `project`, build them strictly, return the site."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    copy_project(project)
     build(load_config(str(project / "mkdocs.yml"), strict=True, site_dir=str(project / "site"), **config))
     return project / "site"
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}

@@ -118,3 +118,21 @@ def test_weekday_before_a_day_number_is_not_a_relative_day():
     match = pattern().search("les vendredi 20 et samedi 21 septembre")
     assert match.lastgroup == "date" and match.group(0) == "samedi 21 septembre"
     assert pattern().search("à l'été 2022").group(0) == "l'été 2022"
+
+
+def test_word_alternatives_grouped_by_letter_match_as_the_plain_alternation():
+    """The date words are grouped by their first letter to spare the regex engine; the
+    matches are those of the plain alternation, longest word first."""
+    import re
+
+    from unidecode import unidecode
+
+    from dossier.dates import _alternatives, _escaped, words
+
+    for kind in ("months", "weekdays", "month_words", "year_words", "this_month", "units"):
+        forms = sorted({f for w in words()[kind] for f in (w, unidecode(w))}, key=len, reverse=True)
+        plain = re.compile(rf"(?<!\w)(?:{'|'.join(_escaped(f) for f in forms)})", re.IGNORECASE)
+        grouped = re.compile(rf"(?<!\w)(?:{_alternatives(words()[kind])})", re.IGNORECASE)
+        text = " ".join(forms + [f.upper() for f in forms] + [f + f for f in forms] + ["x" + f for f in forms])
+        text = text.replace("'", "’", 3)
+        assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)], kind

@@ -1,5 +1,6 @@
 """Web text is untrusted: a whole build of hostile articles must produce no live tag, attribute,
 link or script anywhere in the site, head included (titles reach the theme's header and <title>)."""
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -37,8 +38,13 @@ class LiveMarkup(HTMLParser):
 
 @pytest.fixture(scope="module")
 def hostile_site(root, tmp_path_factory, nlp) -> Path:
-    site = tmp_path_factory.mktemp("hostile") / "site"
-    assert main(["-f", str(root / "mkdocs.yml"), "build", "--seeds", str(FIXTURES), "--site", str(site)]) == 0
+    """Built by the `dossier build` command, from a copy of the project's config in a temp folder
+    (so that the analysis cache goes there too, not into the project's .dossier-cache/)."""
+    project = tmp_path_factory.mktemp("hostile")
+    for name in ("mkdocs.yml", "content", "site_templates", "editorial"):
+        (shutil.copytree if (root / name).is_dir() else shutil.copy)(root / name, project / name)
+    site = project / "site"
+    assert main(["-f", str(project / "mkdocs.yml"), "build", "--seeds", str(FIXTURES), "--site", str(site)]) == 0
     return site
 
 
@@ -56,3 +62,21 @@ def test_hostile_titles_are_shown_as_text_with_their_emoji(hostile_site):
     assert "<title>&quot;&gt;&lt;img src=x onerror=alert(4)&gt; 🇲🇱 drapeau - " in html
     html = (hostile_site / "articles" / "a1" / "index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt; Wagner au Mali 😀" in html
+
+
+@pytest.mark.parametrize("title", [
+    "\x81![x](x){: onerror=alert(1) } [clic](javascript:alert(2))",   # YAML cannot read U+0081 raw
+    "a\x85b\u2028c\u2029d\x7fe\ufffe",                                   # line breaks to YAML; non-printables
+    "\"><img src=x onerror=alert(4)> 🇲🇱 drapeau 😀",
+    "title: x\n---\nhide: [navigation]",
+])
+def test_front_matter_titles_read_back_exactly(title):
+    """The title in a generated page's front matter is read back by MkDocs as it was written (HTML-
+    escaped): an unreadable front matter would be rendered as Markdown, links and attributes live."""
+    from mkdocs.utils.meta import get_data
+
+    from dossier.render import front_matter_title, html_escape
+
+    body, meta = get_data(f"---\ntitle: {front_matter_title(title)}\n---\n\n# Titre\n")
+    assert meta == {"title": html_escape(title)}
+    assert body == "# Titre\n"

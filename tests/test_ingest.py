@@ -16,10 +16,10 @@ def test_reads_txt_md_and_html_sorted_by_id(tmp_path):
     write(tmp_path, "b.md", f"---\ntitle: Titre\ndate: 2021-11-11\n---\n{BODY}")
     write(tmp_path, "a.txt", BODY)
     write(tmp_path, "c.html", f"<html><body><p>{BODY}</p></body></html>")
-    write(tmp_path, "notes.pdf", "ignored")
+    write(tmp_path, "notes.pdf", "not an article")
     raws, problems = read_seeds(tmp_path)
     assert [(r.id, r.format) for r in raws] == [("a", "txt"), ("b", "md"), ("c", "html")]
-    assert problems == []
+    assert [p.path for p in problems] == ["notes.pdf"]       # named, not read
     md = raws[1]
     assert md.meta == {"title": "Titre", "date": "2021-11-11"}  # YAML dates stay text
     assert md.text.strip() == BODY.strip()
@@ -50,7 +50,8 @@ def test_non_utf8_text_is_decoded(tmp_path):
     write(tmp_path, "latin.txt", ("Le ministre des Affaires étrangères a déclaré à la presse que la "
                                   "coopération continuerait.\n").encode("latin-1"))
     raws, problems = read_seeds(tmp_path)
-    assert problems == [] and "étrangères" in raws[0].text
+    assert "étrangères" in raws[0].text
+    assert [(p.path, p.message) for p in problems] == [("latin.txt", "is not UTF-8; read as cp1252 (detected)")]
 
 
 def test_html_declared_charset_is_used(tmp_path):
@@ -80,8 +81,8 @@ def test_hostile_or_odd_files_are_problems_not_crashes(tmp_path):
     by_file = {p.path: p.message for p in problems}
     assert "outside the seeds folder" in by_file["link.txt"]
     assert "single value" in by_file["list.md"]
-    assert "larger than" in by_file["huge.txt"]
-    assert sorted(r.id for r in raws) == ["ok", "rot"]       # rot13 is no text encoding: guessed
+    assert "kept its first 500 KB" in by_file["huge.txt"]
+    assert sorted(r.id for r in raws) == ["huge", "ok", "rot"]   # rot13 is no text encoding: guessed
     assert all("/" not in path for path in by_file)          # no builder's folder on the site
 
 

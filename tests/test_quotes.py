@@ -259,3 +259,57 @@ def test_cast_indexes_follow_the_places_and_roles():
     cast.roles.append(("diop", {"chef"}))
     cast.changed()
     assert cast.by_role("le chef", "c", (9, 0)) == "diop"
+
+
+def test_by_role_index_gives_the_scan_over_every_role():
+    """`by_role` looks only at the persons the article names, and remembers the best of the
+    others per reference: its answer is the scan's over every known role, whatever the
+    article, position and gender."""
+    from itertools import product
+
+    from dossier.quotes import Cast, role_words
+
+    def scan(cast, phrase, article, before, gender=None):
+        ordered = role_words(phrase)
+        scored = []
+        for actor, role in cast.roles if ordered else ():
+            if ordered[0] not in role or (gender and cast.gender(actor) not in (None, gender)):
+                continue
+            shared, seen = len(set(ordered) & role), cast.last_seen(actor, article, before)
+            scored.append((seen != (-1, -1), shared / len(set(ordered)),
+                           gender is not None and cast.gender(actor) == gender, shared / len(role), seen, actor))
+        return max(scored)[-1] if scored else None
+
+    def person(aid, roles, *at):
+        return Actor(aid, aid.title(), "person", [], [Role(r, "a") for r in roles],
+                     mentions=[Mention(art, b, s, s + 3, aid, "") for art, b, s in at])
+    cast = Cast([person("diop", ["ministre malien des Affaires étrangères"], ("a", 0, 5), ("b", 2, 0)),
+                 person("parly", ["ministre française des Armées"], ("a", 1, 0), ("c", 0, 9)),
+                 person("lavrov", ["ministre russe des Affaires étrangères", "chef de la diplomatie russe"],
+                        ("b", 0, 4), ("c", 1, 2)),
+                 person("maiga", ["Premier ministre malien"], ("c", 2, 0)),
+                 person("traore", ["chef de la junte"], ("a", 2, 1))])
+    cast.genders = {"diop": "Masc", "parly": "Fem", "lavrov": "Masc"}
+    phrases = ["le ministre", "la ministre des Armées", "le ministre des Affaires étrangères",
+               "le chef de la diplomatie", "le Premier ministre", "le chef", "le président"]
+    for phrase, article, before, gender in product(phrases, "abcd", [(0, 0), (1, 5), (9, 0)], [None, "Fem", "Masc"]):
+        assert cast.by_role(phrase, article, before, gender) == scan(cast, phrase, article, before, gender), \
+            (phrase, article, before, gender)
+    cast.genders = {"parly": "Masc"}   # replaced: the index follows
+    assert cast.by_role("le ministre", "d", (0, 0), "Fem") == scan(cast, "le ministre", "d", (0, 0), "Fem")
+
+
+def test_names_the_model_missed_are_mentions_too():
+    """A person's name written out where the model saw no mention is one ("…, a affirmé
+    Mahamadou"); a name inside a known mention is not counted twice."""
+    from dossier.quotes import Cast
+
+    article = Article("a", "Titre", [Block("paragraph", "Ouhoumoudou Mahamadou est à Niamey."),
+                                     Block("paragraph", "« Nous partirons », a affirmé Mahamadou."),
+                                     Block("paragraph", "Rien ici.")])
+    actor = Actor("mahamadou", "Ouhoumoudou Mahamadou", "person", [], [],
+                  mentions=[Mention("a", 0, 0, 21, "Ouhoumoudou Mahamadou", "")])
+    cast = Cast([actor], [article])
+    assert [(p.start, p.end) for p in cast.places[("a", 0)]] == [(0, 21)]
+    assert [(p.actor, p.start, p.end) for p in cast.places[("a", 1)]] == [("mahamadou", 30, 39)]
+    assert cast.places[("a", 2)] == []

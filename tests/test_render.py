@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from dossier import graph
 from dossier.models import (Actor, Article, Block, Dossier, Event, Mention, Quote, Role, Topic,
                             TopicEntry)
-from dossier.render import (Renderer, french_date, md_escape, page_url, relative, safe_url,
+from dossier.render import (Renderer, french_date, md_escape, page_url, relpath, safe_url,
                             search_forms, url_between)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,6 +45,14 @@ def test_escaped_text_makes_no_tag_link_or_image():
             assert tag not in rendered, (text, rendered)
 
 
+def test_escaping_one_character_never_escapes_another_escape():
+    punctuation = "!\"#$%'()*+,-./:;=?@[\\]^_`{|}~"
+    assert md_escape(punctuation) == "".join("\\" + c for c in punctuation)
+    assert md_escape("a<b>&c;") == "a&lt;b&gt;&amp;c\\;"
+    assert md_escape("\\&lt;") == "\\\\&amp;lt\\;"
+    assert md_escape("Sergueï Lavrov") == "Sergueï Lavrov" and md_escape(None) == ""
+
+
 def test_page_urls_and_relative_links():
     assert page_url("articles/x.md") == "articles/x/"
     assert page_url("articles/index.md") == "articles/"
@@ -52,7 +60,19 @@ def test_page_urls_and_relative_links():
     assert page_url("articles/index.md", use_directory_urls=False) == "articles/index.html"
     assert page_url("articles/reindex.md") == "articles/reindex/"      # only a page named index
     assert page_url("index.md") == ""
-    assert relative("articles/a.md", "acteurs/b.md") == "../acteurs/b.md"
+    renderer = Renderer(ROOT / "site_templates", Dossier([], []))
+    assert renderer.link("articles", "acteurs/b.md") == "../acteurs/b.md"
+    assert renderer.link("", "acteurs/b.md") == "acteurs/b.md"
+
+
+def test_relpath_is_posixpaths():
+    import itertools
+    import posixpath
+
+    parts = ["a", "b", ".", "..", "/"]       # "a", "./a/", "/a", "a/../b", "..", "b//a", ...
+    paths = ["".join(p) for n in range(1, 4) for p in itertools.product(parts, repeat=n)]
+    for path, start in itertools.product(paths, paths + [""]):
+        assert relpath(path, start) == posixpath.relpath(path, start), (path, start)
 
 
 def small_dossier() -> Dossier:

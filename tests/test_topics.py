@@ -90,3 +90,24 @@ def test_badly_described_topics_are_skipped_with_a_warning(tmp_path, caplog):
     assert "topic 1 has no name" in caplog.text
     path.write_text("topics: [oops", encoding="utf-8")
     assert load_topics(path) == [] and "not valid YAML" in caplog.text
+
+
+def test_fold_is_unidecode_then_casefold():
+    """`fold` reads each character through a table, as unidecode transliterates it alone."""
+    from unidecode import unidecode
+
+    from dossier.text import fold
+
+    for text in ["Sergueï Lavrov", "L’ŒUVRE de Ngozi Okonjo-Iweala", "Straße Ærø", "Κνωσός 北京 ﬁn", "🙂 x\u00a0y",
+                 "ascii only", ""]:
+        assert fold(text) == unidecode(text.replace("’", "'")).casefold(), text
+
+
+def test_matcher_on_folded_text():
+    from dossier.text import fold
+    from dossier.topics import Matcher
+
+    matcher = Matcher(["désengagement", "retir*"], ["France"])
+    for text in ["Le DÉSENGAGEMENT de la France", "Paris a retiré ses troupes", "La France s'est retirée"]:
+        assert matcher.matches(fold(text)) == matcher(text)
+    assert matcher("La France s'est retirée") and not matcher("Paris a retiré ses troupes")

@@ -1,0 +1,97 @@
+"""The build cache in .dossier-cache/: what a stage made, kept for the next build.
+
+Each entry is a JSON file named by its key, a hash of everything the entry depends on, so an
+entry is either exactly right or never looked up; nothing has to be invalidated by hand. Entries
+are written atomically (a temporary file, then a rename): a build killed mid-write leaves either
+no entry or a whole one. An entry that cannot be read, or that was made for another key, is
+ignored and made again — the cache is never trusted over the inputs. JSON rather than pickle: a
+cache restored from elsewhere (a CI cache) must not be able to run code.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger("mkdocs.plugins.dossier")
+
+PACKAGE = Path(__file__).resolve().parent
+
+
+def fingerprint(*parts: str | bytes) -> str:
+    """A key from the parts, in order (a separator keeps "ab","c" apart from "a","bc")."""
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "little") + data)
+    return digest.hexdigest()[:32]
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """dossier's own code and built-in data: a new version makes new entries for the stages it
+    runs (the model's analysis has its own key, see analyse.py, and survives upgrades)."""
+    files = sorted(p for p in PACKAGE.rglob("*") if p.suffix in (".py", ".yml") and p.is_file())
+    return fingerprint(*(part for p in files for part in (str(p.relative_to(PACKAGE)), p.read_bytes())))
+
+
+def tree_fingerprint(folder: Path | None, recursive: bool = True) -> str:
+    """Every file in a folder, by relative name and content ("" when there is no folder)."""
+    if folder is None or not folder.is_dir():
+        return ""
+    files = sorted(p for p in (folder.rglob("*") if recursive else folder.iterdir()) if p.is_file())
+    return fingerprint(*(part for p in files for part in (str(p.relative_to(folder)), file_digest(p))))
+
+
+def file_digest(path: Path) -> str:
+    """The file's hash, read in chunks (a seeds folder may hold a file far larger than an article);
+    a file that cannot be read is told apart by its error, and ingest reports it."""
+    try:
+        with path.open("rb") as file:
+            return hashlib.file_digest(file, "sha256").hexdigest()
+    except OSError as error:
+        return f"unreadable: {error.strerror}"
+
+
+class Store:
+    """The entries of one kind ("analysis", "clean", …) under the cache folder; no folder, no cache."""
+
+    def __init__(self, root: Path | None, kind: str):
+        self.folder = root / kind if root is not None else None
+
+    def path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> Any | None:
+        """The value stored under the key, or None (absent, unreadable or made for another key)."""
+        if self.folder is None:
+            return None
+        path = self.path(key)
+        if not path.is_file():
+            return None
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(data, dict) or data.get("key") != key:
+                raise ValueError("made for another key")
+            return data["value"]
+        except (OSError, ValueError, KeyError) as error:
+            log.info("dossier: cache entry %s not used (%s); made again", path, error)
+            return None
+
+    def put(self, key: str, value: Any) -> None:
+        if self.folder is None:
+            return
+        path = self.path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=".tmp-",
+                                             suffix=".json", delete=False) as temporary:
+                json.dump({"key": key, "value": value}, temporary, ensure_ascii=False, separators=(",", ":"))
+            os.replace(temporary.name, path)
+        except OSError as error:   # a full disk or a read-only cache slows the next build, no more
+            log.warning("dossier: cannot write the cache entry %s: %s", path, error)

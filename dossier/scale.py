@@ -1,0 +1,448 @@
+"""Scale benchmark (`make bench`; a benchmark, not a test): how the build's costs grow with N.
+
+    python -m dossier.scale [--sizes 100,1000,5000] [--work DIR] [--seed S] [--repeat R]
+
+For each N, a synthetic dossier of N articles (dossier.synth) goes into a scratch project (a copy of
+mkdocs.yml, content/, editorial/ and site_templates/), and, in the same run:
+
+- a cold build (`dossier build`, empty analysis cache), a rebuild with nothing changed, a rebuild
+  after adding one article: wall time of the whole command, and the build's peak memory (the
+  Python process and, apart, the largest of its children: Pagefind's indexer);
+- the analysis throughput, tokens per second, of dossier.analyse beside bare spaCy `nlp.pipe` with
+  the same model on the same texts, in one process;
+- a bare `mkdocs build` of the same pages (the ones the dossier generated, written as files) with
+  the same settings, without the dossier plugin and without any search plugin;
+- the size of the site and of its search index, and its page count.
+
+Rebuilds and bare builds alternate, R times each; the fastest run of each counts (the machine's
+other work only ever adds time). It prints one table, a line per target, and how each cost grows
+per article; the same figures go to DIR/scale.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from .synth import generate
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("mkdocs.yml", "content", "editorial", "site_templates")
+SIZES = (100, 1000, 5000)
+ANALYSIS_TARGET = 0.85           # analysis tokens/s ≥ this × bare spaCy's
+REBUILD_TARGET = 1.15            # rebuild with nothing changed ≤ this × bare mkdocs build
+ADD_ONE_TARGET = 1.3             # rebuild after adding one article ≤ this × bare mkdocs build
+MEMORY_TARGET_MB = 2048          # peak memory at MEMORY_AT articles
+MEMORY_AT = 5000
+# A cost grows linearly when its marginal cost per article at the last step is at most this many
+# times the one at the first step (a fixed cost, such as loading the model, makes the average fall).
+LINEAR_SLACK = 1.3
+SAMPLE = 0.05                    # seconds between two readings of a build's memory
+# The bare build: the project's settings, its own pages folder, no plugin at all. An empty list is
+# needed: without `plugins`, MkDocs would bring back its lunr `search` plugin.
+BARE_CONFIG = "INHERIT: mkdocs.yml\ndocs_dir: bare-docs\nsite_dir: bare-site\nplugins: []\n"
+
+
+@dataclass
+class Run:
+    seconds: float
+    python_mb: float = 0.0           # peak resident memory of the build's Python process (exact)
+    tree_mb: float = 0.0             # peak of the process and its children (Pagefind) together, sampled
+
+    @property
+    def peak_mb(self) -> float:
+        return max(self.python_mb, self.tree_mb)
+
+
+@dataclass
+class Row:
+    n: int
+    cold: Run
+    rebuild: Run
+    add_one: Run
+    bare_mkdocs: float
+    tokens: int
+    analysis_tps: float              # tokens/s of dossier.analyse.analyse_articles
+    spacy_tps: float                 # tokens/s of bare nlp.pipe
+    site_mb: float
+    index_mb: float
+    pages: int
+    runs: dict = field(default_factory=dict)   # seconds of every run, in the order run
+
+    @property
+    def analysis_ratio(self) -> float:
+        return self.analysis_tps / self.spacy_tps
+
+    @property
+    def rebuild_ratio(self) -> float:
+        return self.rebuild.seconds / self.bare_mkdocs
+
+    @property
+    def add_one_ratio(self) -> float:
+        return self.add_one.seconds / self.bare_mkdocs
+
+    @property
+    def peak_mb(self) -> float:
+        return max(run.peak_mb for run in (self.cold, self.rebuild, self.add_one))
+
+    @property
+    def python_mb(self) -> float:
+        return max(run.python_mb for run in (self.cold, self.rebuild, self.add_one))
+
+
+# ---------------------------------------------------------------- what runs in the child processes
+
+
+def report_peak_and_run(report: str, module: str, *argv: str) -> None:
+    """Run `python -m module argv…` in this process; at exit, write its peak memory to `report`
+    (ru_maxrss, in kilobytes on Linux). Not RUSAGE_CHILDREN for Pagefind's: a child's ru_maxrss
+    counts the parent's memory it shared when forked (checked: a 150 MB child of a 320 MB parent
+    reports 320 MB), hence the sampling of the process tree in `watched`."""
+    import atexit
+    import resource
+    import runpy
+
+    def write() -> None:
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        Path(report).write_text(json.dumps({"self_kb": own}))
+
+    atexit.register(write)
+    sys.argv = [module, *argv]
+    runpy.run_module(module, run_name="__main__", alter_sys=True)
+
+
+def analysis_throughput(project: str) -> dict:
+    """Tokens/s of the dossier's analysis and of bare spaCy on the texts the analysis reads, the
+    model loaded once; in the order dossier, spaCy, spaCy, dossier so that a drift of the machine's
+    load weighs on both alike; the faster run of each counts."""
+    from . import analyse, clean, ingest
+    from .cli import project_settings
+
+    settings = project_settings(str(Path(project) / "mkdocs.yml"), None, False)
+    raws, _ = ingest.read_seeds(settings.seeds)
+    articles = clean.clean_articles(raws, settings.editorial_file("outlets.yml"))
+    # What analyse reads: every block, then the lede (analyse._texts)
+    texts = [text for a in articles for text in [b.text for b in a.blocks] + ([a.lede] if a.lede else [])]
+    nlp = analyse.load_model()
+    nlp("Le modèle est prêt.")  # the first call pays for lazy initialisation
+    seconds: dict[str, list[float]] = {"dossier": [], "spacy": []}
+    tokens = 0
+    for who in ("dossier", "spacy", "spacy", "dossier"):
+        with tempfile.TemporaryDirectory() as cache:
+            start = time.perf_counter()
+            if who == "dossier":
+                # kept until the clock stops: freeing millions of tokens is not the analysis' cost
+                result = analyse.analyse_articles(articles, Path(cache))
+            else:
+                result = tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=analyse.BATCH_SIZE))
+            seconds[who].append(time.perf_counter() - start)
+            del result
+    return {"tokens": tokens, "texts": len(texts), "dossier_s": seconds["dossier"], "spacy_s": seconds["spacy"]}
+
+
+def export_pages(project: str) -> dict:
+    """Write what the dossier plugin adds to a build as files, for the bare mkdocs build: content/
+    with the overview in the home page, and every generated page (the analysis cache is warm)."""
+    from .cli import load_mkdocs_config
+    from .pipeline import build_dossier
+    from .plugin import HOME_MARKER
+    from .render import Renderer
+
+    project_dir = Path(project)
+    config = load_mkdocs_config(str(project_dir / "mkdocs.yml"), None, False)
+    plugin = config.plugins["dossier"]
+    plugin.on_config(config)
+    renderer = Renderer(plugin.path(plugin.config.templates), build_dossier(plugin.settings()),
+                        config.use_directory_urls)
+    docs = project_dir / "bare-docs"
+    shutil.rmtree(docs, ignore_errors=True)
+    shutil.copytree(project_dir / "content", docs)
+    pages = renderer.pages()
+    for src, markdown in pages.items():
+        path = docs / src
+        if not path.exists():  # a hand-written page of the same name wins, as in the plugin
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(markdown, encoding="utf-8")
+    home = docs / "index.md"
+    text = home.read_text(encoding="utf-8")
+    overview = renderer.home_overview()
+    home.write_text(text.replace(HOME_MARKER, overview) if HOME_MARKER in text else f"{text}\n\n{overview}",
+                    encoding="utf-8")
+    return {"pages": len(pages)}
+
+
+# ---------------------------------------------------------------- the harness
+
+
+def in_child(function: str, *args) -> dict:
+    """Call one of this module's functions in a fresh Python process; return its JSON answer."""
+    code = f"import json, sys\nfrom dossier.scale import {function}\nprint(json.dumps({function}(*sys.argv[1:])))"
+    done = subprocess.run([sys.executable, "-c", code, *map(str, args)], cwd=ROOT, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"{function} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def watched(command: list[str], project: Path, log: Path) -> tuple[float, float]:
+    """Run a command in the project folder, its output to `log`; return its wall time and the peak
+    resident memory (MB) of its process tree, sampled every SAMPLE seconds."""
+    with log.open("a", encoding="utf-8") as out:
+        out.write(f"$ {' '.join(command)}\n")
+        out.flush()
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=project, stdout=out, stderr=subprocess.STDOUT)
+        peak_kb = 0
+        while True:
+            peak_kb = max(peak_kb, tree_rss_kb(process.pid))
+            try:
+                process.wait(timeout=SAMPLE)
+                break
+            except subprocess.TimeoutExpired:
+                continue
+        seconds = time.perf_counter() - start
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed in {project}; see {log}")
+    return seconds, peak_kb / 1024
+
+
+def tree_rss_kb(pid: int) -> int:
+    """Resident memory of a process and all its descendants, now (Linux /proc)."""
+    total, pending = 0, [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            total += next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
+            for children in Path(f"/proc/{current}/task").glob("*/children"):
+                pending += map(int, children.read_text().split())
+        except OSError:  # the process ended meanwhile
+            continue
+    return total
+
+
+def dossier_build(project: Path) -> Run:
+    """`dossier build` in a fresh process, with its peak memory."""
+    report = project / "peak.json"
+    code = "import sys\nfrom dossier.scale import report_peak_and_run\nreport_peak_and_run(*sys.argv[1:])"
+    command = [sys.executable, "-c", code, str(report), "dossier.cli", "build", "--site", "site"]
+    seconds, tree_mb = watched(command, project, project / "build.log")
+    return Run(seconds, json.loads(report.read_text())["self_kb"] / 1024, tree_mb)
+
+
+def bare_mkdocs_build(project: Path) -> float:
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "bare.yml"]
+    seconds, _ = watched(command, project, project / "bare.log")
+    if (project / "bare-site" / "search").exists():
+        raise RuntimeError("the bare build ran MkDocs' search plugin: its figure would not be comparable")
+    return seconds
+
+
+def make_project(folder: Path, n: int, seed: int) -> Path:
+    """A scratch copy of the project's site sources, with N synthetic articles as its seeds."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for name in PROJECT_PARTS:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, folder / name)
+        elif source.is_file():
+            shutil.copy(source, folder / name)
+    (folder / "bare.yml").write_text(BARE_CONFIG, encoding="utf-8")
+    generate(n, folder / "seeds", seed)
+    return folder
+
+
+def folder_mb(path: Path) -> float:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def measure(n: int, work: Path, seed: int, repeat: int) -> Row:
+    project = make_project(work / f"n{n}", n, seed)
+    say(f"N={n}: {n} articles generated in {project}")
+    cold = dossier_build(project)
+    say(f"N={n}: cold build {cold.seconds:.1f} s, peak {cold.peak_mb:.0f} MB")
+    analysis = in_child("analysis_throughput", project)
+    say(f"N={n}: analysis {min(analysis['dossier_s']):.1f} s, bare spaCy {min(analysis['spacy_s']):.1f} s")
+    in_child("export_pages", project)
+    rebuilds, bares = [], []
+    for _ in range(repeat):
+        rebuilds.append(dossier_build(project))
+        bares.append(bare_mkdocs_build(project))
+        say(f"N={n}: rebuild {rebuilds[-1].seconds:.1f} s, bare mkdocs {bares[-1]:.1f} s")
+    site = project / "site"
+    sizes = (folder_mb(site), folder_mb(site / "pagefind"),
+             sum(1 for p in site.rglob("*.html") if "pagefind" not in p.parts))
+    add_ones = []
+    for extra in range(repeat):
+        generate(1, project / "seeds", seed + 1 + extra)  # another seed number: another file name
+        add_ones.append(dossier_build(project))
+        say(f"N={n}: rebuild after adding one article {add_ones[-1].seconds:.1f} s")
+    tokens = analysis["tokens"]
+    runs = {"dossier_s": analysis["dossier_s"], "spacy_s": analysis["spacy_s"], "bare_mkdocs_s": bares,
+            "rebuild_s": [run.seconds for run in rebuilds], "add_one_s": [run.seconds for run in add_ones]}
+    return Row(n, cold, fastest(rebuilds), fastest(add_ones), min(bares), tokens,
+               tokens / min(analysis["dossier_s"]), tokens / min(analysis["spacy_s"]), *sizes, runs)
+
+
+def fastest(runs: list[Run]) -> Run:
+    """The fastest run, with the highest memory peak seen in any of them."""
+    best = min(runs, key=lambda run: run.seconds)
+    worst = max(runs, key=lambda run: run.peak_mb)
+    return Run(best.seconds, worst.python_mb, worst.tree_mb)
+
+
+# ---------------------------------------------------------------- report
+
+
+COLUMNS = [
+    ("N", lambda r: f"{r.n:,}"),
+    ("cold s", lambda r: f"{r.cold.seconds:.1f}"),
+    ("rebuild s", lambda r: f"{r.rebuild.seconds:.1f}"),
+    ("+1 article s", lambda r: f"{r.add_one.seconds:.1f}"),
+    ("bare mkdocs s", lambda r: f"{r.bare_mkdocs:.1f}"),
+    (f"rebuild/mkdocs (≤{REBUILD_TARGET})", lambda r: f"{r.rebuild_ratio:.2f}"),
+    (f"+1/mkdocs (≤{ADD_ONE_TARGET})", lambda r: f"{r.add_one_ratio:.2f}"),
+    ("analysis tok/s", lambda r: f"{r.analysis_tps:,.0f}"),
+    ("spaCy tok/s", lambda r: f"{r.spacy_tps:,.0f}"),
+    (f"analysis/spaCy (≥{ANALYSIS_TARGET})", lambda r: f"{r.analysis_ratio:.2f}"),
+    ("peak MB (python)", lambda r: f"{r.peak_mb:,.0f} ({r.python_mb:,.0f})"),
+    ("site MB", lambda r: f"{r.site_mb:,.1f}"),
+    ("index MB", lambda r: f"{r.index_mb:,.1f}"),
+    ("pages", lambda r: f"{r.pages:,}"),
+]
+# Costs whose growth with N is shown: name, unit per article, value per row
+GROWTH = [
+    ("cold build", "ms", lambda r: r.cold.seconds * 1000),
+    ("rebuild", "ms", lambda r: r.rebuild.seconds * 1000),
+    ("+1 article", "ms", lambda r: r.add_one.seconds * 1000),
+    ("bare mkdocs", "ms", lambda r: r.bare_mkdocs * 1000),
+    ("analysis", "ms", lambda r: r.tokens / r.analysis_tps * 1000),
+    ("peak memory", "KB", lambda r: r.peak_mb * 1024),
+    ("site", "KB", lambda r: r.site_mb * 1000),
+    ("search index", "KB", lambda r: r.index_mb * 1000),
+]
+
+
+def table(headers: list[str], lines: list[list[str]]) -> str:
+    widths = [max(len(h), *(len(line[i]) for line in lines)) for i, h in enumerate(headers)]
+    rows = [headers, ["-" * w for w in widths], *lines]
+    return "\n".join("  ".join(cell.rjust(w) for cell, w in zip(row, widths)) for row in rows)
+
+
+def growth(rows: list[Row]) -> list[dict]:
+    """Per cost: the cost per article at each N, and the marginal cost per article between sizes."""
+    found = []
+    for name, unit, value in GROWTH:
+        values = [value(r) for r in rows]
+        marginal = [(b - a) / (rb.n - ra.n) for a, b, ra, rb in zip(values, values[1:], rows, rows[1:])]
+        if len(marginal) < 2:
+            verdict = "needs three sizes"
+        else:
+            verdict = "linear" if marginal[-1] <= LINEAR_SLACK * max(marginal[0], 0) else "faster than linear"
+        found.append({"cost": name, "unit": unit, "per_article": [v / r.n for v, r in zip(values, rows)],
+                      "marginal": marginal, "verdict": verdict})
+    return found
+
+
+def growth_table(rows: list[Row], curves: list[dict]) -> str:
+    steps = [f"{a.n:,}→{b.n:,}" for a, b in zip(rows, rows[1:])]
+    headers = ["per article", *(f"N={r.n:,}" for r in rows), *(f"marginal {s}" for s in steps), "growth"]
+    lines = [[f"{c['cost']} {c['unit']}", *(f"{v:,.1f}" for v in c["per_article"]),
+              *(f"{v:,.1f}" for v in c["marginal"]), c["verdict"]] for c in curves]
+    return table(headers, lines)
+
+
+def targets(rows: list[Row], curves: list[dict]) -> list[tuple[str, bool | None, str]]:
+    """(target, met — None when not measured —, the figures)."""
+    def each(ratio) -> str:
+        return ", ".join(f"{ratio(r):.3f}× at N={r.n:,}" for r in rows)
+
+    found = [
+        (f"analysis throughput ≥ {ANALYSIS_TARGET}× bare spaCy",
+         all(r.analysis_ratio >= ANALYSIS_TARGET for r in rows), each(lambda r: r.analysis_ratio)),
+        (f"rebuild with nothing changed ≤ {REBUILD_TARGET}× bare mkdocs build",
+         all(r.rebuild_ratio <= REBUILD_TARGET for r in rows), each(lambda r: r.rebuild_ratio)),
+        (f"rebuild after adding one article ≤ {ADD_ONE_TARGET}× bare mkdocs build",
+         all(r.add_one_ratio <= ADD_ONE_TARGET for r in rows), each(lambda r: r.add_one_ratio)),
+    ]
+    at = [r for r in rows if r.n == MEMORY_AT]
+    memory = f"{MEMORY_AT:,} articles in ≤ {MEMORY_TARGET_MB:,} MB peak memory"
+    if at:
+        found.append((memory, at[0].peak_mb <= MEMORY_TARGET_MB, f"{at[0].peak_mb:,.0f} MB"))
+    else:
+        found.append((memory, None, f"not measured; {extrapolated_memory(rows)}"))
+    linear = "every cost grows linearly with N"
+    steeper = [c["cost"] for c in curves if c["verdict"] == "faster than linear"]
+    if len(rows) < 3:
+        found.append((linear, None, "needs three sizes"))
+    else:
+        found.append((linear, not steeper, f"faster than linear: {', '.join(steeper)}" if steeper else "all linear"))
+    return found
+
+
+def extrapolated_memory(rows: list[Row]) -> str:
+    if len(rows) < 2:
+        return "needs two sizes to extrapolate"
+    a, b = rows[-2], rows[-1]
+    slope = (b.peak_mb - a.peak_mb) / (b.n - a.n)
+    return f"{b.peak_mb + slope * (MEMORY_AT - b.n):,.0f} MB extrapolated from N={a.n:,} and N={b.n:,}"
+
+
+def report(rows: list[Row], load: tuple[tuple[float, ...], tuple[float, ...]]) -> tuple[str, dict]:
+    curves = growth(rows)
+    verdicts = targets(rows, curves)
+    lines = [
+        table([h for h, _ in COLUMNS], [[cell(r) for _, cell in COLUMNS] for r in rows]),
+        "",
+        *(f"{'met' if met else 'NOT MET' if met is False else 'not measured'}: {name} ({figures})"
+          for name, met, figures in verdicts),
+        "",
+        growth_table(rows, curves),
+        "",
+        f"{os.cpu_count()} CPUs; load average {load[0][0]:.2f} at the start, {load[1][0]:.2f} at the end "
+        "(figures taken on a busy machine are slower and noisier)",
+    ]
+    data = {
+        "rows": [{**asdict(r), "analysis_ratio": r.analysis_ratio, "rebuild_ratio": r.rebuild_ratio,
+                  "add_one_ratio": r.add_one_ratio, "peak_mb": r.peak_mb} for r in rows],
+        "targets": [{"target": name, "met": met, "figures": figures} for name, met, figures in verdicts],
+        "growth": curves,
+        "cpus": os.cpu_count(),
+        "load_average": {"start": load[0], "end": load[1]},
+    }
+    return "\n".join(lines), data
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m dossier.scale", description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="numbers of articles, comma-separated")
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "dossier-scale",
+                        help="scratch folder (one project per size is made, and replaced, in it)")
+    parser.add_argument("--seed", type=int, default=0, help="seed number of the synthetic articles")
+    parser.add_argument("--repeat", type=int, default=2,
+                        help="runs of each rebuild and bare build (the fastest counts)")
+    args = parser.parse_args(argv)
+    sizes = sorted(int(size) for size in args.sizes.split(","))
+    start_load = os.getloadavg()
+    rows = [measure(n, args.work.resolve(), args.seed, args.repeat) for n in sizes]
+    text, data = report(rows, (start_load, os.getloadavg()))
+    print(text)
+    out = args.work / "scale.json"
+    out.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
+    print(f"\nfigures written to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

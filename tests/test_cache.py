@@ -1,0 +1,141 @@
+"""Rebuilds do only the new work: a build whose inputs have not changed is reused whole, an
+editorial change re-resolves without the model, a new article is the only one the model reads."""
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from dossier import analyse, clean, ingest
+from dossier.cache import Store
+from dossier.pipeline import Settings, build_site
+
+TEMPLATES = ROOT / "site_templates"
+
+
+@pytest.fixture
+def project(tmp_path, seeds_dossier) -> Settings:
+    """A copy of the seeds and editorial data, with a cache of its own."""
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    shutil.copytree(ROOT / "editorial", tmp_path / "editorial")
+    return Settings(tmp_path / "seeds", tmp_path / "editorial", tmp_path / "cache")
+
+
+def test_an_unchanged_dossier_is_reused_whole_with_its_warnings(project, monkeypatch, caplog):
+    (project.seeds / "vide.txt").write_text("  \n", encoding="utf-8")
+    first = build_site(project, TEMPLATES, True)
+    assert not first.cached and first.stats.analysed == 5
+    assert any("vide.txt" in message for message in first.warnings)
+    monkeypatch.setattr("dossier.pipeline.build_dossier", lambda _: pytest.fail("the pipeline ran"))
+    with caplog.at_level(logging.WARNING):
+        again = build_site(project, TEMPLATES, True)
+    assert again.cached
+    assert (again.pages, again.home, again.export, again.counts) == (first.pages, first.home, first.export, first.counts)
+    assert "vide.txt" in caplog.text       # a bad file is named on every build, not only the first
+
+
+def test_a_registry_edit_re_resolves_actors_without_the_model(project, model_must_not_load_later):
+    first = build_site(project, TEMPLATES, True)
+    model_must_not_load_later()
+    registry = project.editorial / "actors.yml"
+    registry.write_text(registry.read_text(encoding="utf-8")
+                        + "\nexclude:\n  - Moscou\n", encoding="utf-8")
+    again = build_site(project, TEMPLATES, True)
+    assert not again.cached and again.stats.analysed == 0
+    names = lambda output: {actor["name"] for actor in output.export["actors"]}  # noqa: E731
+    assert "Moscou" in names(first) and "Moscou" not in names(again)
+
+
+def test_a_new_article_is_the_only_one_the_model_reads(project):
+    build_site(project, TEMPLATES, True)
+    (project.seeds / "nouveau.txt").write_text(
+        "Le Mali et la Russie signent un accord\n\nSergueï Lavrov a reçu Abdoulaye Diop à Moscou "
+        "le 11 novembre 2021 pour parler de coopération militaire.\n", encoding="utf-8")
+    again = build_site(project, TEMPLATES, True)
+    assert again.stats.analysed == 1 and again.counts["articles"] == 6
+    assert "articles/nouveau.md" in again.pages
+
+
+def test_a_template_edit_renders_again(project, tmp_path):
+    build_site(project, TEMPLATES, True)
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    page = templates / "pages" / "article.md.j2"
+    page.write_text(page.read_text(encoding="utf-8") + "\nPied de page ajouté\n", encoding="utf-8")
+    again = build_site(project, templates, True)
+    assert not again.cached and again.stats.analysed == 0
+    assert again.pages["articles/000_a3e8dfd74bd36d78.md"].rstrip().endswith("Pied de page ajouté")
+
+
+def test_cleaning_is_kept_and_made_again_when_the_outlet_rules_change(tmp_path):
+    raws, _ = ingest.read_seeds(ROOT / "seeds")
+    first = clean.clean_articles(raws, None, tmp_path)
+    assert [asdict(a) for a in clean.clean_articles(raws, None, tmp_path)] == [asdict(a) for a in first]
+    rules = tmp_path / "outlets.yml"
+    rules.write_text("generic:\n  lines:\n    - 'Une très mauvaise nouvelle pour Emmanuel Macron\\..*'\n",
+                     encoding="utf-8")
+    changed = clean.clean_articles(raws, rules, tmp_path)
+    removed = lambda articles: [line for a in articles for line in a.removed]  # noqa: E731
+    assert [line for line in removed(changed) if line not in removed(first)] == [
+        next(b.text for b in first[0].blocks if b.text.startswith("Une très mauvaise nouvelle"))]
+
+
+def test_a_foreign_or_damaged_entry_is_made_again(tmp_path, caplog):
+    store = Store(tmp_path, "clean")
+    store.put("k" * 32, {"value": 1})
+    store.path("k" * 32).write_text(json.dumps({"key": "other", "value": 2}), encoding="utf-8")
+    with caplog.at_level(logging.INFO):
+        assert store.get("k" * 32) is None
+    store.path("k" * 32).write_text('{"key": "kkk', encoding="utf-8")
+    assert store.get("k" * 32) is None and "not used" in caplog.text
+    assert Store(None, "clean").get("k" * 32) is None      # no cache folder, no cache
+
+
+@pytest.fixture
+def model_must_not_load_later(monkeypatch):
+    """Call it once the first build is done: from then on, loading the model fails the test."""
+    def forbid():
+        monkeypatch.setattr(analyse, "load_model", lambda: pytest.fail("the model was loaded"))
+    return forbid
+
+
+def test_the_cache_works_from_any_folder_name(project, tmp_path):
+    """Keys hold no absolute path: a project moved elsewhere keeps its cache."""
+    build_site(project, TEMPLATES, True)
+    moved = tmp_path / "ailleurs"
+    moved.mkdir()
+    for name in ("seeds", "editorial", "cache"):
+        shutil.move(str(Path(project.seeds.parent) / name), moved / name)
+    again = build_site(Settings(moved / "seeds", moved / "editorial", moved / "cache"), TEMPLATES, True)
+    assert again.cached
+
+
+def test_the_search_index_is_reused_while_the_pages_are_unchanged(tmp_path, monkeypatch):
+    from dossier import search
+
+    def site(name: str, text: str) -> Path:
+        folder = tmp_path / name
+        (folder / "a").mkdir(parents=True)
+        page = '<html lang="fr"><body><main data-pagefind-body><h1>{}</h1><p>{}</p></main></body></html>'
+        (folder / "index.html").write_text(page.format("Accueil", "Le Mali et la Russie"), encoding="utf-8")
+        (folder / "a" / "index.html").write_text(page.format("Wagner", text), encoding="utf-8")
+        return folder
+
+    cache = tmp_path / "cache"
+    first = site("first", "Sergueï Lavrov à Bamako")
+    assert search.index_site(first, cache) == 2
+    real_run = search.run_pagefind
+    monkeypatch.setattr(search, "run_pagefind", lambda _: pytest.fail("Pagefind ran again"))
+    second = site("second", "Sergueï Lavrov à Bamako")
+    assert search.index_site(second, cache) == 2
+    files = lambda folder: {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}  # noqa: E731
+    assert files(second / "pagefind") == files(first / "pagefind")
+    ran = []
+    monkeypatch.setattr(search, "run_pagefind", lambda folder: ran.append(folder) or real_run(folder))
+    search.index_site(site("third", "Abdoulaye Diop à Moscou"), cache)
+    assert len(ran) == 1 and len(list((cache / "search").iterdir())) == 1   # only the latest is kept
