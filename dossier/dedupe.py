@@ -40,7 +40,9 @@ def drop_duplicates(articles: list[Article]) -> tuple[list[Article], list[Proble
     problems: list[Problem] = []
     for i, article in enumerate(articles):
         found = shingles[i]
-        prefix = sorted(found, key=rarity.__getitem__)
+        # One total order for all texts (rarest first, ties by value), as prefix filtering needs:
+        # ties left in each set's own order could hide a pair.
+        prefix = sorted(found, key=lambda shingle: (rarity[shingle], shingle))
         prefix = prefix[:len(found) - math.ceil(NEAR * len(found)) + 1]
         twin = first_similar(found, sorted({j for shingle in prefix for j in index[shingle]}), shingles)
         if twin is None:
