@@ -4,8 +4,10 @@ Each stage is a module with one job; this function only passes their data along.
 """
 from __future__ import annotations
 
+import gc
 import logging
 import time
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -45,16 +47,17 @@ def build_dossier(settings: Settings) -> Dossier:
     clock.lap("dedupe")
     analyses = analyse.analyse_articles(articles, settings.cache, progress=settings.progress)
     clock.lap("analyse")
-    registry = settings.editorial_file("actors.yml") if settings.use_registry else None
-    found_actors, suspected = actors.resolve_actors(articles, analyses, registry)
-    clock.lap("actors")
-    found_quotes = quotes.find_quotes(articles, analyses, found_actors)
-    clock.lap("quotes")
-    events = dates.find_events(articles, analyses, found_actors)
-    dates.date_articles(articles, events)
-    clock.lap("dates")
-    found_topics = topics.gather_topics(articles, found_quotes, settings.editorial_file("topics.yml"))
-    clock.lap("topics")
+    with collector_spared():
+        registry = settings.editorial_file("actors.yml") if settings.use_registry else None
+        found_actors, suspected = actors.resolve_actors(articles, analyses, registry)
+        clock.lap("actors")
+        found_quotes = quotes.find_quotes(articles, analyses, found_actors)
+        clock.lap("quotes")
+        events = dates.find_events(articles, analyses, found_actors)
+        dates.date_articles(articles, events)
+        clock.lap("dates")
+        found_topics = topics.gather_topics(articles, found_quotes, settings.editorial_file("topics.yml"))
+        clock.lap("topics")
     stats = BuildStats(analysed=sum(not a.cached for a in analyses.values()),
                        tokens=sum(len(b.tokens) for a in analyses.values() if not a.cached for b in a.blocks),
                        seconds=clock.laps)
@@ -125,6 +128,17 @@ class WarningsKept(logging.Handler):
 
     def __exit__(self, *error) -> None:
         log.removeHandler(self)
+
+
+@contextmanager
+def collector_spared():
+    """The analyses are millions of objects that live until the end of the build: keep Python's
+    garbage collector from walking them again and again (about 15% of the later stages' time)."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 class Stopwatch:
