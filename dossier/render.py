@@ -258,6 +258,7 @@ class Renderer:
                            period=self.period(), sources=self.sources())
 
     def render(self, template: str, src: str, **context) -> str:
+        """The page at `src` from its template; `folder`, where the page is, is for `link`."""
         return self.env.get_template(template).render(
             dossier=self.dossier, actors=self.actors, articles=self.articles, folder=posixpath.dirname(src),
             key_actors=self._key_actors, events=self._events, **context

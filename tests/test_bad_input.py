@@ -605,5 +605,5 @@ def test_an_empty_seeds_folder_builds_a_site_and_says_so(tmp_path, caplog):
     site = tmp_path / "site"
     assert main(["-f", project_config(tmp_path), "build", "--seeds", str(seeds), "--site", str(site)]) == 0
     assert "dossier: seeds/: no article to build" in caplog.text
-    assert (site / "index.html").is_file()
+    assert "Aucun article pour l’instant" in (site / "index.html").read_text(encoding="utf-8")
     assert json.loads((site / "dossier.json").read_text(encoding="utf-8"))["articles"] == []
