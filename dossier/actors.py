@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable, Iterator
 
 import yaml
 from slugify import slugify
@@ -51,7 +51,7 @@ GLUED = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])")  # "étrangèresConférence
 @dataclass
 class Rules:
     names: NameRules
-    titles: dict[str, list[list[str]]]  # first folded word → the titles it opens (folded words), longest first
+    titles: dict[str, list[list[str]]]  # first word → the titles it opens; folded words, longest first
     type_cues: dict[str, str]          # folded word → type
     institutions: set[str]
     portfolios: set[str]
@@ -186,6 +186,8 @@ def unglue(reading: BlockAnalysis, text: str, rules: Rules) -> BlockAnalysis:
     A word inside a name that starts in lower case and goes on capitalised ("àJean") is cut
     in two, and the name with it, when its lower-case part is a short word of the language or
     a whole word (not "iPhone", "eBay"; "McDonald" starts with a capital)."""
+    if not GLUED.search(text):
+        return reading      # no word of the block is glued to another (most blocks)
     cuts = {}
     for entity in reading.entities:
         for k in range(entity.token_start, entity.token_end):
@@ -242,6 +244,8 @@ def read_definitions(article_id: str, b: int, text: str, reading: BlockAnalysis,
     name in brackets right after a longer name is its short form. The model often cuts the long
     name ("… stabilisation au" + "Mali"), so it is taken from the first capitalised entity
     before the bracket whose letters the short form follows. Returns the long names it made."""
+    if "(" not in text:
+        return []           # no brackets (most blocks)
     tokens, made = reading.tokens, []
     starts = {}
     for entity in reading.entities:
@@ -346,7 +350,8 @@ def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, enti
     before = tokens[start - 1] if start > 0 else None
     # A capitalised "Le" before a name is a particle ("Le Drian"), or opens the sentence.
     with_article = (before is not None and before.text[:1].islower()
-                    and name_key(before.text) in rules.definite_articles | rules.place_prepositions)
+                    and (name_key(before.text) in rules.definite_articles
+                         or name_key(before.text) in rules.place_prepositions))
     opens = start == 0 or before.pos == "PUNCT" or any(start == s for s, _ in reading.sentences)
     return Candidate(mention, LABEL_TYPES.get(label), cue, with_article, role, 0, (start, end),
                      tokens[start].pos if end - start == 1 else None, opens, generic_head,
@@ -401,9 +406,8 @@ def read_role(reading: BlockAnalysis, start: int, end: int, text: str, label: st
     does an apposition around a name of several words ("Le chef de la Minusma, El-Ghassim
     Wane, a …", "El-Ghassim Wane, chef de la Minusma, a …")."""
     tokens = reading.tokens
-    persons = {e.token_start for e in reading.entities if e.label == "PER"}
     before = role_before(tokens, start, text, rules)
-    after = role_after(tokens, end, text, rules, persons)
+    after = role_after(tokens, end, text, rules, reading.entities)
     next_to_name = before is not None and tokens[start - 1].pos != "PUNCT"
     role = before or after
     also = after if before is not None and after is not None and name_key(after) != name_key(before) else None
@@ -476,9 +480,10 @@ def is_capitalised_phrase(tokens: list[Token], start: int, end: int) -> bool:
     """"— Conférence de presse à Moscou": a common noun capitalised only because it opens a
     line or follows a dash, its other words in lower case, with no article before it as the
     names of institutions have ("l'Union européenne")."""
+    if end - start < 2 or tokens[start].pos != "NOUN":
+        return False
     opens = start == 0 or tokens[start - 1].pos == "PUNCT"
-    rest_lower = all(not t.text[:1].isupper() for t in tokens[start + 1 : end])
-    return end - start > 1 and opens and tokens[start].pos == "NOUN" and rest_lower
+    return opens and all(not t.text[:1].isupper() for t in tokens[start + 1 : end])
 
 
 def cue_before(tokens: list[Token], start: int, rules: Rules) -> str | None:
@@ -533,9 +538,9 @@ def role_before(tokens: list[Token], start: int, text: str, rules: Rules) -> str
 
 
 def role_after(tokens: list[Token], end: int, text: str, rules: Rules,
-               persons: set[int] = frozenset()) -> str | None:
+               entities: list[Entity]) -> str | None:
     """"Sergueï Lavrov, ministre russe des Affaires étrangères, a …"; not another person's title
-    ("Emmanuel Macron, le président Joe Biden et …": `persons` are where names of people start)."""
+    ("Emmanuel Macron, le président Joe Biden et …": the model found a person's name in it)."""
     if end >= len(tokens) or tokens[end].text != ",":
         return None
     j = end + 1
@@ -544,7 +549,7 @@ def role_after(tokens: list[Token], end: int, text: str, rules: Rules,
     k = j
     while k < len(tokens) and not stops_role(tokens, k) and k - j < ROLE_MAX_TOKENS:
         k += 1
-    if any(i in persons for i in range(j, k)):
+    if any(e.label == "PER" and j <= e.token_start < k for e in entities):
         return None
     return find_role(tokens[j:k], text, rules, anywhere=False)
 
@@ -695,6 +700,10 @@ class Resolution:
     forms: list[Form]
     groups: Groups
     suspected: list[tuple[int, int, str]] = field(default_factory=list)   # form indexes, reason
+    types: list[str | None] = field(init=False)     # each form's guessed type: its mentions no longer change
+
+    def __post_init__(self):
+        self.types = [form.guessed_type() for form in self.forms]
 
 
 def group_forms(candidates: list[Candidate], rules: Rules, lower_words: set[str]) -> list[Form]:
@@ -702,8 +711,12 @@ def group_forms(candidates: list[Candidate], rules: Rules, lower_words: set[str]
     `is_dictionary_word`) and names opening with a generic word that nothing says are an
     organisation's."""
     by_key: dict[str, Form] = {}
+    keys: dict[str, str] = {}       # written name → its key: names are written the same way again and again
     for candidate in candidates:
-        key = form_key(candidate.mention.text, rules)
+        text = candidate.mention.text
+        if text not in keys:
+            keys[text] = form_key(text, rules)
+        key = keys[text]
         if key:
             by_key.setdefault(key, Form(key)).candidates.append(candidate)
     defined = {id(c.defined_by) for c in candidates if c.defined_by is not None}
@@ -802,8 +815,8 @@ def join_registry(res: Resolution, registry: Registry, rules: Rules) -> None:
             res.groups.join(present[0], other)
 
 
-def is_full_name(form: Form, rules: Rules) -> bool:
-    return form.guessed_type() == "person" and bool(rules.names.person_parts(form.key)[0])
+def is_full_name(res: Resolution, i: int, rules: Rules) -> bool:
+    return res.types[i] == "person" and bool(rules.names.person_parts(res.forms[i].key)[0])
 
 
 def join_persons(res: Resolution, rules: Rules) -> None:
@@ -811,7 +824,7 @@ def join_persons(res: Resolution, rules: Rules) -> None:
     a close given name (Vladimir / Wladimir) is only suspected."""
     by_surname: dict[str, list[int]] = defaultdict(list)
     for i, form in enumerate(res.forms):
-        if is_full_name(form, rules):
+        if is_full_name(res, i, rules):
             by_surname[rules.names.surname_key(form.key)].append(i)
     for members in by_surname.values():
         # Spelled-out given names first, so that an initial joins a person and not a chain.
@@ -843,7 +856,7 @@ def join_acronyms(res: Resolution, rules: Rules) -> None:
     spells out in full: the OMS is the "Organisation mondiale de la santé", not "Management
     Science"."""
     names = rules.names
-    others = [i for i, f in enumerate(res.forms) if f.guessed_type() != "person"]
+    others = [i for i, kind in enumerate(res.types) if kind != "person"]
     written = {i: res.forms[i].candidates[0].mention.text for i in others}
     by_initials: dict[str, list[int]] = defaultdict(list)
     for i in others:
@@ -864,7 +877,8 @@ def join_acronyms(res: Resolution, rules: Rules) -> None:
 
 
 def held_initials(letters: str) -> set[str]:
-    """Every run of two letters or more that `letters` hold in order (247 for 8 letters)."""
+    """Every sequence of two letters or more that `letters` hold in order, side by side or not
+    (247 for 8 letters)."""
     return {"".join(held) for n in range(2, len(letters) + 1) for held in combinations(letters, n)}
 
 
@@ -895,7 +909,7 @@ def suspect_prefixes(res: Resolution, rules: Rules) -> None:
     """"Conseil de sécurité" and "Conseil de sécurité des Nations unies" may be one actor. A long
     name that lacks only its last word, in lower case, is the model's cut and is joined:
     "Organisation du traité de l'Atlantique [nord]"."""
-    others = [i for i, f in enumerate(res.forms) if f.guessed_type() not in {None, "person"}]
+    others = [i for i, kind in enumerate(res.types) if kind not in {None, "person"}]
     going_on = longer_names(res, others)
     for i in others:
         for j in going_on.get(res.forms[i].key, []):
@@ -938,7 +952,7 @@ def assign_surnames(res: Resolution, rules: Rules) -> dict[int, int]:
     persons: dict[str, set[int]] = defaultdict(set)        # surname key → roots
     named_in: dict[tuple[str, int], list[Candidate]] = defaultdict(list)
     for i, form in enumerate(res.forms):
-        if is_full_name(form, rules):
+        if is_full_name(res, i, rules):
             root = res.groups.find(i)
             persons[rules.names.surname_key(form.key)].add(root)
             for c in form.candidates:
@@ -1136,8 +1150,8 @@ def attach_elsewhere(actors: list[Actor], articles: list[Article], rules: Rules)
             places.append((-1, "title", article.title))
         for b, part, text in places:
             for start, end in finder.find(text):
-                owners[text[start:end]].mentions.append(Mention(article.id, b, start, end, text[start:end],
-                                                                text, part))
+                name = text[start:end]
+                owners[name].mentions.append(Mention(article.id, b, start, end, name, text, part))
 
 
 def written_forms(actors: list[Actor], rules: Rules) -> dict[str, Actor]:
@@ -1161,7 +1175,7 @@ class NameFinder:
     tried only where a word starts with the first character of some name, and only with the
     lengths of those names."""
 
-    def __init__(self, names):
+    def __init__(self, names: Iterable[str]):
         lengths: dict[str, set[int]] = defaultdict(set)
         for name in names:
             lengths[name[0]].add(len(name))
@@ -1169,7 +1183,7 @@ class NameFinder:
         self.lengths = {first: sorted(found, reverse=True) for first, found in lengths.items()}
         self.starts = re.compile(rf"(?<!\w)[{''.join(map(re.escape, lengths))}]")
 
-    def find(self, text: str):
+    def find(self, text: str) -> Iterator[tuple[int, int]]:
         """(start, end) of each name found."""
         end = 0
         for start in (match.start() for match in self.starts.finditer(text)):

@@ -4,6 +4,7 @@ Synthetic French sentences run through the real model (loaded once per session),
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from dossier import actors, analyse
@@ -412,3 +413,28 @@ def test_roles_of_heads_of_state_and_spokespeople_are_read(nlp):
     assert [r.text for r in names[name_key("Abdoulaye Maïga")].roles] == ["colonel", "porte-parole de la transition"]
     assert [r.text for r in names[name_key("Élisabeth Borne")].roles] == ["Première ministre"]
     assert [r.text for r in names[name_key("Joe Biden")].roles] == ["président"]
+
+
+def test_the_name_finder_finds_what_one_pattern_of_all_the_names_would():
+    names = ["Mali", "Malik", "Le Drian", "Jean-Yves Le Drian", "Drian", "ONU", "Élysée", "A"]
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    finder = actors.NameFinder(names)
+    for text in ["Malik et Mali", "Jean-Yves Le Drian, puis Le Drian et Drian", "les Maliens", "l'ONU, ONUSIDA",
+                 "au Mali", "Mal", "XMali Mali_ Mali.", "l'Élysée", "A A", "", "Le Drian Le Drian"]:
+        assert list(finder.find(text)) == [m.span() for m in pattern.finditer(text)], text
+
+
+def test_an_acronym_is_only_tried_against_names_whose_initials_it_holds():
+    assert actors.held_initials("onu") == {"on", "ou", "nu", "onu"}
+    rules = actors.load_rules().names
+    assert rules.initials("Communauté économique des États de l'Afrique de l'Ouest") == "ceeao"
+    assert "ceeao" in actors.held_initials("cedeao")
+
+
+def test_the_dictionary_is_read_from_the_model_as_spacy_reads_it(nlp):
+    lexicon = actors.french_lexicon()
+    assert lexicon.lemmas("distinguons") == {"distinguons", "distinguer"} and "distinguer" in lexicon.verbs
+    assert lexicon.lemmas("sages") == {"sages", "sage"} and "sage" in lexicon.words
+    # "possessive" is also one of spaCy's symbols, stored under the symbol's number
+    assert lexicon.lemmas("possessive") == {"possessive", "possessif"}
