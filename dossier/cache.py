@@ -21,6 +21,8 @@ from typing import Any
 log = logging.getLogger("mkdocs.plugins.dossier")
 
 PACKAGE = Path(__file__).resolve().parent
+# Modules that measure or generate and take no part in a build: editing them keeps the caches.
+TOOLS = {"bench.py", "evaluate.py", "scale.py", "synth.py"}
 
 
 def fingerprint(*parts: str | bytes) -> str:
@@ -36,7 +38,8 @@ def fingerprint(*parts: str | bytes) -> str:
 def code_version() -> str:
     """dossier's own code and built-in data: a new version makes new entries for the stages it
     runs (the model's analysis has its own key, see analyse.py, and survives upgrades)."""
-    files = sorted(p for p in PACKAGE.rglob("*") if p.suffix in (".py", ".yml") and p.is_file())
+    files = sorted(p for p in PACKAGE.rglob("*")
+                   if p.suffix in (".py", ".yml") and p.is_file() and p.name not in TOOLS)
     return fingerprint(*(part for p in files for part in (str(p.relative_to(PACKAGE)), p.read_bytes())))
 
 
@@ -89,9 +92,12 @@ class Store:
         path = self.path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            # One write of the whole text: json.dump's many small writes through the temporary
+            # file's wrapper cost more than encoding.
+            text = json.dumps({"key": key, "value": value}, ensure_ascii=False, separators=(",", ":"))
             with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=".tmp-",
                                              suffix=".json", delete=False) as temporary:
-                json.dump({"key": key, "value": value}, temporary, ensure_ascii=False, separators=(",", ":"))
+                temporary.write(text)
             os.replace(temporary.name, path)
         except OSError as error:   # a full disk or a read-only cache slows the next build, no more
             log.warning("dossier: cannot write the cache entry %s: %s", path, error)

@@ -9,7 +9,7 @@ mkdocs.yml, content/, editorial/ and site_templates/), and, in the same run:
   after adding one article: wall time of the whole command, and the build's peak memory (the
   Python process and, apart, the largest of its children: Pagefind's indexer);
 - the analysis throughput, tokens per second, of dossier.analyse beside bare spaCy `nlp.pipe` with
-  the same model on the same texts, in one process;
+  the same model on the same texts (the first THROUGHPUT_SAMPLE articles), in one process;
 - a bare `mkdocs build` of the same pages (the ones the dossier generated, written as files) with
   the same settings, without the dossier plugin and without any search plugin;
 - the size of the site and of its search index, and its page count.
@@ -21,6 +21,7 @@ per article; the same figures go to DIR/scale.json.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import shutil
@@ -45,6 +46,7 @@ MEMORY_AT = 5000
 # times the one at the first step (a fixed cost, such as loading the model, makes the average fall).
 LINEAR_SLACK = 1.3
 SAMPLE = 0.05                    # seconds between two readings of a build's memory
+THROUGHPUT_SAMPLE = 400          # articles read by dossier's analysis and by bare spaCy, side by side
 # The bare build: the project's settings, its own pages folder, no plugin at all. An empty list is
 # needed: without `plugins`, MkDocs would bring back its lunr `search` plugin.
 BARE_CONFIG = "INHERIT: mkdocs.yml\ndocs_dir: bare-docs\nsite_dir: bare-site\nplugins: []\n"
@@ -68,7 +70,7 @@ class Row:
     rebuild: Run
     add_one: Run
     bare_mkdocs: float
-    tokens: int
+    tokens: int                      # tokens of the throughput sample
     analysis_tps: float              # tokens/s of dossier.analyse.analyse_articles
     spacy_tps: float                 # tokens/s of bare nlp.pipe
     site_mb: float
@@ -127,7 +129,9 @@ def analysis_throughput(project: str) -> dict:
 
     settings = project_settings(str(Path(project) / "mkdocs.yml"), None, False)
     raws, _ = ingest.read_seeds(settings.seeds)
-    articles = clean.clean_articles(raws, settings.editorial_file("outlets.yml"))
+    # The same sample of the dossier for both, at most THROUGHPUT_SAMPLE articles: enough for a
+    # steady rate (~300,000 tokens), and four passes over 5,000 articles would take half an hour.
+    articles = clean.clean_articles(raws[:THROUGHPUT_SAMPLE], settings.editorial_file("outlets.yml"))
     # What analyse reads: every block, then the lede (analyse._texts)
     texts = [text for a in articles for text in [b.text for b in a.blocks] + ([a.lede] if a.lede else [])]
     nlp = analyse.load_model()
@@ -263,6 +267,16 @@ def folder_mb(path: Path) -> float:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6
 
 
+def code_fingerprint() -> str:
+    """A digest of the package and the templates: a run during which they change mixes versions
+    (and a scratch project's copy of the templates may no longer fit the code)."""
+    digest = hashlib.sha256()
+    for path in sorted([*(ROOT / "dossier").rglob("*"), *(ROOT / "site_templates").rglob("*")]):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 def say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
@@ -327,7 +341,6 @@ GROWTH = [
     ("rebuild", "ms", lambda r: r.rebuild.seconds * 1000),
     ("+1 article", "ms", lambda r: r.add_one.seconds * 1000),
     ("bare mkdocs", "ms", lambda r: r.bare_mkdocs * 1000),
-    ("analysis", "ms", lambda r: r.tokens / r.analysis_tps * 1000),
     ("peak memory", "KB", lambda r: r.peak_mb * 1024),
     ("site", "KB", lambda r: r.site_mb * 1000),
     ("search index", "KB", lambda r: r.index_mb * 1000),
@@ -399,7 +412,8 @@ def extrapolated_memory(rows: list[Row]) -> str:
     return f"{b.peak_mb + slope * (MEMORY_AT - b.n):,.0f} MB extrapolated from N={a.n:,} and N={b.n:,}"
 
 
-def report(rows: list[Row], load: tuple[tuple[float, ...], tuple[float, ...]]) -> tuple[str, dict]:
+def report(rows: list[Row], load: tuple[tuple[float, ...], tuple[float, ...]],
+           code_changed: bool) -> tuple[str, dict]:
     curves = growth(rows)
     verdicts = targets(rows, curves)
     lines = [
@@ -413,6 +427,9 @@ def report(rows: list[Row], load: tuple[tuple[float, ...], tuple[float, ...]]) -
         f"{os.cpu_count()} CPUs; load average {load[0][0]:.2f} at the start, {load[1][0]:.2f} at the end "
         "(figures taken on a busy machine are slower and noisier)",
     ]
+    if code_changed:
+        lines.append("WARNING: dossier/ or site_templates/ changed during the run: the figures mix code "
+                     "versions; run again on a stable tree")
     data = {
         "rows": [{**asdict(r), "analysis_ratio": r.analysis_ratio, "rebuild_ratio": r.rebuild_ratio,
                   "add_one_ratio": r.add_one_ratio, "peak_mb": r.peak_mb} for r in rows],
@@ -420,6 +437,7 @@ def report(rows: list[Row], load: tuple[tuple[float, ...], tuple[float, ...]]) -
         "growth": curves,
         "cpus": os.cpu_count(),
         "load_average": {"start": load[0], "end": load[1]},
+        "code_changed": code_changed,
     }
     return "\n".join(lines), data
 
@@ -434,9 +452,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="runs of each rebuild and bare build (the fastest counts)")
     args = parser.parse_args(argv)
     sizes = sorted(int(size) for size in args.sizes.split(","))
-    start_load = os.getloadavg()
+    start_load, start_code = os.getloadavg(), code_fingerprint()
     rows = [measure(n, args.work.resolve(), args.seed, args.repeat) for n in sizes]
-    text, data = report(rows, (start_load, os.getloadavg()))
+    text, data = report(rows, (start_load, os.getloadavg()), code_fingerprint() != start_code)
     print(text)
     out = args.work / "scale.json"
     out.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
