@@ -72,7 +72,9 @@ def run_build(args) -> int:
     from .plugin import summary
 
     started = time.perf_counter()
-    with WarningLog() as warnings:
+    from .pipeline import WarningsKept
+
+    with WarningsKept(logging.getLogger("mkdocs")) as warnings:  # MkDocs' and the plugin's
         config = load_mkdocs_config(args.config_file, args.seeds, args.no_registry,
                                     site_dir=str(args.site.resolve()) if args.site else None)
         plugin = config.plugins["dossier"]
@@ -133,24 +135,6 @@ def run_actors(args) -> int:
     dossier = build_dossier(project_settings(args.config_file, args.seeds, args.no_registry))
     print(report_actors(dossier.actors, dossier.suspected_merges))
     return 0
-
-
-class WarningLog(logging.Handler):
-    """The warnings (and errors) MkDocs and the dossier plugin log, under the "mkdocs" logger."""
-
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-    def __enter__(self) -> WarningLog:
-        logging.getLogger("mkdocs").addHandler(self)
-        return self
-
-    def __exit__(self, *exc) -> None:
-        logging.getLogger("mkdocs").removeHandler(self)
 
 
 def print_warnings(messages: list[str]) -> None:

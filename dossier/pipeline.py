@@ -113,21 +113,23 @@ def counts(dossier: Dossier) -> dict[str, int]:
 
 
 class WarningsKept(logging.Handler):
-    """Keeps the warnings dossier logs while in use, to give them again when the result is reused."""
+    """Keeps the warnings (and errors) logged under a logger while in use: dossier's, to give them
+    again when a result is reused; MkDocs' and dossier's, for `dossier build`'s summary."""
 
-    def __init__(self):
+    def __init__(self, logger: logging.Logger = log):
         super().__init__(logging.WARNING)
+        self.logger = logger
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
 
     def __enter__(self) -> WarningsKept:
-        log.addHandler(self)
+        self.logger.addHandler(self)
         return self
 
     def __exit__(self, *error) -> None:
-        log.removeHandler(self)
+        self.logger.removeHandler(self)
 
 
 @contextmanager
