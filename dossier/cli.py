@@ -69,11 +69,10 @@ def parser() -> argparse.ArgumentParser:
 
 def run_build(args) -> int:
     """Build beside the site, then swap: a failed or killed build leaves the previous site whole."""
+    from .pipeline import WarningsKept
     from .plugin import summary
 
     started = time.perf_counter()
-    from .pipeline import WarningsKept
-
     with WarningsKept(logging.getLogger("mkdocs")) as warnings:  # MkDocs' and the plugin's
         config = load_mkdocs_config(args.config_file, args.seeds, args.no_registry,
                                     site_dir=str(args.site.resolve()) if args.site else None)
