@@ -72,9 +72,13 @@ class SiteOutput:
     home: str
     export: dict
     warnings: list[str]
-    counts: dict[str, int]
     stats: BuildStats
     cached: bool = False
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """What the site holds, as dossier.json lists it."""
+        return {name: len(self.export[name]) for name in ("articles", "actors", "quotes", "events")}
 
 
 def build_site(settings: Settings, templates: Path, use_directory_urls: bool) -> SiteOutput:
@@ -95,7 +99,7 @@ def build_site(settings: Settings, templates: Path, use_directory_urls: bool) ->
         renderer = Renderer(templates, dossier, use_directory_urls)
         output = SiteOutput(renderer.pages(), renderer.home_overview(),
                             export.to_json_data(dossier, use_directory_urls), warnings.messages,
-                            counts(dossier), dossier.stats)
+                            dossier.stats)
     output.stats.seconds["render"] = time.perf_counter() - render_started
     store.put(key, {name: value for name, value in asdict(output).items() if name not in ("stats", "cached")})
     return output
@@ -105,11 +109,6 @@ def site_key(settings: Settings, templates: Path, use_directory_urls: bool) -> s
     return fingerprint(code_version(), str(settings.use_registry), str(use_directory_urls),
                        tree_fingerprint(settings.seeds, recursive=False), tree_fingerprint(settings.editorial),
                        tree_fingerprint(templates))
-
-
-def counts(dossier: Dossier) -> dict[str, int]:
-    return {"articles": len(dossier.articles), "actors": len(dossier.actors),
-            "quotes": len(dossier.quotes), "events": len(dossier.events)}
 
 
 class WarningsKept(logging.Handler):
