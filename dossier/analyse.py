@@ -31,20 +31,29 @@ MAX_BLOCK_CHARS = 100_000
 
 
 _loading = threading.Lock()
+_loaded: list = []       # the model, once loaded (empty again when a one-off build lets go of it)
 
 
 def load_model():
     """Load the French model once per process (the live preview may load it ahead, in a thread)."""
     with _loading:
-        return _model()
+        if not _loaded:
+            import spacy  # imported here: a warm cache builds without paying for the import
+
+            log.info("dossier: loading spaCy model %s", MODEL)
+            _loaded.append(spacy.load(MODEL))
+        return _loaded[0]
 
 
-@lru_cache(maxsize=1)
-def _model():
-    import spacy  # imported here: a warm cache builds without paying for the import
+def release_model() -> None:
+    """Let go of the model (about 400 MB) once a one-off build has analysed what it needed; the
+    later stages and MkDocs never use it. A live preview keeps it for the next article."""
+    with _loading:
+        _loaded.clear()
 
-    log.info("dossier: loading spaCy model %s", MODEL)
-    return spacy.load(MODEL)
+
+def model_loaded() -> bool:
+    return bool(_loaded)
 
 
 def load_model_ahead() -> None:

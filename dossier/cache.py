@@ -9,14 +9,18 @@ cache restored from elsewhere (a CI cache) must not be able to run code.
 """
 from __future__ import annotations
 
+import atexit
 import hashlib
 import json
 import logging
 import os
+import shutil
 import tempfile
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, TypeVar
+
+T = TypeVar("T")
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 
@@ -101,3 +105,48 @@ class Store:
             os.replace(temporary.name, path)
         except OSError as error:   # a full disk or a read-only cache slows the next build, no more
             log.warning("dossier: cannot write the cache entry %s: %s", path, error)
+
+
+class LatestFolder:
+    """A whole folder of files as one entry (the generated site: its pages and its data), only the
+    latest kept. An entry is filled in a temporary folder and renamed into place once complete: a
+    build killed meanwhile leaves no entry. Without a usable cache folder, the entry is a temporary
+    folder, removed when the process ends."""
+
+    def __init__(self, root: Path | None, kind: str):
+        self.folder = root / kind if root is not None else None
+
+    def get(self, key: str) -> Path | None:
+        """The complete folder of the key, or None."""
+        if self.folder is None or not (self.folder / key).is_dir():
+            return None
+        return self.folder / key
+
+    def put(self, key: str, fill: Callable[[Path], T]) -> tuple[Path, T]:
+        """Call `fill` on an empty folder, then make that folder the key's entry (the others are
+        removed); return where the entry is, and what `fill` returned."""
+        staging = self._staging()
+        try:
+            made = fill(staging)
+            if self.folder is None or staging.parent != self.folder:
+                return staging, made
+            shutil.rmtree(self.folder / key, ignore_errors=True)
+            staging.rename(self.folder / key)
+        finally:
+            if staging.parent == self.folder:
+                shutil.rmtree(staging, ignore_errors=True)   # left only if `fill` failed
+        for other in self.folder.iterdir():
+            if other.name != key:
+                shutil.rmtree(other, ignore_errors=True)
+        return self.folder / key, made
+
+    def _staging(self) -> Path:
+        if self.folder is not None:
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                return Path(tempfile.mkdtemp(prefix=".tmp-", dir=self.folder))
+            except OSError as error:   # a read-only cache: this build's files go elsewhere
+                log.warning("dossier: cannot write into the cache %s: %s", self.folder, error)
+        staging = Path(tempfile.mkdtemp(prefix="dossier-"))
+        atexit.register(shutil.rmtree, staging, ignore_errors=True)
+        return staging

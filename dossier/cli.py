@@ -148,6 +148,7 @@ def build_into(config, folder: Path) -> str:
     from mkdocs.exceptions import MkDocsException
 
     config.site_dir = str(folder)
+    config.plugins.on_startup(command="build", dirty=False)   # as `mkdocs build` does
     try:
         build(config)
     except MkDocsException as error:
@@ -155,6 +156,8 @@ def build_into(config, folder: Path) -> str:
     except Exception as error:  # a broken template, a bug: the traceback says where
         traceback.print_exc()
         return f"build failed: {type(error).__name__}: {error}"
+    finally:
+        config.plugins.on_shutdown()
     return ""
 
 

@@ -4,15 +4,17 @@ Each stage is a module with one job; this function only passes their data along.
 """
 from __future__ import annotations
 
+import ctypes
 import gc
+import json
 import logging
 import time
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import actors, analyse, clean, dates, dedupe, export, ingest, quotes, topics
-from .cache import Store, code_version, fingerprint, tree_fingerprint
+from .cache import LatestFolder, code_version, fingerprint, tree_fingerprint
 from .models import BuildStats, Dossier
 from .render import Renderer
 
@@ -26,6 +28,7 @@ class Settings:
     cache: Path | None = None        # analysis cache; None disables it
     use_registry: bool = True        # False: ignore editorial/actors.yml (to measure the machine alone)
     progress: bool = False           # a progress bar for the analysis (shown on a terminal only)
+    keep_model: bool = True          # False: let go of the spaCy model after the analysis (one-off builds)
 
     def editorial_file(self, name: str) -> Path | None:
         if self.editorial is None:
@@ -46,6 +49,9 @@ def build_dossier(settings: Settings) -> Dossier:
         log.warning("dossier: %s: %s", problem.path, problem.message)
     clock.lap("dedupe")
     analyses = analyse.analyse_articles(articles, settings.cache, progress=settings.progress)
+    if not settings.keep_model:
+        analyse.release_model()
+        give_back_memory()
     clock.lap("analyse")
     with collector_spared():
         registry = settings.editorial_file("actors.yml") if settings.use_registry else None
@@ -66,9 +72,10 @@ def build_dossier(settings: Settings) -> Dossier:
 
 @dataclass
 class SiteOutput:
-    """What the dossier adds to the site: its generated pages (source path → Markdown), the home
-    page's overview, the data of dossier.json, the warnings the inputs gave, and how it went."""
-    pages: dict[str, str]
+    """What the dossier adds to the site: its generated pages (source path → the file holding its
+    Markdown), the home page's overview, the data of dossier.json, the warnings the inputs gave,
+    and how it went."""
+    pages: dict[str, Path]
     home: str
     export: dict
     warnings: list[str]
@@ -83,26 +90,63 @@ class SiteOutput:
 
 def build_site(settings: Settings, templates: Path, use_directory_urls: bool) -> SiteOutput:
     """The pipeline and the rendering, or their result kept from the last build when no input,
-    editorial file, template or line of dossier has changed since (the warnings are given again)."""
+    editorial file, template or line of dossier has changed since (the warnings are given again).
+    Pages are written to files as they are rendered, not held: thousands of them would hold
+    hundreds of MB, and MkDocs reads each once."""
     started = time.perf_counter()
-    store = Store(settings.cache, "site")
+    shelf = LatestFolder(settings.cache, "site")
     key = site_key(settings, templates, use_directory_urls)
-    kept = store.get(key)
+    kept = read_site(shelf.get(key))
     if kept is not None:
-        for message in kept["warnings"]:
+        for message in kept.warnings:
             log.warning(message)
-        stats = BuildStats(seconds={"unchanged: kept from the last build": time.perf_counter() - started})
-        return SiteOutput(**kept, stats=stats, cached=True)
+        kept.stats.seconds["unchanged: kept from the last build"] = time.perf_counter() - started
+        return kept
     with WarningsKept() as warnings:
         dossier = build_dossier(settings)
         render_started = time.perf_counter()
-        renderer = Renderer(templates, dossier, use_directory_urls)
-        output = SiteOutput(renderer.pages(), renderer.home_overview(),
-                            export.to_json_data(dossier, use_directory_urls), warnings.messages,
-                            dossier.stats)
+        folder, output = shelf.put(key, lambda staging: write_site(staging, dossier, templates, use_directory_urls,
+                                                                   warnings.messages))
+    output.pages = {src: folder / relative for src, relative in output.pages.items()}
+    output.stats = dossier.stats
     output.stats.seconds["render"] = time.perf_counter() - render_started
-    store.put(key, {name: value for name, value in asdict(output).items() if name not in ("stats", "cached")})
     return output
+
+
+PAGES = "pages"                  # the generated pages, in the site's cache entry
+SUMMARY = "site.json"            # the rest of the entry: page list, home overview, export, warnings
+
+
+def write_site(folder: Path, dossier: Dossier, templates: Path, use_directory_urls: bool,
+               warnings: list[str]) -> SiteOutput:
+    """Render the pages into `folder` one by one; return the site, its pages relative to `folder`."""
+    renderer = Renderer(templates, dossier, use_directory_urls)
+    pages: dict[str, Path] = {}
+    for src, markdown in renderer.iter_pages():
+        path = folder / PAGES / src
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(markdown, encoding="utf-8")
+        pages[src] = path.relative_to(folder)
+    output = SiteOutput(pages, renderer.home_overview(), export.to_json_data(dossier, use_directory_urls),
+                        warnings, BuildStats())
+    summary = {"pages": list(pages), "home": output.home, "export": output.export, "warnings": warnings}
+    (folder / SUMMARY).write_text(json.dumps(summary, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return output
+
+
+def read_site(folder: Path | None) -> SiteOutput | None:
+    """The site kept in the cache entry `folder`, if it is whole."""
+    if folder is None:
+        return None
+    try:
+        data = json.loads((folder / SUMMARY).read_text(encoding="utf-8"))
+        pages = {src: folder / PAGES / src for src in data["pages"]}
+        if not all(path.is_file() for path in pages.values()):
+            raise ValueError("a page is missing")
+        return SiteOutput(pages, data["home"], data["export"], data["warnings"], BuildStats(), cached=True)
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        log.info("dossier: cache entry %s not used (%s); made again", folder, error)
+        return None
 
 
 def site_key(settings: Settings, templates: Path, use_directory_urls: bool) -> str:
@@ -129,6 +173,17 @@ class WarningsKept(logging.Handler):
 
     def __exit__(self, *error) -> None:
         self.logger.removeHandler(self)
+
+
+def give_back_memory() -> None:
+    """Collect what is no longer used and hand the freed memory back to the system (glibc keeps
+    it otherwise: about 350 MB after the model is let go), so that MkDocs and Pagefind, which
+    come next, do not stack their peaks on ours. Elsewhere than glibc, only the collection."""
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 @contextmanager

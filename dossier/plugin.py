@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import analyse, export, search
-from .pipeline import Settings, SiteOutput, build_site
+from .pipeline import Settings, SiteOutput, build_site, give_back_memory
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 
@@ -42,6 +42,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.output: SiteOutput | None = None
         self.date: str | None = None
         self.root = Path.cwd()
+        self.serving = True          # until told otherwise, keep the model between builds
+
+    # A one-off build (`mkdocs build`, `gh-deploy`, `dossier build`) lets go of the model once the
+    # articles are analysed; a live preview keeps it for the next article dropped in
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     # Resolve the plugin's folders against the folder of mkdocs.yml
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -56,12 +62,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.output = build_site(self.settings(), self.path(self.config.templates), config.use_directory_urls)
         self.date = pages_date(self.output.export["articles"])
-        for src, content in self.output.pages.items():
+        give_back_memory()   # what the pipeline used, before MkDocs renders every page
+        for src, path in self.output.pages.items():
             existing = files.get_file_from_path(src)
             if existing is not None:  # a hand-written page of the same name wins
                 log.info("dossier: %s is written by hand; not generated", src)
                 continue
-            files.append(File.generated(config, src, content=content))
+            files.append(File.generated(config, src, abs_src_path=str(path)))
         return files
 
     # Date every page by the dossier, not the clock: MkDocs writes the page's date into the sitemap
@@ -80,12 +87,27 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             return markdown.replace(HOME_MARKER, overview)
         return markdown + "\n\n" + overview
 
+    # MkDocs reads and renders every page before it writes any, and keeps each page's Markdown and
+    # HTML to the end of the build: with thousands of pages, most of its memory. Nothing reads the
+    # Markdown once it is rendered, nor the HTML once the page is written (the title is kept
+    # apart), so let go of them — last, after any other plugin's hook
+    @event_priority(-100)
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        page.markdown = ""
+        return html
+
+    @event_priority(-100)
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        page.content = ""
+        return output
+
     # Export the dossier beside the site, and index the site for the search box
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.output is None:
             return
         export.write_json(self.output.export, Path(config.site_dir))
         if self.config.search:
+            give_back_memory()   # Pagefind's indexer runs beside this process
             started = time.perf_counter()
             count = search.index_site(Path(config.site_dir), self.settings().cache)
             self.output.stats.seconds["search index"] = time.perf_counter() - started
@@ -108,6 +130,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             cache=self.path(self.config.cache) if self.config.cache else None,
             use_registry=self.config.use_registry,
             progress=self.config.progress,
+            keep_model=self.serving,
         )
 
     def path(self, name: str) -> Path:

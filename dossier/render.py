@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import Iterator
 
 import jinja2
 from unidecode import unidecode
@@ -239,9 +240,17 @@ class Renderer:
 
     def pages(self) -> dict[str, str]:
         """Every generated page, by source path inside the docs folder."""
-        pages = {article_src(a.id): self.article_page(a) for a in self.dossier.articles}
-        pages.update({actor_src(a.id): self.actor_page(a) for a in self.dossier.actors})
-        pages.update({topic_src(t.id): self.topic_page(t) for t in self.dossier.topics})
+        return dict(self.iter_pages())
+
+    def iter_pages(self) -> Iterator[tuple[str, str]]:
+        """Every generated page and its source path, one at a time (a caller may write each out
+        instead of holding them all)."""
+        for article in self.dossier.articles:
+            yield article_src(article.id), self.article_page(article)
+        for actor in self.dossier.actors:
+            yield actor_src(actor.id), self.actor_page(actor)
+        for topic in self.dossier.topics:
+            yield topic_src(topic.id), self.topic_page(topic)
         indexes = {
             f"{ARTICLES_DIR}/index.md": "articles_index.md.j2",
             f"{ACTORS_DIR}/index.md": "actors_index.md.j2",
@@ -249,9 +258,9 @@ class Renderer:
             "chronologie.md": "timeline.md.j2",
             "sources.md": "sources.md.j2",
         }
-        pages.update({src: self.render(template, src) for src, template in indexes.items()})
-        pages["graphe.md"] = self.render("graph.md.j2", "graphe.md", svg=self.whole_graph_svg("graphe.md"))
-        return pages
+        for src, template in indexes.items():
+            yield src, self.render(template, src)
+        yield "graphe.md", self.render("graph.md.j2", "graphe.md", svg=self.whole_graph_svg("graphe.md"))
 
     def home_overview(self) -> str:
         return self.render("home.md.j2", "index.md", latest=self.latest_articles(),

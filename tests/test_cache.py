@@ -5,15 +5,16 @@ from __future__ import annotations
 import json
 import logging
 import shutil
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT
 from dossier import analyse, clean, ingest
-from dossier.cache import Store
+from dossier.cache import LatestFolder, Store
 from dossier.pipeline import Settings, build_site
+from dossier.plugin import DossierPlugin
 
 TEMPLATES = ROOT / "site_templates"
 
@@ -35,7 +36,7 @@ def test_an_unchanged_dossier_is_reused_whole_with_its_warnings(project, monkeyp
     with caplog.at_level(logging.WARNING):
         again = build_site(project, TEMPLATES, True)
     assert again.cached
-    assert (again.pages, again.home, again.export, again.counts) == (first.pages, first.home, first.export, first.counts)
+    assert (texts(again.pages), again.home, again.export, again.counts) == (texts(first.pages), first.home, first.export, first.counts)
     assert "vide.txt" in caplog.text       # a bad file is named on every build, not only the first
 
 
@@ -69,7 +70,7 @@ def test_a_template_edit_renders_again(project, tmp_path):
     page.write_text(page.read_text(encoding="utf-8") + "\nPied de page ajouté\n", encoding="utf-8")
     again = build_site(project, templates, True)
     assert not again.cached and again.stats.analysed == 0
-    assert again.pages["articles/000_a3e8dfd74bd36d78.md"].rstrip().endswith("Pied de page ajouté")
+    assert again.pages["articles/000_a3e8dfd74bd36d78.md"].read_text(encoding="utf-8").rstrip().endswith("Pied de page ajouté")
 
 
 def test_cleaning_is_kept_and_made_again_when_the_outlet_rules_change(tmp_path):
@@ -94,6 +95,10 @@ def test_a_foreign_or_damaged_entry_is_made_again(tmp_path, caplog):
     store.path("k" * 32).write_text('{"key": "kkk', encoding="utf-8")
     assert store.get("k" * 32) is None and "not used" in caplog.text
     assert Store(None, "clean").get("k" * 32) is None      # no cache folder, no cache
+
+
+def texts(pages: dict[str, Path]) -> dict[str, str]:
+    return {src: path.read_text(encoding="utf-8") for src, path in pages.items()}
 
 
 @pytest.fixture
@@ -139,3 +144,53 @@ def test_the_search_index_is_reused_while_the_pages_are_unchanged(tmp_path, monk
     monkeypatch.setattr(search, "run_pagefind", lambda folder: ran.append(folder) or real_run(folder))
     search.index_site(site("third", "Abdoulaye Diop à Moscou"), cache)
     assert len(ran) == 1 and len(list((cache / "search").iterdir())) == 1   # only the latest is kept
+
+
+def test_a_one_off_build_lets_go_of_the_model(project, nlp, monkeypatch):
+    monkeypatch.setattr(analyse, "_loaded", [nlp])     # the session's model, given back afterwards
+    output = build_site(replace(project, keep_model=False), TEMPLATES, True)
+    assert output.stats.analysed == 5 and not analyse.model_loaded()
+
+
+@pytest.mark.parametrize("command, keeps", [("serve", True), ("build", False), ("gh-deploy", False)])
+def test_only_a_live_preview_keeps_the_model_between_builds(command, keeps):
+    plugin = DossierPlugin()
+    plugin.load_config({})
+    assert plugin.settings().keep_model              # a build that MkDocs did not announce keeps it
+    plugin.on_startup(command=command, dirty=False)
+    assert plugin.settings().keep_model is keeps
+
+
+def test_a_folder_entry_is_whole_or_absent_and_only_the_latest_is_kept(tmp_path):
+    shelf = LatestFolder(tmp_path, "site")
+
+    def fails(folder):
+        (folder / "half.md").write_text("…", encoding="utf-8")
+        raise RuntimeError("killed mid-write")
+    with pytest.raises(RuntimeError):
+        shelf.put("a" * 32, fails)
+    assert shelf.get("a" * 32) is None and not any((tmp_path / "site").iterdir())   # nothing left
+    first, _ = shelf.put("a" * 32, lambda folder: (folder / "p.md").write_text("A", encoding="utf-8"))
+    second, made = shelf.put("b" * 32, lambda folder: (folder / "p.md").write_text("B", encoding="utf-8"))
+    assert made == 1 and shelf.get("b" * 32) == second and (second / "p.md").read_text() == "B"
+    assert shelf.get("a" * 32) is None and not first.exists()
+    assert [p.name for p in (tmp_path / "site").iterdir()] == ["b" * 32]
+
+
+def test_without_a_cache_the_pages_live_in_a_temporary_folder(tmp_path, seeds_dossier):
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    output = build_site(Settings(tmp_path / "seeds", ROOT / "editorial", None), TEMPLATES, True)
+    assert not output.cached and "articles/index.md" in output.pages
+    assert all(path.is_file() and tmp_path not in path.parents for path in output.pages.values())
+
+
+def test_a_damaged_site_entry_is_made_again(project, caplog, model_must_not_load_later):
+    first = build_site(project, TEMPLATES, True)
+    model_must_not_load_later()
+    (next(iter(first.pages.values()))).unlink()       # a page of the entry lost
+    with caplog.at_level(logging.INFO):
+        again = build_site(project, TEMPLATES, True)
+    assert not again.cached and "a page is missing" in caplog.text
+    assert texts(again.pages) == texts(build_site(project, TEMPLATES, True).pages)
+    (next(iter(again.pages.values())).parents[2] / "site.json").write_text("{", encoding="utf-8")
+    assert not build_site(project, TEMPLATES, True).cached
