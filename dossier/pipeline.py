@@ -73,19 +73,17 @@ def build_dossier(settings: Settings) -> Dossier:
 @dataclass
 class SiteOutput:
     """What the dossier adds to the site: its generated pages (source path → the file holding its
-    Markdown), the home page's overview, the data of dossier.json, the warnings the inputs gave,
-    and how it went."""
+    Markdown), the home page's overview, dossier.json (a file, as it is written into the site), what
+    the site holds and the date of its newest article, the warnings the inputs gave, and how it went.
+    The files are the cache's latest entry: the next build of the same dossier replaces them."""
     pages: dict[str, Path]
     home: str
-    export: dict
+    data: Path
+    counts: dict[str, int]
+    newest: str | None
     warnings: list[str]
     stats: BuildStats
     cached: bool = False
-
-    @property
-    def counts(self) -> dict[str, int]:
-        """What the site holds, as dossier.json lists it."""
-        return {name: len(self.export[name]) for name in ("articles", "actors", "quotes", "events")}
 
 
 def build_site(settings: Settings, templates: Path, use_directory_urls: bool) -> SiteOutput:
@@ -108,13 +106,15 @@ def build_site(settings: Settings, templates: Path, use_directory_urls: bool) ->
         folder, output = shelf.put(key, lambda staging: write_site(staging, dossier, templates, use_directory_urls,
                                                                    warnings.messages))
     output.pages = {src: folder / relative for src, relative in output.pages.items()}
+    output.data = folder / output.data
     output.stats = dossier.stats
     output.stats.seconds["render"] = time.perf_counter() - render_started
     return output
 
 
 PAGES = "pages"                  # the generated pages, in the site's cache entry
-SUMMARY = "site.json"            # the rest of the entry: page list, home overview, export, warnings
+DATA = "dossier.json"            # the dossier's data, copied into the site as it is
+SUMMARY = "site.json"            # the rest of the entry: page list, home overview, counts, warnings
 
 
 def write_site(folder: Path, dossier: Dossier, templates: Path, use_directory_urls: bool,
@@ -127,9 +127,14 @@ def write_site(folder: Path, dossier: Dossier, templates: Path, use_directory_ur
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(markdown, encoding="utf-8")
         pages[src] = path.relative_to(folder)
-    output = SiteOutput(pages, renderer.home_overview(), export.to_json_data(dossier, use_directory_urls),
+    data = export.to_json_data(dossier, use_directory_urls)
+    export.write_json(data, folder)
+    output = SiteOutput(pages, renderer.home_overview(), Path(DATA),
+                        {name: len(data[name]) for name in ("articles", "actors", "quotes", "events")},
+                        max((article["date"] for article in data["articles"] if article["date"]), default=None),
                         warnings, BuildStats())
-    summary = {"pages": list(pages), "home": output.home, "export": output.export, "warnings": warnings}
+    summary = {"pages": list(pages), "home": output.home, "counts": output.counts, "newest": output.newest,
+               "warnings": warnings}
     (folder / SUMMARY).write_text(json.dumps(summary, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return output
 
@@ -141,9 +146,10 @@ def read_site(folder: Path | None) -> SiteOutput | None:
     try:
         data = json.loads((folder / SUMMARY).read_text(encoding="utf-8"))
         pages = {src: folder / PAGES / src for src in data["pages"]}
-        if not all(path.is_file() for path in pages.values()):
+        if not all(path.is_file() for path in [*pages.values(), folder / DATA]):
             raise ValueError("a page is missing")
-        return SiteOutput(pages, data["home"], data["export"], data["warnings"], BuildStats(), cached=True)
+        return SiteOutput(pages, data["home"], folder / DATA, data["counts"], data["newest"], data["warnings"],
+                          BuildStats(), cached=True)
     except (OSError, ValueError, KeyError, TypeError) as error:
         log.info("dossier: cache entry %s not used (%s); made again", folder, error)
         return None

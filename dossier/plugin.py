@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import time
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import analyse, export, search
+from . import analyse, search
 from .pipeline import Settings, SiteOutput, build_site, give_back_memory
 
 log = logging.getLogger("mkdocs.plugins.dossier")
@@ -61,7 +62,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     @event_priority(50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.output = build_site(self.settings(), self.path(self.config.templates), config.use_directory_urls)
-        self.date = pages_date(self.output.export["articles"])
+        self.date = pages_date(self.output.newest)
         give_back_memory()   # what the pipeline used, before MkDocs renders every page
         for src, path in self.output.pages.items():
             existing = files.get_file_from_path(src)
@@ -105,7 +106,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.output is None:
             return
-        export.write_json(self.output.export, Path(config.site_dir))
+        shutil.copyfile(self.output.data, Path(config.site_dir) / "dossier.json")
         if self.config.search:
             give_back_memory()   # Pagefind's indexer runs beside this process
             started = time.perf_counter()
@@ -137,13 +138,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return (self.root / name).resolve()
 
 
-def pages_date(articles: list[dict]) -> str | None:
+def pages_date(newest_article: str | None) -> str | None:
     """The date of the site's pages: None if SOURCE_DATE_EPOCH is set (MkDocs then takes it), else
     the newest article's (the dossier is as of its latest news), else a fixed one; never today's,
     which would make two builds of the same inputs on two days differ."""
     if "SOURCE_DATE_EPOCH" in os.environ:
         return None
-    return max((a["date"] for a in articles if a["date"]), default=UNDATED)
+    return newest_article or UNDATED
 
 
 def summary(output: SiteOutput) -> str:
