@@ -117,14 +117,16 @@ def expected_searches(data: dict) -> dict[str, str]:
 
 
 def first_result(page, query: str) -> str:
-    """Type the query in the header's search box; the first result's link."""
+    """Type the query in the header's search box; the first result's link. The box is emptied
+    first, which clears the results at once: a link on screen is then an answer to this query (the
+    box drops answers to a query no longer typed)."""
+    page.fill(".md-search__input", "")
     page.fill(".md-search__input", query)
     page.wait_for_function(
         """query => document.querySelector(".md-search__input").value === query
                    && document.querySelector(".md-search-result__link")""",
         arg=query,
     )
-    page.wait_for_timeout(250)   # let a late, superseded answer settle
     return page.get_attribute(".md-search-result__link >> nth=0", "href")
 
 

@@ -1,7 +1,8 @@
 /*
  * The header search box, backed by Pagefind: the index that the dossier plugin writes to
- * pagefind/ at the end of the build. Pagefind folds accents and stems French, and only loads
- * the index fragments a query needs. Everything is fetched from the site itself.
+ * pagefind/ at the end of the build (in parts, for a big site). Pagefind folds accents and
+ * stems French, and only loads the index fragments a query needs. Everything is fetched from the
+ * site itself.
  *
  * Result titles and excerpts come from article text: they are inserted as text nodes (only the
  * <mark> of Pagefind's excerpts is kept), never as HTML.
@@ -26,11 +27,26 @@
   function loadPagefind() {
     if (!pagefind) {
       pagefind = import(new URL("pagefind/pagefind.js", root).href).then(async (module) => {
-        await module.options({ baseUrl: root.pathname, excerptLength: 24 });
+        const options = { baseUrl: root.pathname, excerptLength: 24 };
+        await module.options(options);
+        const parts = await otherParts();
+        await Promise.all(parts.map((part) => module.mergeIndex(new URL(`pagefind/${part}`, root).pathname, options)));
         return module;
       });
     }
     return pagefind;
+  }
+
+  // A big site is indexed in parts: pagefind/ holds the first, pagefind/parts.json lists the
+  // folders of the others, merged into the first. No list (or an unreadable one) means one part.
+  async function otherParts() {
+    try {
+      const response = await fetch(new URL("pagefind/parts.json", root), { cache: "no-cache" });
+      const parts = response.ok ? await response.json() : [];
+      return Array.isArray(parts) ? parts : [];
+    } catch (error) {
+      return [];
+    }
   }
 
   function open() {
