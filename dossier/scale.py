@@ -1,6 +1,6 @@
 """Scale benchmark (`make bench`; a benchmark, not a test): how the build's costs grow with N.
 
-    python -m dossier.scale [--sizes 100,1000,5000] [--work DIR] [--seed S] [--repeat R]
+    python -m dossier.scale [--sizes 100,1000,5000] [--work DIR] [--seed S] [--repeat R | R1,R2,R3]
 
 For each N, a synthetic dossier of N articles (dossier.synth) goes into a scratch project (a copy of
 mkdocs.yml, content/, editorial/ and site_templates/), and, in the same run:
@@ -14,8 +14,8 @@ mkdocs.yml, content/, editorial/ and site_templates/), and, in the same run:
   the same settings, without the dossier plugin and without any search plugin;
 - the size of the site and of its search index, and its page count.
 
-Rebuilds and bare builds alternate, R times each; the fastest run of each counts (the machine's
-other work only ever adds time). It prints one table, a line per target, and how each cost grows
+Rebuilds and bare builds alternate, R times each (or R1 times at the first size, R2 at the second…);
+the fastest run of each counts (the machine's other work only ever adds time). It prints one table, a line per target, and how each cost grows
 per article; the same figures go to DIR/scale.json.
 """
 from __future__ import annotations
@@ -448,12 +448,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "dossier-scale",
                         help="scratch folder (one project per size is made, and replaced, in it)")
     parser.add_argument("--seed", type=int, default=0, help="seed number of the synthetic articles")
-    parser.add_argument("--repeat", type=int, default=2,
-                        help="runs of each rebuild and bare build (the fastest counts)")
+    parser.add_argument("--repeat", default="2",
+                        help="runs of each rebuild and bare build (the fastest counts); one number, or one per size")
     args = parser.parse_args(argv)
     sizes = sorted(int(size) for size in args.sizes.split(","))
+    repeats = [int(r) for r in args.repeat.split(",")]
+    repeats = repeats * len(sizes) if len(repeats) == 1 else repeats
+    if len(repeats) != len(sizes):
+        parser.error("--repeat: one number, or one per size")
     start_load, start_code = os.getloadavg(), code_fingerprint()
-    rows = [measure(n, args.work.resolve(), args.seed, args.repeat) for n in sizes]
+    rows = []
+    for n, repeat in zip(sizes, repeats):
+        rows.append(measure(n, args.work.resolve(), args.seed, repeat))
+        # what is measured so far, should a long run be stopped before its end
+        (args.work / "scale.partial.json").write_text(json.dumps([asdict(row) for row in rows], indent=1))
     text, data = report(rows, (start_load, os.getloadavg()), code_fingerprint() != start_code)
     print(text)
     out = args.work / "scale.json"
