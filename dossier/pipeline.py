@@ -8,9 +8,12 @@ import ctypes
 import gc
 import json
 import logging
+import multiprocessing
 import time
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from logging.handlers import QueueHandler, QueueListener
 from pathlib import Path
 
 from . import actors, analyse, clean, dates, dedupe, export, ingest, quotes, topics
@@ -92,14 +95,11 @@ def build_site(settings: Settings, templates: Path, use_directory_urls: bool) ->
     Pages are written to files as they are rendered, not held: thousands of them would hold
     hundreds of MB, and MkDocs reads each once."""
     started = time.perf_counter()
+    kept = kept_site(settings, templates, use_directory_urls, started)
+    if kept is not None:
+        return kept
     shelf = LatestFolder(settings.cache, "site")
     key = site_key(settings, templates, use_directory_urls)
-    kept = read_site(shelf.get(key))
-    if kept is not None:
-        for message in kept.warnings:
-            log.warning(message)
-        kept.stats.seconds["unchanged: kept from the last build"] = time.perf_counter() - started
-        return kept
     with WarningsKept() as warnings:
         dossier = build_dossier(settings)
         render_started = time.perf_counter()
@@ -110,6 +110,56 @@ def build_site(settings: Settings, templates: Path, use_directory_urls: bool) ->
     output.stats = dossier.stats
     output.stats.seconds["render"] = time.perf_counter() - render_started
     return output
+
+
+def build_site_apart(settings: Settings, templates: Path, use_directory_urls: bool) -> SiteOutput:
+    """build_site in a process of its own, for a one-off build: all the memory the pipeline used
+    (the model, the analyses, and Python's heap, which a process keeps fragmented) goes back to the
+    system before MkDocs reads the pages, so that the two peaks do not add up. Its messages are
+    logged here as they come. An unchanged dossier is read here, without a process; without a
+    cache folder the pages would not outlive the process, so the pipeline runs here too."""
+    started = time.perf_counter()
+    kept = kept_site(settings, templates, use_directory_urls, started)
+    if kept is not None:
+        return kept
+    if settings.cache is None:
+        return build_site(settings, templates, use_directory_urls)
+    spawn = multiprocessing.get_context("spawn")     # not fork: MkDocs may run threads
+    messages = spawn.Queue()
+    relay = QueueListener(messages, Relay())
+    relay.start()
+    try:
+        with ProcessPoolExecutor(1, mp_context=spawn, initializer=log_into,
+                                 initargs=(messages, log.getEffectiveLevel())) as pool:
+            output = pool.submit(build_site, settings, templates, use_directory_urls).result()
+    finally:
+        relay.stop()
+    output.stats.seconds["pipeline process"] = time.perf_counter() - started - sum(output.stats.seconds.values())
+    return output
+
+
+def kept_site(settings: Settings, templates: Path, use_directory_urls: bool, started: float) -> SiteOutput | None:
+    """The site kept from the last build if nothing changed since, its warnings given again."""
+    kept = read_site(LatestFolder(settings.cache, "site").get(site_key(settings, templates, use_directory_urls)))
+    if kept is not None:
+        for message in kept.warnings:
+            log.warning(message)
+        kept.stats.seconds["unchanged: kept from the last build"] = time.perf_counter() - started
+    return kept
+
+
+def log_into(messages, level: int) -> None:
+    """In the pipeline's process: send every message to the build's process, through `messages`."""
+    root = logging.getLogger()
+    root.handlers[:] = [QueueHandler(messages)]
+    log.setLevel(level)
+
+
+class Relay(logging.Handler):
+    """In the build's process: log each message of the pipeline's process under its own logger."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        logging.getLogger(record.name).handle(record)
 
 
 PAGES = "pages"                  # the generated pages, in the site's cache entry

@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import analyse, search
-from .pipeline import Settings, SiteOutput, build_site, give_back_memory
+from .pipeline import Settings, SiteOutput, build_site, build_site_apart, give_back_memory
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 
@@ -61,7 +61,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     # the site's files, before other plugins (which run at the default priority, 0) look at them
     @event_priority(50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        self.output = build_site(self.settings(), self.path(self.config.templates), config.use_directory_urls)
+        build = build_site if self.serving else build_site_apart   # a live preview keeps its model
+        self.output = build(self.settings(), self.path(self.config.templates), config.use_directory_urls)
         self.date = pages_date(self.output.newest)
         give_back_memory()   # what the pipeline used, before MkDocs renders every page
         for src, path in self.output.pages.items():

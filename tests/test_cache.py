@@ -13,7 +13,7 @@ import pytest
 from conftest import ROOT
 from dossier import analyse, clean, ingest
 from dossier.cache import LatestFolder, Store
-from dossier.pipeline import Settings, build_site
+from dossier.pipeline import Settings, build_site, build_site_apart
 from dossier.plugin import DossierPlugin
 
 TEMPLATES = ROOT / "site_templates"
@@ -197,3 +197,17 @@ def test_a_damaged_site_entry_is_made_again(project, caplog, model_must_not_load
     assert texts(again.pages) == texts(build_site(project, TEMPLATES, True).pages)
     (next(iter(again.pages.values())).parents[2] / "site.json").write_text("{", encoding="utf-8")
     assert not build_site(project, TEMPLATES, True).cached
+
+
+def test_a_one_off_build_runs_the_pipeline_in_a_process_of_its_own(project, caplog):
+    """Its memory goes back to the system before MkDocs runs; its messages still reach the build."""
+    (project.seeds / "vide.txt").write_text("  \n", encoding="utf-8")
+    here = texts(build_site(project, TEMPLATES, True).pages)       # the analyses cached, in this process
+    registry = project.editorial / "actors.yml"                    # then a change, so that the pipeline runs
+    registry.write_text(registry.read_text(encoding="utf-8") + "\n# une note\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        apart = build_site_apart(project, TEMPLATES, True)
+    assert not apart.cached and "pipeline process" in apart.stats.seconds
+    assert "vide.txt" in caplog.text and any("vide.txt" in message for message in apart.warnings)
+    assert texts(apart.pages) == here
+    assert build_site_apart(project, TEMPLATES, True).cached       # and is kept like any build
