@@ -9,6 +9,12 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+CHROMIUM = Path("/usr/bin/chromium")    # Debian's (apt-get install chromium; .ci/run does it)
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-default-apps", "--disable-extensions", "--metrics-recording-only",
+]
 
 
 @pytest.fixture(scope="session")
@@ -80,3 +86,26 @@ def build_project_copy(project: Path, **config) -> Path:
 
 def files_of(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium, once per test module (the browser tests: a reader's view of the site)."""
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, timeout=60_000)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page that records every request it makes and every failed response."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
+    tab = context.new_page()
+    tab.set_default_timeout(15_000)
+    tab.requests, tab.failures = [], []
+    tab.on("request", lambda request: tab.requests.append(request.url))
+    tab.on("response", lambda response: response.status >= 400 and tab.failures.append(response.url))
+    yield tab
+    context.close()

@@ -12,14 +12,10 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
+from conftest import CHROMIUM
+
 PREFIX = "/dossier-test/"
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-default-apps", "--disable-extensions", "--metrics-recording-only",
-]
 
 pytestmark = [
     pytest.mark.slow,
@@ -65,28 +61,6 @@ def subpath_site(built_site, origin, tmp_path_factory) -> Path:
     site = build_project_copy(tmp_path_factory.mktemp("subpath"), site_url=origin + PREFIX)
     SiteHandler.roots[PREFIX] = site
     return site
-
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, timeout=60_000)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser):
-    """A fresh page that records every request it makes and every failed response."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
-    tab = context.new_page()
-    tab.set_default_timeout(15_000)
-    tab.requests, tab.failures = [], []
-    tab.on("request", lambda request: tab.requests.append(request.url))
-    tab.on("response", lambda response: response.status >= 400 and tab.failures.append(response.url))
-    yield tab
-    context.close()
 
 
 @pytest.fixture(scope="module")

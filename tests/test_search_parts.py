@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import CHROMIUM, files_of
 from dossier import search
 
 PAGES_PER_PART = 10
@@ -62,10 +63,6 @@ def test_the_parts_are_the_same_from_one_run_to_the_next(parted_site, tmp_path):
     shutil.rmtree(again / search.SEARCH_DIR)
     search.index_site(again, None, pages_per_index=PAGES_PER_PART)
     assert files_of(again / search.SEARCH_DIR) == files_of(parted_site / search.SEARCH_DIR)
-
-
-def files_of(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 # --- In the browser ---------------------------------------------------------------------------
@@ -150,30 +147,7 @@ def results(page, query: str) -> list[str]:
     return page.eval_on_selector_all(".md-search-result__link", "links => links.map((a) => a.getAttribute('href'))")
 
 
-browser_test = pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from test_browser import CHROMIUM, CHROMIUM_ARGS
-
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, timeout=60_000)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser):
-    """A fresh page that records every response that failed."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
-    tab = context.new_page()
-    tab.set_default_timeout(15_000)
-    tab.failures = []
-    tab.on("response", lambda response: response.status >= 400 and tab.failures.append(response.url))
-    yield tab
-    context.close()
+browser_test = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium")
 
 
 @pytest.mark.slow

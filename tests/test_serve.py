@@ -19,7 +19,7 @@ import urllib.request
 import pytest
 
 from conftest import copy_project
-from test_browser import CHROMIUM, CHROMIUM_ARGS
+from conftest import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = [
     pytest.mark.slow,
