@@ -94,7 +94,9 @@ def served(built_site, tmp_path):
         server = subprocess.Popen(
             [sys.executable, "-m", "dossier", "-v", "-f", str(project / "mkdocs.yml"), "serve",
              "--dev-addr", address],
-            cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
+            cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True,
+            # Ctrl-C must reach it even when the tests run as a background job, whose SIGINT is ignored
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         started = time.monotonic()
         while not answers(origin + "/articles/"):
