@@ -57,7 +57,7 @@ def answers(url: str) -> bool:
 def stop(server: subprocess.Popen) -> None:
     """Ctrl-C first (MkDocs then removes its temp site folder), then terminate, then kill; and
     whatever the server started (Pagefind) with it, as they share its own process group."""
-    for send, wait in ((signal.SIGINT, 30), (signal.SIGTERM, 10), (signal.SIGKILL, 10)):
+    for send, wait in ((signal.SIGINT, 15), (signal.SIGTERM, 10), (signal.SIGKILL, 10)):
         if server.poll() is not None:
             break
         server.send_signal(send)
