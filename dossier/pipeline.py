@@ -118,12 +118,12 @@ def build_site_apart(settings: Settings, templates: Path, use_directory_urls: bo
     system before MkDocs reads the pages, so that the two peaks do not add up. Its messages are
     logged here as they come. An unchanged dossier is read here, without a process; without a
     cache folder the pages would not outlive the process, so the pipeline runs here too."""
+    if settings.cache is None:
+        return build_site(settings, templates, use_directory_urls)
     started = time.perf_counter()
     kept = kept_site(settings, templates, use_directory_urls, started)
     if kept is not None:
         return kept
-    if settings.cache is None:
-        return build_site(settings, templates, use_directory_urls)
     spawn = multiprocessing.get_context("spawn")     # not fork: MkDocs may run threads
     messages = spawn.Queue()
     relay = QueueListener(messages, Relay())
