@@ -32,6 +32,12 @@ RELATED_MAX_ARTICLES = 50
 ARTICLES_DIR = "articles"
 ACTORS_DIR = "acteurs"
 TOPICS_DIR = "themes"
+TIMELINE = "chronologie.md"
+TIMELINE_DIR = "chronologie"
+# A longer timeline is split: an overview of its months on TIMELINE, and a page per month (per
+# year for the dates known only to the year). In one page it grows with the dossier: 34,000
+# events and 17 MB of HTML at 5,000 articles, more than a reader's browser wants to open.
+TIMELINE_PAGE_EVENTS = 500
 TYPE_LABELS = {
     "person": "Personnes",
     "organization": "Organisations",
@@ -86,6 +92,11 @@ def group_by(items, key) -> defaultdict:
     for item in items:
         found[key(item)].append(item)
     return found
+
+
+def timeline_period(event: Event) -> str:
+    """'2021-11-11' and '2021-11' → '2021-11'; '2021' stays: the page an event is on."""
+    return event.date[:7]
 
 
 def source_name(article: Article, capital: bool = False) -> str:
@@ -255,12 +266,26 @@ class Renderer:
             f"{ARTICLES_DIR}/index.md": "articles_index.md.j2",
             f"{ACTORS_DIR}/index.md": "actors_index.md.j2",
             f"{TOPICS_DIR}/index.md": "topics_index.md.j2",
-            "chronologie.md": "timeline.md.j2",
             "sources.md": "sources.md.j2",
         }
         for src, template in indexes.items():
             yield src, self.render(template, src)
+        yield from self.timeline_pages()
         yield "graphe.md", self.render("graph.md.j2", "graphe.md", svg=self.whole_graph_svg("graphe.md"))
+
+    def timeline_pages(self) -> Iterator[tuple[str, str]]:
+        """The timeline, on one page; or, past TIMELINE_PAGE_EVENTS events, an overview of its
+        periods and a page per period, each linked to the ones before and after it."""
+        if len(self._events) <= TIMELINE_PAGE_EVENTS:
+            yield TIMELINE, self.render("timeline.md.j2", TIMELINE, shown=self._events, periods=[], period=None)
+            return
+        by_period = group_by(self._events, timeline_period)
+        periods = [(period, len(events), f"{TIMELINE_DIR}/{period}.md") for period, events in by_period.items()]
+        yield TIMELINE, self.render("timeline.md.j2", TIMELINE, shown=[], periods=periods, period=None)
+        for n, (period, _, src) in enumerate(periods):
+            yield src, self.render("timeline.md.j2", src, shown=by_period[period], periods=periods, period=period,
+                                   before=periods[n - 1] if n else None,
+                                   after=periods[n + 1] if n + 1 < len(periods) else None)
 
     def home_overview(self) -> str:
         return self.render("home.md.j2", "index.md", latest=self.latest_articles(),

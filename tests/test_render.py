@@ -5,7 +5,7 @@ import markdown
 
 from html.parser import HTMLParser
 
-from dossier import graph
+from dossier import graph, render
 from dossier.models import (Actor, Article, Block, Dossier, Event, Mention, Quote, Role, Topic,
                             TopicEntry)
 from dossier.render import (Renderer, french_date, md_escape, page_url, relpath, safe_url,
@@ -176,6 +176,28 @@ def test_graph_labels_are_escaped_svg_text():
     parser = Tags()
     parser.feed(svg)
     assert {tag for tag, _ in parser.found} <= {"svg", "line", "title", "a", "circle", "text"}
+
+
+def test_a_long_timeline_is_a_page_per_month_linked_in_order(monkeypatch):
+    dossier = hostile_dossier("Texte")
+    dates = ["2021-11-03", "2013", "2021-11-20", "2021-12", "2022-01-05"]
+    dossier.events = [Event(date, "a1", f"Événement numéro {n}", ["lavrov"]) for n, date in enumerate(dates)]
+    monkeypatch.setattr(render, "TIMELINE_PAGE_EVENTS", len(dates) - 1)
+    pages = Renderer(ROOT / "site_templates", dossier).pages()
+    months = {src: page for src, page in pages.items() if src.startswith("chronologie/")}
+    assert sorted(months) == ["chronologie/2013.md", "chronologie/2021-11.md", "chronologie/2021-12.md",
+                              "chronologie/2022-01.md"]
+    overview = pages["chronologie.md"]
+    assert "5 événements, une page par mois" in overview and "Événement numéro" not in overview
+    assert overview.index("[2013 (à l’année près)](chronologie/2013.md)") < overview.index(
+        "[novembre 2021](chronologie/2021-11.md) — 2 événements") < overview.index("## 2022")
+    november = months["chronologie/2021-11.md"]
+    assert november.index("Événement numéro 0") < november.index("Événement numéro 2")
+    assert "Événement numéro 3" not in november and "(../acteurs/lavrov.md)" in november
+    assert "[← 2013 (à l’année près)](2013.md) · [décembre 2021 →](2021-12.md)" in november
+    assert "title: \"Chronologie : novembre 2021\"" in november
+    monkeypatch.setattr(render, "TIMELINE_PAGE_EVENTS", len(dates))
+    assert not any(src.startswith("chronologie/") for src in Renderer(ROOT / "site_templates", dossier).pages())
 
 
 def test_profiles_show_the_network_and_pages_list_topics_timeline_and_sources():
