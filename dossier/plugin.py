@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import analyse, search
+from .kept import KeptPages
 from .pipeline import Settings, SiteOutput, build_site, build_site_apart, give_back_memory
 
 log = logging.getLogger("mkdocs.plugins.dossier")
@@ -41,6 +42,7 @@ class DossierConfig(Config):
 class DossierPlugin(BasePlugin[DossierConfig]):
     def __init__(self):
         self.output: SiteOutput | None = None
+        self.kept: KeptPages | None = None
         self.date: str | None = None
         self.root = Path.cwd()
         self.serving = True          # until told otherwise, keep the model between builds
@@ -65,12 +67,15 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.output = build(self.settings(), self.path(self.config.templates), config.use_directory_urls)
         self.date = pages_date(self.output.newest)
         give_back_memory()   # what the pipeline used, before MkDocs renders every page
+        generated = []
         for src, path in self.output.pages.items():
             existing = files.get_file_from_path(src)
             if existing is not None:  # a hand-written page of the same name wins
                 log.info("dossier: %s is written by hand; not generated", src)
                 continue
-            files.append(File.generated(config, src, abs_src_path=str(path)))
+            generated.append(File.generated(config, src, abs_src_path=str(path)))
+            files.append(generated[-1])
+        self.kept = KeptPages(self.settings().cache, config, files, generated, owner=self)
         return files
 
     # Date every page by the dossier, not the clock: MkDocs writes the page's date into the sitemap
@@ -95,6 +100,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     # apart), so let go of them — last, after any other plugin's hook
     @event_priority(-100)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.kept is not None:   # but first keep what the conversion gave, for the next build
+            self.kept.keep(page, html)
         page.markdown = ""
         return html
 
@@ -114,6 +121,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             count = search.index_site(Path(config.site_dir), self.settings().cache)
             self.output.stats.seconds["search index"] = time.perf_counter() - started
             log.info("dossier: search index of %d pages written to %s/", count, search.SEARCH_DIR)
+        if self.kept is not None:
+            self.kept.forget_others()
+            log.info("dossier: %d of %d generated pages as converted in the last build",
+                     self.kept.reused, len(self.output.pages))
         log.info("dossier: %s", summary(self.output))
 
     # Rebuild the preview when an article, the editorial data or a template changes; have the
