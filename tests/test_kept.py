@@ -63,3 +63,12 @@ def test_another_plugin_that_changes_pages_turns_keeping_off(tmp_path):
     assert other_page_plugins(config, dossier) == ["changer"]
     kept = KeptPages(tmp_path / "cache", config, None, [], owner=dossier)
     assert kept.keys == {} and kept.candidates == []
+
+
+def test_settings_are_told_by_value_and_functions_by_name():
+    from dossier.kept import described, nav_titles
+
+    assert described({"b": [1, len], "a": "x"}) == described({"a": "x", "b": [1, len]})
+    assert "builtins.len" in described([len]) and "0x" not in described([len, PageChanger().on_page_markdown])
+    assert nav_titles([{"Accueil": "index.md"}, "a.md", {"Partie": [{"B": "/b.md"}, "c.md"]}]) == {
+        "index.md": "Accueil", "a.md": None, "b.md": "B", "c.md": None}
