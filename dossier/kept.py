@@ -15,8 +15,11 @@ the graph on the page of everyone named beside Mali, and nothing else there. The
 SVG, which the conversion passes through as it is: they are left out of the key, kept as a
 placeholder in the entry, and put back from the page's Markdown when the entry is used.
 
-Only the entries of the latest build are kept. Another plugin with page hooks could make a page
-depend on anything (a date, another file): with one in the site, every page is converted again.
+Only the entries of the latest build are kept. A page whose conversion gave a warning is not
+kept, so that the warning, which fails a strict build, comes again. Its links to other pages'
+anchors are kept, and checked again, as MkDocs checks them after every build. Another plugin
+with page hooks could make a page depend on anything (a date, another file): with one in the
+site, every page is converted again.
 """
 from __future__ import annotations
 
@@ -49,12 +52,15 @@ class KeptPages:
         self.store = Store(cache_dir, KIND)
         self.keys: dict[str, str] = {}       # generated page's source path → its entry's key
         self.candidates: list[KeptPage] = []  # the pages with an entry from the last build
+        self.warnings = WarningCount()
+        self.warnings_before = 0              # the count when the last page was converted
         others = other_page_plugins(config, owner)
         if self.store.folder is None:
             return
         if others:
             log.info("dossier: every page converted again: the plugin(s) %s change pages", ", ".join(others))
             return
+        logging.getLogger("mkdocs").addHandler(self.warnings)
         context = conversion_context(config, files, generated)
         titles = nav_titles(config.nav)
         for file in generated:
@@ -73,7 +79,9 @@ class KeptPages:
     def keep(self, page: Page, html: str) -> None:
         """After a page is converted: write its entry (a kept page already has one)."""
         key = self.keys.get(page.file.src_uri)
-        if key is None or (isinstance(page, KeptPage) and page.reused):
+        # Pages are made one after the other: the warnings since the last one are this one's
+        warned, self.warnings_before = self.warnings.count > self.warnings_before, self.warnings.count
+        if key is None or warned or (isinstance(page, KeptPage) and page.reused):
             return
         graphs = GRAPH.findall(page.markdown)
         if any(graph not in html for graph in graphs):   # not passed through as it is: not kept
@@ -81,10 +89,15 @@ class KeptPages:
         for number, graph in enumerate(graphs):
             html = html.replace(graph, placeholder(number), 1)
         self.store.put(key, {"content": html, "toc": toc_tokens(page.toc), "title": page._title_from_render,
-                             "anchors": sorted(page.present_anchor_ids or ()), "graphs": len(graphs)})
+                             "anchors": sorted(page.present_anchor_ids or ()), "graphs": len(graphs),
+                             "links": {file.src_uri: links for file, links in (page.links_to_anchors or {}).items()}})
+
+    def close(self) -> None:
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
 
     def forget_others(self) -> None:
         """Remove the entries this build did not use: only the latest build's are kept."""
+        self.close()
         if self.store.folder is None or not self.keys or not self.store.folder.is_dir():
             return
         wanted = {f"{key}.json" for key in self.keys.values()}
@@ -109,6 +122,9 @@ class KeptPage(Page):
             graphs = GRAPH.findall(self.markdown)
             if entry["graphs"] != len(graphs):
                 raise ValueError("made for another page")
+            links = {files.get_file_from_path(src): found for src, found in entry["links"].items()}
+            if None in links:
+                raise ValueError("a page it links to is gone")
             for number, graph in enumerate(graphs):
                 content = content.replace(placeholder(number), graph, 1)
             self.toc = get_toc(toc)
@@ -118,8 +134,19 @@ class KeptPage(Page):
             super().render(config, files)
             return
         self.content, self._title_from_render = content, title
-        self.present_anchor_ids, self.links_to_anchors = set(anchors), {}
+        self.present_anchor_ids, self.links_to_anchors = set(anchors), links
         self.reused = True
+
+
+class WarningCount(logging.Handler):
+    """Counts the warnings (and errors) MkDocs and its plugins log."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
 
 
 def placeholder(number: int) -> str:

@@ -75,6 +75,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 continue
             generated.append(File.generated(config, src, abs_src_path=str(path)))
             files.append(generated[-1])
+        if self.kept is not None:     # a live preview's last build, if it failed before its end
+            self.kept.close()
         self.kept = KeptPages(self.settings().cache, config, files, generated, owner=self)
         return files
 

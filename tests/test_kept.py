@@ -6,8 +6,10 @@ import logging
 import shutil
 from pathlib import Path
 
+import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 
 from conftest import copy_project, files_of
@@ -72,3 +74,16 @@ def test_settings_are_told_by_value_and_functions_by_name():
     assert "builtins.len" in described([len]) and "0x" not in described([len, PageChanger().on_page_markdown])
     assert nav_titles([{"Accueil": "index.md"}, "a.md", {"Partie": [{"B": "/b.md"}, "c.md"]}]) == {
         "index.md": "Accueil", "a.md": None, "b.md": "B", "c.md": None}
+
+
+@pytest.mark.parametrize("broken", [
+    "[Ailleurs](nulle-part.md)",                 # found by the conversion: the page is not kept
+    "[Chronologie](../chronologie.md#nulle-part)",  # found after it, among the kept page's links
+])
+def test_a_strict_build_that_failed_on_a_link_fails_again_with_kept_pages(built_site, tmp_path, broken):
+    project = copy_project(tmp_path / "project", cache=built_site.parent / ".dossier-cache")
+    template = project / "site_templates" / "pages" / "actor.md.j2"
+    template.write_text(template.read_text(encoding="utf-8") + f"\n{broken}\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(Abort):
+            build(load_config(str(project / "mkdocs.yml"), strict=True, site_dir=str(project / "site")))
