@@ -38,6 +38,7 @@ from .cache import Store, fingerprint
 log = logging.getLogger("mkdocs.plugins.dossier")
 
 KIND = "pages"                       # the entries' folder in the cache
+ENTRY_FORMAT = "2"                   # in the key: entries of another shape are never looked up
 PAGE_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content")
 PACKAGES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
 GRAPH = re.compile(r'<svg class="dossier-graph".*?</svg>', re.S)   # see graph.py
@@ -166,7 +167,7 @@ def conversion_context(config: MkDocsConfig, files: Files, generated: list[File]
     """What every page's conversion depends on besides the page itself."""
     ours = {file.src_uri for file in generated}
     hand_written = sorted(file.src_uri for file in files.documentation_pages() if file.src_uri not in ours)
-    return fingerprint(*map(package_version, PACKAGES), described(config["markdown_extensions"]),
+    return fingerprint(ENTRY_FORMAT, *map(package_version, PACKAGES), described(config["markdown_extensions"]),
                        described(config["mdx_configs"]), str(config.use_directory_urls), *hand_written)
 
 
