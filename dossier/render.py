@@ -32,6 +32,10 @@ RELATED_MAX_ARTICLES = 50
 ARTICLES_DIR = "articles"
 ACTORS_DIR = "acteurs"
 TOPICS_DIR = "themes"
+# Past this many articles (events), an actor's page quotes the latest ones and lists the others
+# by title (points to the timeline for the others): the dossier's subject is in every article,
+# and its page would hold them all, 6 MB of Markdown at 5,000 articles.
+ACTOR_SHOWN = 100
 TIMELINE = "chronologie.md"
 TIMELINE_DIR = "chronologie"
 # A longer timeline is split: an overview of its months on TIMELINE, and a page per month (per
@@ -315,10 +319,13 @@ class Renderer:
         src = actor_src(actor.id)
         seen = self.dated_articles(actor.articles)
         ego = graph.ego_graph(actor, self.actors, self.pairs, by_actor=self.pairs_by_actor)
+        quoted, listed = self.latest_first(actor.articles)
+        events = self._events_of.get(actor.id, [])
         return self.render(
             "actor.md.j2", src, actor=actor, co_actors=self.co_actors(actor),
             mentions_by_article=group_by(actor.mentions, lambda m: m.article),
-            actor_quotes=self.quotes_by(actor), actor_events=self._events_of.get(actor.id, []),
+            actor_quotes=self.quotes_by(actor), actor_events=events[-ACTOR_SHOWN:],
+            events_before=max(len(events) - ACTOR_SHOWN, 0), quoted_articles=quoted, listed_articles=listed,
             first_seen=seen[0] if seen else None, last_seen=seen[-1] if seen else None,
             svg=graph.to_svg(ego, lambda i: self.url(src, actor_src(i)), f"Réseau de {actor.name}", 560, 360)
             if len(ego.nodes) > 1 else "",
@@ -438,6 +445,15 @@ class Renderer:
     def latest_articles(self, limit: int = 6) -> list[Article]:
         dated = sorted((a for a in self.dossier.articles if a.date), key=lambda a: a.date, reverse=True)
         return (dated + [a for a in self.dossier.articles if not a.date])[:limit]
+
+    def latest_first(self, ids: list[str]) -> tuple[list[str], list[str]]:
+        """The articles an actor's page quotes, and those it only lists: all quoted, in their
+        order, up to ACTOR_SHOWN; past it, the ACTOR_SHOWN latest, then the others, newest first."""
+        known = [i for i in ids if i in self.articles]
+        if len(known) <= ACTOR_SHOWN:
+            return known, []
+        newest = sorted(known, key=lambda i: self.articles[i].date or "", reverse=True)
+        return newest[:ACTOR_SHOWN], newest[ACTOR_SHOWN:]
 
     def dated_articles(self, ids: list[str]) -> list[Article]:
         return sorted((self.articles[i] for i in ids if i in self.articles and self.articles[i].date),

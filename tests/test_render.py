@@ -200,6 +200,25 @@ def test_a_long_timeline_is_a_page_per_month_linked_in_order(monkeypatch):
     assert not any(src.startswith("chronologie/") for src in Renderer(ROOT / "site_templates", dossier).pages())
 
 
+def test_the_page_of_an_actor_in_many_articles_quotes_the_latest_and_lists_the_others(monkeypatch):
+    dossier = hostile_dossier("Texte")
+    dossier.articles[1].date = "2021-12-01"                  # a2 is the latest
+    dossier.events.append(Event("2021-12-01", "a2", "Plus tard", ["lavrov"]))
+    monkeypatch.setattr(render, "ACTOR_SHOWN", 1)
+    page = Renderer(ROOT / "site_templates", dossier).pages()["acteurs/lavrov.md"]
+    articles = page[page.index("## Articles"):]
+    assert articles.index("### [Texte](../articles/a2.md)") < articles.index("### Autres articles") < articles.index(
+        "- [Texte](../articles/a1.md) — Texte, 11 novembre 2021")
+    assert "### [Texte](../articles/a1.md)" not in articles
+    timeline = page[page.index("## Chronologie"):page.index("## Articles")]
+    assert "1 événement plus ancien : voir la [chronologie](../chronologie.md)" in timeline
+    assert "Plus tard" in timeline and "novembre 2021" not in timeline
+    monkeypatch.setattr(render, "ACTOR_SHOWN", 2)
+    page = Renderer(ROOT / "site_templates", dossier).pages()["acteurs/lavrov.md"]
+    assert "Autres articles" not in page and "plus ancien" not in page
+    assert page.index("### [Texte](../articles/a1.md)") < page.index("### [Texte](../articles/a2.md)")
+
+
 def test_profiles_show_the_network_and_pages_list_topics_timeline_and_sources():
     renderer = Renderer(ROOT / "site_templates", hostile_dossier("Texte"))
     pages = renderer.pages()
