@@ -36,6 +36,9 @@ TOPICS_DIR = "themes"
 # by title (points to the timeline for the others): the dossier's subject is in every article,
 # and its page would hold them all, 6 MB of Markdown at 5,000 articles.
 ACTOR_SHOWN = 100
+# Past this many passages from one outlet, a theme page quotes that outlet's latest and links the
+# articles of the others by their date (a theme of a big dossier held 9 MB of Markdown).
+TOPIC_SHOWN = 30
 TIMELINE = "chronologie.md"
 TIMELINE_DIR = "chronologie"
 # A longer timeline is split: an overview of its months on TIMELINE, and a page per month (per
@@ -337,7 +340,10 @@ class Renderer:
         entries = sorted(known, key=lambda e: (self.articles[e.article].date or "9999", e.article, e.block))
         for entry in entries:
             outlets.setdefault(self.articles[entry.article].source or "Source inconnue", []).append(entry)
-        return self.render("topic.md.j2", topic_src(topic.id), topic=topic, outlets=outlets)
+        earlier = {outlet: (len(found) - TOPIC_SHOWN, list(dict.fromkeys(e.article for e in found[:-TOPIC_SHOWN])))
+                   for outlet, found in outlets.items() if len(found) > TOPIC_SHOWN}
+        shown = {outlet: found[-TOPIC_SHOWN:] for outlet, found in outlets.items()}
+        return self.render("topic.md.j2", topic_src(topic.id), topic=topic, outlets=shown, earlier=earlier)
 
     def whole_graph_svg(self, src: str) -> str:
         whole = graph.whole_graph(self.dossier.actors, self.pairs)

@@ -219,6 +219,21 @@ def test_the_page_of_an_actor_in_many_articles_quotes_the_latest_and_lists_the_o
     assert page.index("### [Texte](../articles/a1.md)") < page.index("### [Texte](../articles/a2.md)")
 
 
+def test_a_theme_page_quotes_each_outlets_latest_passages_and_links_the_earlier_articles(monkeypatch):
+    dossier = hostile_dossier("Texte")
+    dossier.articles[1].source, dossier.articles[1].date = "Texte", "2021-12-01"   # one outlet, a2 later
+    dossier.topics[0].entries = [TopicEntry("a1", 0, "Premier passage"), TopicEntry("a1", 1, "Deuxième passage"),
+                                 TopicEntry("a2", 0, "Dernier passage")]
+    monkeypatch.setattr(render, "TOPIC_SHOWN", 1)
+    page = Renderer(ROOT / "site_templates", dossier).pages()["themes/t.md"]
+    assert "2 passages plus anciens : [11 novembre 2021](../articles/a1.md)</small>" in page
+    assert "Dernier passage" in page and "Premier passage" not in page and "Deuxième passage" not in page
+    monkeypatch.setattr(render, "TOPIC_SHOWN", 3)
+    page = Renderer(ROOT / "site_templates", dossier).pages()["themes/t.md"]
+    assert "plus ancien" not in page
+    assert page.index("Premier passage") < page.index("Deuxième passage") < page.index("Dernier passage")
+
+
 def test_profiles_show_the_network_and_pages_list_topics_timeline_and_sources():
     renderer = Renderer(ROOT / "site_templates", hostile_dossier("Texte"))
     pages = renderer.pages()
