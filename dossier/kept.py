@@ -45,53 +45,47 @@ GRAPH = re.compile(r'<svg class="dossier-graph".*?</svg>', re.S)   # see graph.p
 
 
 class KeptPages:
-    """The generated pages of one build: which are kept from the last one, and the entries to
-    write for the others."""
+    """The generated pages of one build, each taking its conversion from the last build's entry
+    when there is one, and the warnings logged while they are made."""
 
     def __init__(self, cache_dir: Path | None, config: MkDocsConfig, files: Files, generated: list[File],
                  owner: object):
         self.store = Store(cache_dir, KIND)
-        self.keys: dict[str, str] = {}       # generated page's source path → its entry's key
-        self.candidates: list[KeptPage] = []  # the pages with an entry from the last build
+        self.pages: list[KeptPage] = []
         self.warnings = WarningCount()
         self.warnings_before = 0              # the count when the last page was converted
-        others = other_page_plugins(config, owner)
         if self.store.folder is None:
             return
+        others = other_page_plugins(config, owner)
         if others:
             log.info("dossier: every page converted again: the plugin(s) %s change pages", ", ".join(others))
             return
         logging.getLogger("mkdocs").addHandler(self.warnings)
-        context = conversion_context(config, files, generated)
+        self.context = conversion_context(config, files, generated)
         titles = nav_titles(config.nav)
-        for file in generated:
-            markdown = Path(file.abs_src_path).read_text(encoding="utf-8", errors="replace")
-            key = fingerprint(context, file.src_uri, file.url, GRAPH.sub(placeholder(0), markdown))
-            self.keys[file.src_uri] = key
-            if self.store.path(key).is_file():
-                title = titles.get(file.src_uri)      # as MkDocs makes a page the nav names
-                self.candidates.append(KeptPage(title, file, config, self.store, key))
+        # MkDocs uses these pages for the files; the nav's titles as MkDocs gives them
+        self.pages = [KeptPage(titles.get(file.src_uri), file, config, self) for file in generated]
 
     @property
     def reused(self) -> int:
         """How many pages were taken from the last build."""
-        return sum(page.reused for page in self.candidates)
+        return sum(page.reused for page in self.pages)
 
     def keep(self, page: Page, html: str) -> None:
-        """After a page is converted: write its entry (a kept page already has one)."""
-        key = self.keys.get(page.file.src_uri)
+        """After a page is converted: write its entry (a page taken from one already has it)."""
         # Pages are made one after the other: the warnings since the last one are this one's
         warned, self.warnings_before = self.warnings.count > self.warnings_before, self.warnings.count
-        if key is None or warned or (isinstance(page, KeptPage) and page.reused):
+        if not isinstance(page, KeptPage) or page.owner is not self or page.reused or warned:
             return
         graphs = GRAPH.findall(page.markdown)
         if any(graph not in html for graph in graphs):   # not passed through as it is: not kept
             return
         for number, graph in enumerate(graphs):
             html = html.replace(graph, placeholder(number), 1)
-        self.store.put(key, {"content": html, "toc": toc_tokens(page.toc), "title": page._title_from_render,
-                             "anchors": sorted(page.present_anchor_ids or ()), "graphs": len(graphs),
-                             "links": {file.src_uri: links for file, links in (page.links_to_anchors or {}).items()}})
+        self.store.put(page.key, {"content": html, "toc": toc_tokens(page.toc), "title": page._title_from_render,
+                                  "anchors": sorted(page.present_anchor_ids or ()), "graphs": len(graphs),
+                                  "links": {file.src_uri: links
+                                            for file, links in (page.links_to_anchors or {}).items()}})
 
     def close(self) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
@@ -99,25 +93,28 @@ class KeptPages:
     def forget_others(self) -> None:
         """Remove the entries this build did not use: only the latest build's are kept."""
         self.close()
-        if self.store.folder is None or not self.keys or not self.store.folder.is_dir():
+        if not self.pages or not self.store.folder.is_dir():
             return
-        wanted = {f"{key}.json" for key in self.keys.values()}
+        wanted = {f"{page.key}.json" for page in self.pages}
         for entry in self.store.folder.glob("*/*.json"):
             if entry.name not in wanted:
                 entry.unlink(missing_ok=True)
 
 
 class KeptPage(Page):
-    """A generated page whose conversion is taken from the last build; converted as usual if its
-    entry turns out unreadable."""
+    """A generated page that takes its conversion from the last build's entry, under a key made
+    from its Markdown as MkDocs read it; converted as usual when there is none, or it is unreadable."""
 
-    def __init__(self, title: str | None, file: File, config: MkDocsConfig, store: Store, key: str):
-        super().__init__(title, file, config)      # MkDocs then uses this page for the file
-        self.store, self.key = store, key
+    def __init__(self, title: str | None, file: File, config: MkDocsConfig, owner: KeptPages):
+        super().__init__(title, file, config)
+        self.owner = owner
+        self.key = ""                # known once the Markdown is read
         self.reused = False
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
-        entry = self.store.get(self.key)
+        self.key = fingerprint(self.owner.context, self.file.src_uri, self.file.url,
+                               GRAPH.sub(placeholder(0), self.markdown))
+        entry = self.owner.store.get(self.key)
         try:
             content, toc, title, anchors = entry["content"], entry["toc"], entry["title"], entry["anchors"]
             graphs = GRAPH.findall(self.markdown)

@@ -64,7 +64,7 @@ def test_another_plugin_that_changes_pages_turns_keeping_off(tmp_path):
     config.plugins["changer"] = PageChanger()
     assert other_page_plugins(config, dossier) == ["changer"]
     kept = KeptPages(tmp_path / "cache", config, None, [], owner=dossier)
-    assert kept.keys == {} and kept.candidates == []
+    assert kept.pages == []
 
 
 def test_settings_are_told_by_value_and_functions_by_name():
