@@ -10,6 +10,7 @@ import gc
 import logging
 import sys
 import threading
+import time
 from contextlib import contextmanager
 from dataclasses import asdict
 from functools import lru_cache
@@ -41,7 +42,9 @@ def load_model():
             import spacy  # imported here: a warm cache builds without paying for the import
 
             log.info("dossier: loading spaCy model %s", MODEL)
+            started = time.perf_counter()
             _loaded.append(spacy.load(MODEL))
+            log.info("dossier: spaCy model %s loaded in %.1f s", MODEL, time.perf_counter() - started)
         return _loaded[0]
 
 
