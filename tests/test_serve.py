@@ -10,16 +10,14 @@ from __future__ import annotations
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 
 import pytest
 
-from conftest import copy_project
-from conftest import CHROMIUM, CHROMIUM_ARGS
+from conftest import CHROMIUM, CHROMIUM_ARGS, copy_project
+from dossier.scale import answers, free_port
 
 pytestmark = [
     pytest.mark.slow,
@@ -38,20 +36,6 @@ Le préfet de Tombouctou, Boubacar Sangaré, a reçu mardi une délégation d'in
 STARTUP_S = 180        # the first build: cache warm, but Pagefind runs (the serve address is in the pages)
 RELOAD_S = 120         # from the new file to the page showing it: the server loads the model for it
                        # (10-45 s on a busy 2-core machine), the rest takes a few seconds
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def answers(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.status == 200
-    except OSError:
-        return False
 
 
 def stop(server: subprocess.Popen) -> None:
