@@ -52,6 +52,7 @@ class KeptPages:
                  owner: object):
         self.store = Store(cache_dir, KIND)
         self.pages: list[KeptPage] = []
+        self.context = ""                     # what the conversion depends on besides the page
         self.warnings = WarningCount()
         self.warnings_before = 0              # the count when the last page was converted
         if self.store.folder is None:

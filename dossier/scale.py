@@ -265,10 +265,11 @@ def bare_mkdocs_build(project: Path) -> float:
 def live_add_ones(project: Path, seeds: list[int]) -> list[float]:
     """`dossier serve` on the project: once its first build is served and its model loaded, for
     each seed number, the seconds from a new article written into seeds/ to its page served."""
-    origin = f"http://127.0.0.1:{free_port()}"
+    address = f"127.0.0.1:{free_port()}"
+    origin = f"http://{address}"
     log = project / "serve.log"
     with log.open("a", encoding="utf-8") as out:
-        server = subprocess.Popen([sys.executable, "-m", "dossier", "serve", "--dev-addr", origin[len("http://"):]],
+        server = subprocess.Popen([sys.executable, "-m", "dossier", "serve", "--dev-addr", address],
                                   cwd=project, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         wait_until(lambda: answers(origin + "/") and MODEL_READY in log.read_text(encoding="utf-8"), server, log)
