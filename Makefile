@@ -38,4 +38,5 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 	touch $@
 
 clean:
+	test ! -x $(BIN)/dossier || $(BIN)/dossier stop
 	rm -rf site .dossier-cache

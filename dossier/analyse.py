@@ -76,25 +76,37 @@ def model_version() -> str:
 
 
 def analyse_articles(articles: list[Article], cache_dir: Path | None,
-                     progress: bool = False) -> dict[str, Analysis]:
+                     progress: bool = False, warm_minutes: float = 0.0) -> dict[str, Analysis]:
     """Return the analysis of every article, from the cache where it is fresh. The model is
-    loaded only when an article is missing from the cache."""
+    loaded only when an article is missing from the cache: here, or, given `warm_minutes`, in a
+    background process kept warm that long for the next build (see dossier/warm.py)."""
     store = Store(cache_dir, "analysis")
     results: dict[str, Analysis] = {}
     missing: list[Article] = []
     with collector_paused():
         for article in articles:
-            cached = _read_cache(store, article)
+            cached = read_cache(store, article)
             if cached is None:
                 missing.append(article)
             else:
                 results[article.id] = cached
     if missing:
-        readings = read_articles(load_model(), missing)
-        for article, analysis in zip(missing, _with_progress(readings, missing, progress)):
-            results[article.id] = analysis
-            _write_cache(store, article, analysis)
+        if warm_minutes > 0 and cache_dir is not None:
+            from . import warm   # imported here: warm imports this module
+
+            readings = warm.read_articles(missing, store, warm_minutes)
+        else:
+            readings = read_and_keep(load_model(), missing, store)
+        for analysis in _with_progress(readings, missing, progress):
+            results[analysis.article_id] = analysis
     return results
+
+
+def read_and_keep(nlp, articles: list[Article], store: Store) -> Iterator[Analysis]:
+    """read_articles, each analysis written into the cache as it comes."""
+    for n, analysis in enumerate(read_articles(nlp, articles)):   # not zip: the reading runs to its end
+        _write_cache(store, articles[n], analysis)
+        yield analysis
 
 
 @contextmanager
@@ -193,7 +205,7 @@ def cache_key(article: Article) -> str:
                        *(text[:MAX_BLOCK_CHARS] for text in _texts(article)))
 
 
-def _read_cache(store: Store, article: Article) -> Analysis | None:
+def read_cache(store: Store, article: Article) -> Analysis | None:
     """The cached analysis, or None when there is none or it does not fit the article's texts."""
     data = store.get(cache_key(article))
     if data is None:

@@ -5,6 +5,7 @@
     dossier eval GOLD [--seeds DIR]              score a build against a gold file
     dossier eval --bench DIR                     run the cleaning benchmark
     dossier actors                               list actors and suspected merges
+    dossier stop                                 end the background process keeping the model warm
 """
 from __future__ import annotations
 
@@ -64,6 +65,10 @@ def parser() -> argparse.ArgumentParser:
     actors.add_argument("--seeds", type=Path)
     actors.add_argument("--no-registry", action="store_true")
     actors.set_defaults(run=run_actors)
+
+    stop = commands.add_parser("stop", help="end the background process that keeps the spaCy model loaded "
+                                            "between builds (it also ends by itself when idle)")
+    stop.set_defaults(run=run_stop)
     return main_parser
 
 
@@ -92,7 +97,19 @@ def run_build(args) -> int:
     if not args.quiet and plugin.output is not None:
         print(f"dossier: {summary(plugin.output)}")
     print(f"dossier: site built in {target} in {time.perf_counter() - started:.1f} s")
+    if not args.quiet:
+        print_warm_model(plugin.settings().cache)
     return 0
+
+
+def print_warm_model(cache: Path | None) -> None:
+    """Say so when a process is left running with the model: it holds about 400 MB."""
+    from .warm import running
+
+    state = running(cache)
+    if state is not None:
+        print(f"dossier: the spaCy model stays loaded for the next build (pid {state['pid']}, ends after "
+              f"{state['minutes']:g} idle minutes; `dossier stop` ends it now, keep_model_warm: 0 never keeps it)")
 
 
 def run_serve(args) -> int:
@@ -133,6 +150,16 @@ def run_actors(args) -> int:
 
     dossier = build_dossier(project_settings(args.config_file, args.seeds, args.no_registry))
     print(report_actors(dossier.actors, dossier.suspected_merges))
+    return 0
+
+
+def run_stop(args) -> int:
+    from .warm import stop
+
+    cache = project_settings(args.config_file, None, False).cache
+    pid = stop(cache) if cache is not None else None
+    print("dossier: no model kept warm for this project" if pid is None
+          else f"dossier: the model kept warm (pid {pid}) was asked to end")
     return 0
 
 

@@ -32,6 +32,7 @@ class Settings:
     use_registry: bool = True        # False: ignore editorial/actors.yml (to measure the machine alone)
     progress: bool = False           # a progress bar for the analysis (shown on a terminal only)
     keep_model: bool = True          # False: let go of the spaCy model after the analysis (one-off builds)
+    warm_minutes: float = 0.0        # > 0: the model reads in a background process kept warm that long (warm.py)
 
     def editorial_file(self, name: str) -> Path | None:
         if self.editorial is None:
@@ -51,7 +52,7 @@ def build_dossier(settings: Settings) -> Dossier:
     for problem in problems:
         log.warning("dossier: %s: %s", problem.path, problem.message)
     clock.lap("dedupe")
-    analyses = analyse.analyse_articles(articles, settings.cache, progress=settings.progress)
+    analyses = analyse.analyse_articles(articles, settings.cache, settings.progress, settings.warm_minutes)
     if not settings.keep_model:
         analyse.release_model()
         give_back_memory()

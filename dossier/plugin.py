@@ -19,7 +19,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import analyse, search
+from . import analyse, search, warm
 from .kept import KeptPages
 from .pipeline import Settings, SiteOutput, build_site, build_site_apart, give_back_memory
 
@@ -37,6 +37,9 @@ class DossierConfig(Config):
     use_registry = opt.Type(bool, default=True)
     search = opt.Type(bool, default=True)      # index the built site with Pagefind
     progress = opt.Type(bool, default=True)    # a progress bar while the model reads (on a terminal)
+    # Minutes the model stays loaded in a background process after a one-off build, for the next
+    # one (0: loaded in each build that needs it; never kept in CI; see dossier/warm.py)
+    keep_model_warm = opt.Type((int, float), default=30)
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):
@@ -146,6 +149,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             use_registry=self.config.use_registry,
             progress=self.config.progress,
             keep_model=self.serving,
+            # a live preview keeps the model in its own process
+            warm_minutes=0.0 if self.serving else warm.idle_minutes(self.config.keep_model_warm),
         )
 
     def path(self, name: str) -> Path:

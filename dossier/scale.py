@@ -37,11 +37,13 @@ import urllib.request
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from . import warm
 from .analyse import MODEL
 from .synth import generate
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "content", "editorial", "site_templates")
+CACHE = ".dossier-cache"         # the project's cache folder (mkdocs.yml's, as copied)
 SIZES = (100, 1000, 5000)
 ANALYSIS_TARGET = 0.85           # analysis tokens/s ≥ this × bare spaCy's
 REBUILD_TARGET = 1.15            # rebuild with nothing changed ≤ this × bare mkdocs build
@@ -218,7 +220,7 @@ def watched(command: list[str], project: Path, log: Path) -> tuple[float, float]
         process = subprocess.Popen(command, cwd=project, stdout=out, stderr=subprocess.STDOUT)
         peak_kb = 0
         while True:
-            peak_kb = max(peak_kb, tree_rss_kb(process.pid))
+            peak_kb = max(peak_kb, tree_rss_kb(process.pid, warm_model_pid(project)))
             try:
                 process.wait(timeout=SAMPLE)
                 break
@@ -230,11 +232,14 @@ def watched(command: list[str], project: Path, log: Path) -> tuple[float, float]
     return seconds, peak_kb / 1024
 
 
-def tree_rss_kb(pid: int) -> int:
-    """Resident memory of a process and all its descendants, now (Linux /proc)."""
-    total, pending = 0, [pid]
+def tree_rss_kb(*pids: int | None) -> int:
+    """Resident memory of processes and all their descendants, each counted once, now (Linux /proc)."""
+    total, pending, seen = 0, [pid for pid in pids if pid is not None], set()
     while pending:
         current = pending.pop()
+        if current in seen:
+            continue
+        seen.add(current)
         try:
             status = Path(f"/proc/{current}/status").read_text()
             total += next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
@@ -243,6 +248,13 @@ def tree_rss_kb(pid: int) -> int:
         except OSError:  # the process ended meanwhile
             continue
     return total
+
+
+def warm_model_pid(project: Path) -> int | None:
+    """The process keeping the project's model warm between builds (dossier/warm.py), if any: its
+    memory is the build's too, though it outlives the build that started it."""
+    state = warm.running(project / CACHE)
+    return state["pid"] if state is not None else None
 
 
 def dossier_build(project: Path) -> Run:
@@ -376,6 +388,7 @@ def measure(n: int, work: Path, seed: int, repeat: int) -> Row:
         generate(1, project / "seeds", seed + 1 + extra)  # another seed number: another file name
         add_ones.append(dossier_build(project))
         say(f"N={n}: rebuild after adding one article {add_ones[-1].seconds:.1f} s")
+    warm.stop(project / CACHE)    # the live preview keeps its own model; and the next size its own
     live = live_add_ones(project, [seed + 1 + repeat + extra for extra in range(repeat)])
     say(f"N={n}: live preview, new article served after {', '.join(f'{s:.1f}' for s in live)} s")
     tokens = analysis["tokens"]

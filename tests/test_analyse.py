@@ -80,7 +80,7 @@ def test_a_damaged_cache_entry_is_never_trusted_but_analysed_again(nlp, tmp_path
     assert again["a1"].blocks == first["a1"].blocks and not again["a1"].cached
     assert "not used" in caplog.text
     # … and the entry is whole again, so the next build trusts it
-    assert analyse._read_cache(analyse.Store(tmp_path, "analysis"), article("Abdoulaye Diop est à Moscou.")) is not None
+    assert analyse.read_cache(analyse.Store(tmp_path, "analysis"), article("Abdoulaye Diop est à Moscou.")) is not None
 
 
 def test_cache_writes_leave_no_temporary_file(nlp, tmp_path):

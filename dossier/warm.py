@@ -1,0 +1,304 @@
+"""A warm model: spaCy's French model kept loaded in a background process between one-off builds.
+
+A one-off build (`dossier build`, `make site`, `mkdocs build`) starts afresh, and loading the model
+takes about 4 s: in a dossier of a hundred articles, most of a rebuild after one new article. So a
+one-off build hands the articles it must analyse to a background process that keeps the model.
+The first build starts it and waits for its model (as it would have waited for its own); the next
+ones find it ready. That process:
+
+- writes its analyses into the cache, as the build would have (the cache is how the two talk: the
+  build reads the entries back, so an analysis is the same whoever made it);
+- ends after `keep_model_warm` idle minutes (the plugin's setting; 30 by default), when its cache
+  folder goes or another one takes its place, when `dossier stop` asks, and when a build of another
+  dossier, spaCy or model version finds it (which then starts its own);
+- is never started when `keep_model_warm` is 0, nor when the CI environment variable is set (a CI
+  job builds once); DOSSIER_KEEP_MODEL_WARM (minutes) overrides both.
+
+It listens on the loopback interface only. A build finds its address and key in the cache folder
+(`warm-model.json`, readable by its owner only); multiprocessing's handshake (HMAC of that key)
+keeps any other process out, and the messages are JSON, never pickle.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import secrets
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import asdict, dataclass
+from multiprocessing import AuthenticationError
+from multiprocessing.connection import Client, Connection, Listener
+from pathlib import Path
+from typing import Iterator
+
+from . import analyse
+from .cache import Store, code_version
+from .models import Analysis, Article, Block
+
+log = logging.getLogger("mkdocs.plugins.dossier")
+
+STATE = "warm-model.json"        # in the cache folder: the warm model's address, key and versions
+LOG = "warm-model.log"           # in the cache folder: what the warm model said
+ENVIRONMENT = "DOSSIER_KEEP_MODEL_WARM"
+START_TIMEOUT = 600              # seconds a new warm model may take to load (a slow disk, a busy machine)
+WATCH_EVERY = 2.0                # seconds between two looks at the idle time and at the state file
+
+
+# ---------------------------------------------------------------- the build's side
+
+
+def idle_minutes(configured: float) -> float:
+    """How long a warm model waits for the next build: the environment's value if set, else none
+    in CI, else the configured one."""
+    value = os.environ.get(ENVIRONMENT)
+    if value is not None:
+        try:
+            return max(float(value), 0.0)
+        except ValueError:
+            log.warning("dossier: %s=%r is not a number of minutes; the model is not kept warm", ENVIRONMENT, value)
+            return 0.0
+    return 0.0 if os.environ.get("CI") else max(configured, 0.0)
+
+
+def read_articles(articles: list[Article], store: Store, minutes: float) -> Iterator[Analysis]:
+    """The analysis of each article, in order, made by the warm model (started if none is ready)
+    and read back from the cache; whatever it could not do is done here, with the model loaded
+    here, and the reason logged."""
+    done = 0
+    try:
+        with connect(store.folder.parent, minutes) as connection:
+            send(connection, {"articles": [article_data(article) for article in articles]})
+            for article in articles:
+                answer = receive(connection)
+                if answer.get("done") != article.id:
+                    raise RuntimeError(answer.get("error") or f"an answer out of order: {answer}")
+                analysis = analyse.read_cache(store, article)
+                if analysis is None:       # a cache it could not write into
+                    raise RuntimeError(f"no analysis of {article.id} in the cache")
+                analysis.cached = False      # made for this build, not found from an earlier one
+                done += 1
+                yield analysis
+    except (OSError, EOFError, RuntimeError, ValueError) as error:
+        log.info("dossier: the warm model did not analyse %d article(s) (%s); loading the model here",
+                 len(articles) - done, error)
+        yield from analyse.read_and_keep(analyse.load_model(), articles[done:], store)
+
+
+def connect(cache: Path, minutes: float) -> Connection:
+    """A connection to this cache folder's warm model, of this very version; one is started if
+    there is none (an older one is asked to make way)."""
+    state = read_state(cache)
+    if state is not None:
+        connection = open_connection(state)
+        if connection is not None:
+            if receive(connection).get("identity") == identity():
+                return connection
+            send(connection, {"stop": True})   # another version of dossier, spaCy or the model
+            connection.close()
+    state = start(cache, minutes)
+    connection = open_connection(state)
+    if connection is None or receive(connection).get("identity") != identity():
+        raise RuntimeError(f"the warm model started does not answer; see {cache / LOG}")
+    return connection
+
+
+def start(cache: Path, minutes: float) -> dict:
+    """Start a warm model in the background, detached from this build, and wait until it is ready."""
+    cache.mkdir(parents=True, exist_ok=True)
+    with (cache / LOG).open("a", encoding="utf-8") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "dossier.warm", str(cache), "--minutes", str(minutes)],
+            stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT,
+            start_new_session=True)   # not ended by a Ctrl-C of the build, nor waited for by the shell
+    log.info("dossier: spaCy model %s loading in a warm background process (pid %d), kept for the next "
+             "build until %g idle minutes pass or `dossier stop`", analyse.MODEL, process.pid, minutes)
+    started = time.monotonic()
+    while time.monotonic() - started < START_TIMEOUT:
+        state = read_state(cache)
+        if state is not None and state["pid"] == process.pid:
+            return state
+        if process.poll() is not None:
+            raise RuntimeError(f"the warm model stopped as it started (exit code {process.returncode}); "
+                               f"see {cache / LOG}")
+        time.sleep(0.05)
+    process.kill()
+    raise RuntimeError(f"the warm model was not ready in {START_TIMEOUT} s; see {cache / LOG}")
+
+
+def stop(cache: Path) -> int | None:
+    """Ask this cache folder's warm model to end; its process number if there was one."""
+    state = read_state(cache)
+    connection = open_connection(state) if state is not None else None
+    if connection is None:
+        return None
+    with connection:
+        receive(connection)
+        send(connection, {"stop": True})
+    return state["pid"]
+
+
+def running(cache: Path | None) -> dict | None:
+    """The state of this cache folder's warm model, if its process is alive."""
+    state = read_state(cache) if cache is not None else None
+    return state if state is not None and alive(state["pid"]) else None
+
+
+def open_connection(state: dict) -> Connection | None:
+    if not alive(state["pid"]):        # a state file left by a killed process: its port may be another's
+        return None
+    try:
+        return Client(("127.0.0.1", state["port"]), authkey=bytes.fromhex(state["key"]))
+    except (OSError, EOFError, ValueError, AuthenticationError) as error:
+        log.info("dossier: no warm model at port %s (%s)", state["port"], error)
+        return None
+
+
+def article_data(article: Article) -> dict:
+    """What the model reads of an article, as analyse reads it: block texts, lede; id and path for
+    messages."""
+    return {"id": article.id, "path": article.path, "blocks": [block.text for block in article.blocks],
+            "lede": article.lede}
+
+
+# ---------------------------------------------------------------- the warm model's side
+
+
+@dataclass
+class Identity:
+    """What must match between a build and the warm model for the analysis to be the same."""
+    code: str
+    model: str
+    spacy: str
+    python: str
+
+
+def identity() -> dict:
+    from importlib.metadata import version
+
+    return asdict(Identity(code_version(), f"{analyse.MODEL} {analyse.model_version()}", version("spacy"),
+                           sys.executable))
+
+
+class WarmModel:
+    """The background process: the model, a listener on the loopback interface, one build at a time."""
+
+    def __init__(self, cache: Path, minutes: float):
+        self.cache = cache
+        self.idle_seconds = minutes * 60
+        self.nlp = analyse.load_model()
+        self.identity = identity()
+        key = secrets.token_bytes(32)
+        self.listener = Listener(("127.0.0.1", 0), authkey=key)
+        self.last_seen = time.monotonic()
+        self.busy = threading.Lock()
+        write_state(cache, {"pid": os.getpid(), "port": self.listener.address[1], "key": key.hex(),
+                            "identity": self.identity, "minutes": self.idle_seconds / 60})
+
+    def serve(self) -> None:
+        threading.Thread(target=self.watch, name="dossier-warm-watch", daemon=True).start()
+        while True:
+            try:
+                connection = self.listener.accept()
+            except (OSError, EOFError, AuthenticationError) as error:   # a stranger, not a reason to end
+                log.warning("dossier warm model: a connection refused (%s)", error)
+                continue
+            with self.busy, connection:
+                if not self.answer(connection):
+                    self.end("asked to stop")
+                self.last_seen = time.monotonic()
+
+    def answer(self, connection: Connection) -> bool:
+        """Serve one build; False when asked to stop."""
+        try:
+            send(connection, {"identity": self.identity})
+            request = receive(connection)
+            if request.get("stop"):
+                return False
+            articles = [Article(a["id"], "", [Block("paragraph", text) for text in a["blocks"]],
+                                lede=a["lede"], path=a["path"]) for a in request["articles"]]
+            store = Store(self.cache, "analysis")
+            with self.nlp.memory_zone():   # the words of these articles are forgotten afterwards
+                for analysis in analyse.read_and_keep(self.nlp, articles, store):
+                    send(connection, {"done": analysis.article_id})
+        except (OSError, EOFError) as error:   # the build went away (Ctrl-C): wait for the next
+            log.info("dossier warm model: a build left (%s)", error)
+        except (KeyError, TypeError, ValueError) as error:
+            send(connection, {"error": f"bad request: {error}"})
+        return True
+
+    def watch(self) -> None:
+        """End when idle too long, or when the state file is gone or names another process."""
+        while True:
+            time.sleep(WATCH_EVERY)
+            state = read_state(self.cache)
+            if state is None or state["pid"] != os.getpid():
+                self.end("replaced, or its cache folder removed")
+            if not self.busy.locked() and time.monotonic() - self.last_seen > self.idle_seconds:
+                self.end(f"idle for {self.idle_seconds / 60:g} minutes")
+
+    def end(self, why: str) -> None:
+        state = read_state(self.cache)
+        if state is not None and state["pid"] == os.getpid():
+            (self.cache / STATE).unlink(missing_ok=True)
+        log.info("dossier warm model (pid %d): ends, %s", os.getpid(), why)
+        logging.shutdown()
+        os._exit(0)   # from the watching thread too, while the main one waits in accept()
+
+
+# ---------------------------------------------------------------- both sides
+
+
+def send(connection: Connection, message: dict) -> None:
+    connection.send_bytes(json.dumps(message).encode())
+
+
+def receive(connection: Connection) -> dict:
+    message = json.loads(connection.recv_bytes())
+    if not isinstance(message, dict):
+        raise ValueError("a message that is not an object")
+    return message
+
+
+def read_state(cache: Path) -> dict | None:
+    try:
+        state = json.loads((cache / STATE).read_text(encoding="utf-8"))
+        return state if isinstance(state.get("pid"), int) and isinstance(state.get("port"), int) else None
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def write_state(cache: Path, state: dict) -> None:
+    """Atomically, and readable by its owner only: it holds the key."""
+    cache.mkdir(parents=True, exist_ok=True)
+    temporary = cache / f".{STATE}.{os.getpid()}"
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+        json.dump(state, file)
+    os.replace(temporary, cache / STATE)
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:   # alive, but another user's: not ours to talk to
+        return False
+    return True
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m dossier.warm", description=__doc__.split("\n")[0])
+    parser.add_argument("cache", type=Path, help="the cache folder of the dossier it serves")
+    parser.add_argument("--minutes", type=float, default=30.0, help="idle minutes before it ends")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)-7s %(message)s")
+    WarmModel(args.cache.resolve(), args.minutes).serve()
+
+
+if __name__ == "__main__":
+    main()
