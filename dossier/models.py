@@ -80,6 +80,9 @@ class Analysis:
     article_id: str
     blocks: list[BlockAnalysis]
     lede: BlockAnalysis | None = None
+    # What the lemmatizer's dictionary says of each capitalised word, by its lower-case form
+    # (lexicon.py: CONJUGATED, COMMON bits)
+    dictionary: dict[str, int] = field(default_factory=dict)
     cached: bool = False             # read from the cache, not by the model in this build
 
 

@@ -24,6 +24,11 @@ from .render import Renderer
 log = logging.getLogger("mkdocs.plugins.dossier")
 
 
+# A one-off build of a dossier of this many articles or more runs the pipeline in a process of its
+# own (see build_site_apart). Below, the pipeline holds under about 100 MB.
+APART_FROM = 300
+
+
 @dataclass
 class Settings:
     seeds: Path                      # folder of input articles
@@ -117,9 +122,10 @@ def build_site_apart(settings: Settings, templates: Path, use_directory_urls: bo
     """build_site in a process of its own, for a one-off build: all the memory the pipeline used
     (the model, the analyses, and Python's heap, which a process keeps fragmented) goes back to the
     system before MkDocs reads the pages, so that the two peaks do not add up. Its messages are
-    logged here as they come. An unchanged dossier is read here, without a process; without a
+    logged here as they come. An unchanged dossier is read here, without a process; so is a small
+    one (its pipeline holds a few tens of MB, and starting a process costs half a second); without a
     cache folder the pages would not outlive the process, so the pipeline runs here too."""
-    if settings.cache is None:
+    if settings.cache is None or article_files(settings.seeds) < APART_FROM:
         return build_site(settings, templates, use_directory_urls)
     started = time.perf_counter()
     kept = kept_site(settings, templates, use_directory_urls, started)
@@ -137,6 +143,10 @@ def build_site_apart(settings: Settings, templates: Path, use_directory_urls: bo
         relay.stop()
     output.stats.seconds["pipeline process"] = time.perf_counter() - started - sum(output.stats.seconds.values())
     return output
+
+
+def article_files(seeds: Path) -> int:
+    return sum(1 for path in seeds.iterdir() if path.suffix.lstrip(".").lower() in ingest.FORMATS)
 
 
 def kept_site(settings: Settings, templates: Path, use_directory_urls: bool, started: float) -> SiteOutput | None:

@@ -1,6 +1,7 @@
 """Shared fixtures: the spaCy model and the seeds' build are made once per test session."""
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -8,6 +9,9 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+# No build of the tests leaves a model loaded in the background (dossier/warm.py); test_warm.py
+# starts its own, and ends it
+os.environ["DOSSIER_KEEP_MODEL_WARM"] = "0"
 SHARED = ROOT.parent / "shared"
 CHROMIUM = Path("/usr/bin/chromium")    # Debian's (apt-get install chromium; .ci/run does it)
 CHROMIUM_ARGS = [

@@ -7,7 +7,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from dossier import actors, analyse
+from dossier.lexicon import COMMON, CONJUGATED, french_lexicon
 from dossier.models import Article, Block
 from dossier.names import NameRules, name_key
 from dossier.pipeline import Settings, build_dossier
@@ -433,8 +436,23 @@ def test_an_acronym_is_only_tried_against_names_whose_initials_it_holds():
 
 
 def test_the_dictionary_is_read_from_the_model_as_spacy_reads_it(nlp):
-    lexicon = actors.french_lexicon()
+    lexicon = french_lexicon()
     assert lexicon.lemmas("distinguons") == {"distinguons", "distinguer"} and "distinguer" in lexicon.verbs
     assert lexicon.lemmas("sages") == {"sages", "sage"} and "sage" in lexicon.words
     # "possessive" is also one of spaCy's symbols, stored under the symbol's number
     assert lexicon.lemmas("possessive") == {"possessive", "possessif"}
+
+
+def test_the_analysis_keeps_the_dictionarys_answers_so_that_actors_need_not_open_it(nlp, tmp_path, monkeypatch):
+    text = "Distinguons les Sages du Mali. Le Sénat se réunit à Bamako."
+    made = analyse.analyse_articles([Article("a1", "Titre", [Block("paragraph", text)])], tmp_path)["a1"]
+    capitalised = ["distinguons", "sages", "mali", "le", "sénat", "bamako"]
+    assert made.dictionary == {word: french_lexicon().code(word) for word in capitalised}
+    assert made.dictionary["distinguons"] == CONJUGATED | COMMON and made.dictionary["bamako"] == 0
+    article = Article("a1", "Titre", [Block("paragraph", text)])
+    kept = analyse.analyse_articles([article], tmp_path)["a1"]
+    assert kept.cached and kept.dictionary == made.dictionary
+    monkeypatch.setattr(actors, "french_lexicon", lambda: pytest.fail("the dictionary was opened"))
+    found, _ = actors.resolve_actors([article], {"a1": kept}, None)
+    names = {actor.name for actor in found}
+    assert "Bamako" in names and not names & {"Sages", "Distinguons"}

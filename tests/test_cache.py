@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from dossier import analyse, clean, ingest
+from dossier import analyse, clean, ingest, pipeline
 from dossier.cache import LatestFolder, Store
 from dossier.pipeline import Settings, build_site, build_site_apart
 from dossier.plugin import DossierPlugin
@@ -199,8 +199,9 @@ def test_a_damaged_site_entry_is_made_again(project, caplog, model_must_not_load
     assert not build_site(project, TEMPLATES, True).cached
 
 
-def test_a_one_off_build_runs_the_pipeline_in_a_process_of_its_own(project, caplog):
+def test_a_one_off_build_runs_the_pipeline_in_a_process_of_its_own(project, caplog, monkeypatch):
     """Its memory goes back to the system before MkDocs runs; its messages still reach the build."""
+    monkeypatch.setattr(pipeline, "APART_FROM", 5)            # the five seeds make a large dossier
     (project.seeds / "vide.txt").write_text("  \n", encoding="utf-8")
     here = texts(build_site(project, TEMPLATES, True).pages)       # the analyses cached, in this process
     registry = project.editorial / "actors.yml"                    # then a change, so that the pipeline runs
@@ -211,3 +212,10 @@ def test_a_one_off_build_runs_the_pipeline_in_a_process_of_its_own(project, capl
     assert "vide.txt" in caplog.text and any("vide.txt" in message for message in apart.warnings)
     assert texts(apart.pages) == here
     assert build_site_apart(project, TEMPLATES, True).cached       # and is kept like any build
+
+
+def test_a_small_dossier_is_built_in_the_process_of_the_build(project):
+    """Starting a process would cost more than the memory it gives back."""
+    assert pipeline.article_files(project.seeds) < pipeline.APART_FROM
+    output = build_site_apart(project, TEMPLATES, True)
+    assert not output.cached and "pipeline process" not in output.stats.seconds
