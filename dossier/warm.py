@@ -112,8 +112,8 @@ def start(cache: Path, minutes: float) -> dict:
     with (cache / LOG).open("a", encoding="utf-8") as output:
         process = subprocess.Popen(
             [sys.executable, "-m", "dossier.warm", str(cache), "--minutes", str(minutes)],
-            stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT,
-            start_new_session=True)   # not ended by a Ctrl-C of the build, nor waited for by the shell
+            stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT, cwd=cache,   # no package of the
+            start_new_session=True)   # project's own found first; not ended by a Ctrl-C of the build
     log.info("dossier: spaCy model %s loading in a warm background process (pid %d), kept for the next "
              "build until %g idle minutes pass or `dossier stop`", analyse.MODEL, process.pid, minutes)
     started = time.monotonic()
