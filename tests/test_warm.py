@@ -26,7 +26,7 @@ def ended(cache, pid: int, timeout: float = 60) -> bool:
     return not (cache / warm.STATE).exists() and not warm.alive(pid)
 
 
-def test_builds_share_a_warm_model_that_ends_when_idle(nlp, tmp_path, monkeypatch):
+def test_builds_share_a_warm_model_that_ends_when_idle(nlp, tmp_path, monkeypatch, caplog):
     monkeypatch.setattr(analyse, "load_model", lambda: pytest.fail("the model was loaded in the build's process"))
     one = article("a1", "Sergueï Lavrov est arrivé à Bamako. Il a rencontré Abdoulaye Diop.")
     first = analyse.analyse_articles([one], tmp_path, warm_minutes=0.1)["a1"]
@@ -38,9 +38,12 @@ def test_builds_share_a_warm_model_that_ends_when_idle(nlp, tmp_path, monkeypatc
 
     monkeypatch.setattr(warm, "start", lambda *_: pytest.fail("a second warm model was started"))
     two = article("a2", "Le groupe Wagner est présent au Mali, selon Emmanuel Macron.")
-    again = analyse.analyse_articles([one, two], tmp_path, warm_minutes=0.1)
+    long = Article("a3", "Titre", [Block("paragraph", "Sergueï Lavrov est à Moscou. " * 3500)], path="long.txt")
+    again = analyse.analyse_articles([one, two, long], tmp_path, warm_minutes=0.1)
     assert again["a1"].cached and not again["a2"].cached and {"Wagner", "Mali"} <= {
         e.text for e in again["a2"].blocks[0].entities}
+    # what the model's reading says of a file reaches the build, as when the model reads here
+    assert "long.txt: a block of 101500 characters is read up to 100000 only" in caplog.text
     assert warm.running(tmp_path)["pid"] == state["pid"]
 
     assert ended(tmp_path, state["pid"])      # idle for 6 s
