@@ -103,7 +103,7 @@ def run_build(args) -> int:
 
 
 def print_warm_model(cache: Path | None) -> None:
-    """Say so when a process is left running with the model: it holds about 400 MB."""
+    """Say so when a process is left running with the model: it holds about 550 MB."""
     from .warm import running
 
     state = running(cache)

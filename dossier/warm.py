@@ -38,8 +38,9 @@ from typing import Iterator
 
 from . import analyse
 from .cache import Store, code_version
-from .pipeline import WarningsKept
+from .lexicon import french_lexicon
 from .models import Analysis, Article, Block
+from .pipeline import WarningsKept, give_back_memory
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 
@@ -194,6 +195,7 @@ class WarmModel:
         self.cache = cache
         self.idle_seconds = minutes * 60
         self.nlp = analyse.load_model()
+        french_lexicon()     # read with each article too (lexicon.py): ready before the first build
         self.identity = identity()
         key = secrets.token_bytes(32)
         self.listener = Listener(("127.0.0.1", 0), authkey=key)
@@ -213,6 +215,7 @@ class WarmModel:
             with self.busy, connection:
                 if not self.answer(connection):
                     self.end("asked to stop")
+                give_back_memory()    # what reading the build's articles took, while it waits for the next
                 self.last_seen = time.monotonic()
 
     def answer(self, connection: Connection) -> bool:
