@@ -177,7 +177,8 @@ def analysis_throughput(project: str) -> dict:
                     result = tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=analyse.BATCH_SIZE))
                 seconds[who].append(time.perf_counter() - start)
                 del result
-                shutil.rmtree(Path(warm_cache) / "analysis", ignore_errors=True)   # read afresh next time
+            if who == "warm":
+                shutil.rmtree(Path(warm_cache) / "analysis")   # read afresh next time
         warm.stop(Path(warm_cache))
     return {"tokens": tokens, "texts": len(texts), "dossier_s": seconds["dossier"], "warm_s": seconds["warm"],
             "spacy_s": seconds["spacy"]}

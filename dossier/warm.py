@@ -31,6 +31,7 @@ import threading
 import time
 from contextlib import suppress
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from multiprocessing import AuthenticationError
 from multiprocessing.connection import Client, Connection, Listener
 from pathlib import Path
@@ -59,12 +60,19 @@ def idle_minutes(configured: float) -> float:
     in CI, else the configured one."""
     value = os.environ.get(ENVIRONMENT)
     if value is not None:
-        try:
-            return max(float(value), 0.0)
-        except ValueError:
-            log.warning("dossier: %s=%r is not a number of minutes; the model is not kept warm", ENVIRONMENT, value)
-            return 0.0
+        return minutes_in(value)
     return 0.0 if os.environ.get("CI") else max(configured, 0.0)
+
+
+@lru_cache(maxsize=None)
+def minutes_in(value: str) -> float:
+    """The minutes an environment value gives. Kept: a build reads its settings several times, and
+    a value that is no number is warned about once."""
+    try:
+        return max(float(value), 0.0)
+    except ValueError:
+        log.warning("dossier: %s=%r is not a number of minutes; the model is not kept warm", ENVIRONMENT, value)
+        return 0.0
 
 
 def read_articles(articles: list[Article], store: Store, minutes: float) -> Iterator[Analysis]:
