@@ -1,6 +1,8 @@
-"""Small text helpers shared by the stages: comparison keys and the built-in YAML data."""
+"""Small text helpers shared by the stages: comparison keys, where a sentence ends, and the built-in
+YAML data."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -8,6 +10,12 @@ import yaml
 from unidecode import unidecode
 
 DATA = Path(__file__).parent / "data"
+# Where a sentence ends: the stops end it proper; an ellipsis, or a guillemet or quote mark closing
+# a quotation after its stop ("… a-t-il dit. »"), ends it too. This is the one definition: a stage
+# that needs a narrower set derives it from these, and says why.
+STOPS = ".!?"
+SENTENCE_ENDS = STOPS + "…»\"”"
+_SENTENCE_END_MARKS = tuple(SENTENCE_ENDS)
 
 
 class _FoldedChars(dict):
@@ -34,3 +42,13 @@ def fold(text: str) -> str:
 def load_data(name: str) -> dict:
     """A built-in data file of dossier/data/, read once per process."""
     return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+
+
+def ends_sentence(text: str, also: tuple[str, ...] = ()) -> bool:
+    """Whether the text ends as a sentence does (or with one of the characters `also` adds)."""
+    return text.endswith(_SENTENCE_END_MARKS + also)
+
+
+def sentence_breaks(ends: str = SENTENCE_ENDS) -> re.Pattern:
+    """The spaces just after a sentence's end (one of `ends`): where a text splits into sentences."""
+    return re.compile(rf"(?<=[{re.escape(ends)}])\s+")

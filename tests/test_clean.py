@@ -5,9 +5,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dossier.clean import TITLE_MAX, clean_articles, load_rules
+from dossier.clean import CleanSettings, clean_articles, load_rules
 from dossier.ingest import read_article
 from dossier.models import RawArticle
+
+TITLE_MAX = CleanSettings().title_max
 
 FIXTURES = Path(__file__).parent / "fixtures" / "clean"
 BODY = ("Le ministre a déclaré jeudi que son pays poursuivrait la coopération militaire avec ses "
@@ -302,3 +304,33 @@ def test_an_unusable_user_outlets_file_is_named_and_left_aside(tmp_path, caplog)
     rules = load_rules(tmp_path / "outlets.yml")
     assert "outlets.yml cannot be used" in caplog.text
     assert "franceinfo" in rules.outlets           # the built-in profiles still apply
+
+
+# ---------------------------------------------------------------- settings (the cleaning's thresholds)
+
+
+def test_the_built_in_settings_are_the_defaults_written_out():
+    builtin = yaml.safe_load((Path(__file__).parent.parent / "dossier" / "data" / "outlets.yml")
+                             .read_text(encoding="utf-8"))["settings"]
+    assert builtin == vars(CleanSettings())
+    assert load_rules().settings == CleanSettings()
+
+
+def test_a_user_setting_overrides_one_threshold(tmp_path):
+    (tmp_path / "outlets.yml").write_text("settings:\n  title_max: 40\n", encoding="utf-8")
+    settings = load_rules(tmp_path / "outlets.yml").settings
+    assert settings.title_max == 40 and settings.lede_max == CleanSettings().lede_max
+    text = f"{BODY} {BODY}\n{BODY}"
+    article = clean_articles([raw(text)], tmp_path / "outlets.yml")[0]
+    assert article.title_made and len(article.title) <= 40 < len(clean_one(text).title)
+
+
+@pytest.mark.parametrize("setting, says", [("title_max: long", "`settings.title_max` must be a whole number"),
+                                           ("title_max: 12.5", "`settings.title_max` must be a whole number"),
+                                           ("headline_overlap: yes", "`settings.headline_overlap` must be a number"),
+                                           ("title_size: 40", "unknown setting `settings.title_size`")])
+def test_a_wrong_setting_names_the_file_and_the_key(tmp_path, caplog, setting, says):
+    (tmp_path / "outlets.yml").write_text(f"settings:\n  {setting}\n", encoding="utf-8")
+    rules = load_rules(tmp_path / "outlets.yml")
+    assert "outlets.yml cannot be used" in caplog.text and says in caplog.text
+    assert rules.settings == CleanSettings()         # the built-in rules apply

@@ -1,0 +1,102 @@
+"""An article as lines: plain text and Markdown read into lines, the keys lines are compared by, and
+how a line reads (a sentence, a paragraph of running text, or neither)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from ..text import ends_sentence
+from .profiles import Rules
+from .settings import CleanSettings
+
+# Characters that carry nothing a reader sees: soft hyphen, zero-width spaces and joiners, BOM.
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+# Control characters other than line breaks and tabs carry nothing either, and must not reach a page.
+INVISIBLE.update(dict.fromkeys((c for c in range(32) if chr(c) not in "\n\r\t"), None))
+INVISIBLE[0x7F] = None
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+
+
+@dataclass
+class Line:
+    text: str
+    hint: str | None = None          # block kind known from the markup (html, md)
+    removed: str | None = None       # why the line was taken out, if it was
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).translate(INVISIBLE)
+    return re.sub(r"[ \t]+", " ", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def text_lines(text: str) -> list[Line]:
+    return [Line(line.strip()) for line in normalise(text).split("\n") if line.strip()]
+
+
+def markdown_lines(text: str) -> list[Line]:
+    """Markdown: `#` lines are headings, `>` lines quotes; links and emphasis become plain text."""
+    lines = []
+    for line in text_lines(text):
+        # A link's text or address, and an emphasis, cannot hold their own marks: each search then
+        # stops at the next mark, and a long line of unclosed marks ("[[[[…") takes linear time.
+        body = re.sub(r"!?\[([^\[\]]*)\]\([^()]*\)", r"\1", line.text)
+        body = re.sub(r"(\*\*|\*)(\S(?:[^*]*?\S)?)\1|(__|_)(\S(?:[^_]*?\S)?)\3", r"\2\4", body)
+        if body.startswith("# ") and not lines:
+            lines.append(Line(body[2:].strip(), hint="title"))
+        elif body.startswith("#"):
+            lines.append(Line(body.lstrip("#").strip(), hint="heading"))
+        elif body.startswith(">"):
+            lines.append(Line(body.lstrip("> ").strip(), hint="quote"))
+        else:
+            lines.append(Line(re.sub(r"^([-*+]|\d+\.)\s+", "", body)))
+    return [line for line in lines if line.text]
+
+
+def squash_key(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def repeated_lines(documents: list[list[Line]], settings: CleanSettings) -> set[str]:
+    """Lines found in several articles: site furniture the corpus itself reveals."""
+    if len(documents) < settings.repeated_in:
+        return set()
+    counts = Counter(key for lines in documents for key in {line_key(line.text) for line in lines})
+    # Bare numbers ("19", a minute mark "19'") meet across pages by chance: no evidence.
+    return {key for key, n in counts.items() if n >= settings.repeated_in and WORD.search(key)}
+
+
+def line_key(text: str) -> str:
+    return re.sub(r"\W+", " ", text.casefold()).strip()
+
+
+# ---------------------------------------------------------------- how a line reads
+
+
+def is_paragraph(text: str, rules: Rules) -> bool:
+    """A sentence long or finished enough to be running text rather than a headline."""
+    return is_sentence(text, rules) and (ends_sentence(text)
+                                         or len(WORD.findall(text)) >= rules.settings.paragraph_words)
+
+
+def is_sentence(text: str, rules: Rules) -> bool:
+    """A line with sentence structure: enough words, and enough function words among them."""
+    settings = rules.settings
+    tokens = WORD.findall(text.casefold())
+    if len(tokens) < settings.sentence_min_words:
+        return False
+    ratio = function_ratio(text, rules)
+    if len(tokens) >= settings.long_sentence_words:
+        return ratio >= settings.long_sentence_ratio
+    # A short sentence may also end by introducing what follows, or closing a parenthesis.
+    return ratio >= settings.short_sentence_ratio and ends_sentence(text, also=(":", ")"))
+
+
+def function_ratio(text: str, rules: Rules) -> float:
+    """The share of function words ("le", "de", "the", elided "l’…") among the line's words."""
+    tokens = WORD.findall(text.casefold())
+    if len(tokens) < rules.settings.sentence_min_words:
+        return 0.0
+    words = rules.words
+    return sum(token in words or "'" in token or "’" in token for token in tokens) / len(tokens)

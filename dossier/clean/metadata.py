@@ -1,0 +1,181 @@
+"""Metadata: which outlets a page shows, and the lines that give a date, a byline, a credit or a
+copyright (read, then taken out of the text); then what the page and the user's metadata say."""
+from __future__ import annotations
+
+import datetime
+import logging
+import re
+
+from ..models import Article
+from .lines import WORD, Line
+from .profiles import Profile, Rules, matches
+
+log = logging.getLogger("mkdocs.plugins.dossier")
+# "Le Figaro avec AFP": the outlet that signs, helped by an agency.
+WITH_AGENCY = re.compile(r"\s+(avec|with)\s+(l['’])?(afp|reuters|ap|agences?)\.?$", re.I)
+
+
+# ---------------------------------------------------------------- outlets and metadata
+
+def detect_outlets(lines: list[Line], page: dict, rules: Rules) -> list[Profile]:
+    """Outlets whose marks, bylines or web address the page carries (not a mere body mention)."""
+    text = "\n".join(line.text for line in lines).casefold()
+    bylines = {byline_name(line.text, rules) for line in lines} - {None}
+    url = (page.get("url") or "").casefold()
+    found = []
+    for profile in rules.outlets.values():
+        if (any(mark in text for mark in profile.marks)
+                or bylines & set(profile.names)
+                or (url and any(domain in url for domain in profile.domains))):
+            found.append(profile)
+    return found
+
+
+def byline_name(text: str, rules: Rules) -> str | None:
+    found = matches(rules.metadata.get("byline", []), text) if len(text) <= rules.settings.byline_max_chars else None
+    return found.group("source").strip().casefold() if found else None
+
+
+def read_metadata(lines: list[Line], rules: Rules, outlets: list[Profile]) -> dict[str, tuple[str, str]]:
+    """Parse metadata lines (dates, bylines, credits), mark them removed; return field → (value, origin)."""
+    found: dict[str, tuple[str, str]] = {}
+    names = outlet_names(rules)
+    for i, line in enumerate(lines):
+        if len(line.text) > rules.settings.metadata_line_max_chars or line.removed:
+            continue
+        if read_published(line, rules, found) or read_byline(line, rules, names, found):
+            continue
+        if matches(rules.metadata.get("byline_label", []), line.text):
+            # "Texte par :" / "Article rédigé par" alone: the name is on the next line
+            line.removed = "signature"
+            following = lines[i + 1] if i + 1 < len(lines) else None
+            if following and len(following.text) <= rules.settings.byline_max_chars:
+                read_byline(following, rules, names, found, text=f"Par {following.text}")
+            continue
+        if matches(rules.metadata.get("credit", []), line.text):
+            line.removed = "crédit photo"
+        else:
+            read_copyright(line, rules, names, found)
+    for line in lines:
+        read_dateline(line, rules, found)
+    return found
+
+
+def outlet_names(rules: Rules) -> dict[str, Profile]:
+    """Every name an outlet goes by (casefolded) → its profile."""
+    return {name: p for p in rules.outlets.values() for name in p.names}
+
+
+def read_copyright(line: Line, rules: Rules, names: dict[str, Profile], found: dict) -> None:
+    """"© 2021 Sahel Tribune. Tous droits réservés.": the site's own name, a last resort for the
+    source. Only a dated or rights-reserving notice counts: a bare "© AFP" is a photo's credit."""
+    match = matches(rules.metadata.get("copyright", []), line.text)
+    if not match or "site" in found or not re.search(r"\d{4}|droits réservés|rights reserved", line.text, re.I):
+        return
+    who = re.sub(r"\s*(tous droits réservés|all rights reserved)\s*$", "", match.group("source"), flags=re.I).strip()
+    outlet = names.get(who.casefold())
+    if outlet and outlet.source:
+        who = outlet.source
+    if who and len(WORD.findall(who)) <= rules.settings.copyright_max_words:
+        found["site"] = (who, f"mention de copyright « {shorten(line.text)} »")
+
+
+def read_published(line: Line, rules: Rules, found: dict) -> bool:
+    match = matches(rules.metadata.get("published", []), line.text)
+    if not match:
+        return False
+    line.removed = "date de publication"
+    date = parse_date(match.groupdict().get("date"))
+    if date and "date" not in found:
+        found["date"] = (date, f"ligne « {shorten(line.text)} »")
+    return True
+
+
+def read_byline(line: Line, rules: Rules, names: dict[str, Profile], found: dict, text: str | None = None) -> bool:
+    match = matches(rules.metadata.get("byline", []), text or line.text)
+    if not match or len(WORD.findall(match.group("source"))) > rules.settings.byline_max_words:
+        return False
+    line.removed = "signature"
+    origin = f"signature « {shorten(line.text)} »"
+    # "Pierre Lefèvre - franceinfo Afrique", "Jeanne Martin, Le Monde": a person and an outlet
+    for who in re.split(r"\s+[-–—|]\s+|,\s+", match.group("source").strip()):
+        # "Le Figaro avec AFP": the outlet that signs, helped by an agency
+        who = WITH_AGENCY.sub("", who).strip() or who
+        outlet = names.get(who.casefold())
+        if outlet and outlet.source and "source" not in found:
+            found["source"] = (outlet.source, origin)
+        elif not outlet and "author" not in found and not matches(rules.metadata.get("desk", []), who):
+            found["author"] = (who, origin)
+    return True
+
+
+def read_dateline(line: Line, rules: Rules, found: dict) -> None:
+    """A dateline opens a body paragraph: the paragraph stays, the date is read from it."""
+    if line.removed or "date" in found:
+        return
+    match = matches(rules.metadata.get("dateline", []), line.text)
+    date = parse_date(match.group("date")) if match else None
+    if date:
+        found["date"] = (date, f"lieu et date en tête de paragraphe « {shorten(match.group('date'))} »")
+
+
+def parse_date(text: str | None) -> str | None:
+    # "aujourd’hui", "hier", "il y a 2 heures" are relative to a day the text does not give
+    if not text or not re.search(r"\b\d{4}\b|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}", text):
+        return None
+    import dateparser  # imported here: only articles with a date line pay for it
+
+    settings = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]}
+    parsed = dateparser.parse(text.strip(" ,|•-"), languages=["fr", "en"], settings=settings)
+    return parsed.strftime("%Y-%m-%d") if parsed else None
+
+
+def metadata_date(value: str, path: str) -> str | None:
+    """A date the user wrote, as YYYY-MM-DD; a date that is not a day is ignored, with a warning."""
+    try:
+        return datetime.date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        parsed = parse_date(value)
+    if parsed is None:
+        log.warning("dossier: %s: metadata date %r is not a day (expected YYYY-MM-DD); ignored", path, value)
+    return parsed
+
+
+def shorten(text: str, size: int = 40) -> str:
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
+
+# ---------------------------------------------------------------- metadata
+
+
+def apply_found(article: Article, found: dict, page: dict, outlets: list[Profile]) -> None:
+    """Metadata inferred from the text and the page; the page's own metadata comes first."""
+    for key in ("title", "date", "url", "author"):
+        if page.get(key):
+            setattr(article, key, page[key])
+            article.origins[key] = "métadonnées de la page HTML"
+    for key, (value, origin) in found.items():
+        if key != "site" and not getattr(article, key, None):
+            setattr(article, key, value)
+            article.origins[key] = origin
+    outlet = next((p for p in outlets if p.source), None)
+    if not article.source and outlet:
+        article.source = outlet.source
+        article.origins["source"] = f"profil de site « {outlet.name} » reconnu dans la page"
+    elif not article.source and page.get("sitename"):
+        article.source = page["sitename"]
+        article.origins["source"] = "nom du site dans la page HTML"
+    elif not article.source and found.get("site"):
+        article.source, article.origins["source"] = found["site"]
+
+
+def apply_meta(article: Article, meta: dict) -> None:
+    """Front matter and sidecar metadata win over anything inferred."""
+    meta = dict(meta)
+    if meta.get("date"):
+        meta["date"] = metadata_date(meta["date"], article.path)
+    for key in ("title", "source", "url", "date", "author"):
+        if meta.get(key):
+            setattr(article, key, meta[key])
+            article.origins[key] = "métadonnées (en-tête YAML)"
+    if meta.get("title"):
+        article.title_made = False

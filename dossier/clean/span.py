@@ -1,0 +1,93 @@
+"""Where the article is: on a plain-text page, the run of lines where prose outweighs furniture most,
+with the title and lede just above it and a short closing line just below it."""
+from __future__ import annotations
+
+import re
+
+from .furniture import SECTION_HEADING
+from .lines import WORD, Line, function_ratio, is_sentence
+from .profiles import Rules
+from .settings import CleanSettings
+
+# The attribution under an embedded post: "— Name (@handle) February 17, 2020".
+EMBED_CREDIT = re.compile(r"[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s*\w+\s+\d{1,2},?\s+\d{4}|"
+                          r"[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s*\d{1,2}\s+\w+\s+\d{4}")
+# A line opened by a time or a full numeric date is a timestamp or a feed entry, not a headline.
+STAMPED = re.compile(r"(\d{1,2}[:h]\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b")
+
+
+def line_score(line: Line, rules: Rules) -> int:
+    """A line's weight in the search for the prose (the costs: see CleanSettings.sentence_cost)."""
+    settings = rules.settings
+    if line.removed:
+        return -settings.section_cost if line.removed == SECTION_HEADING else -settings.removed_cost
+    if is_sentence(line.text, rules):
+        return len(WORD.findall(line.text)) - settings.sentence_cost
+    if not WORD.search(line.text):
+        return 0  # no word at all ("14'", "3."): no evidence either way
+    return -settings.short_cost
+
+
+def main_span(lines: list[Line], rules: Rules) -> tuple[int, int]:
+    """The run of lines where prose outweighs furniture most (maximum-sum segment, Kadane)."""
+    best, best_span = 0, (0, 0)
+    total, start = 0, 0
+    for i, line in enumerate(lines):
+        if total <= 0:
+            total, start = 0, i
+        in_run = line.removed and i and lines[i - 1].removed and line.removed != SECTION_HEADING
+        total += -rules.settings.run_cost if in_run else line_score(line, rules)
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+def keep_main_span(lines: list[Line], rules: Rules) -> None:
+    """Lines before and after the article's prose are furniture, except the title and lede above it."""
+    start, end = main_span(lines, rules)
+    end = extend_tail(lines, end, rules)
+    head = head_lines(lines, start, rules.settings)
+    for i, line in enumerate(lines):
+        if line.removed or line.hint == "title" or start <= i < end or any(line is h for h in head):
+            continue
+        line.removed = "en tête de page" if i < start else "en pied de page"
+
+
+def extend_tail(lines: list[Line], end: int, rules: Rules) -> int:
+    """A closing sentence too short to weigh in the search still belongs to the article; so does
+    the attribution line of an embedded post. Lines without a word (a live feed's minute marks
+    "7'", numbering) are passed over on the way to such a sentence, not counted."""
+    tail_lines = rules.settings.tail_lines
+    for _ in range(tail_lines):
+        after = end
+        while after < len(lines) and after - end < tail_lines and not lines[after].removed \
+                and not WORD.search(lines[after].text):
+            after += 1
+        if after < len(lines) and not lines[after].removed and (
+                function_ratio(lines[after].text, rules) >= rules.settings.closing_ratio
+                or EMBED_CREDIT.fullmatch(lines[after].text)):
+            end = after + 1
+        else:
+            break
+    return end
+
+
+def head_lines(lines: list[Line], start: int, settings: CleanSettings) -> list[Line]:
+    """Title and lede just above the prose: up to two (settings.head_lines) headline-like lines,
+    furniture skipped."""
+    found: list[Line] = []
+    for line in reversed(lines[:start]):
+        if line.removed or not WORD.search(line.text):
+            continue  # furniture, or no word at all ("0" comments): no evidence either way
+        if not is_headline(line.text, settings) or len(found) == settings.head_lines:
+            break
+        found.append(line)
+    return found
+
+
+def is_headline(text: str, settings: CleanSettings) -> bool:
+    """A line that may be the title or the lede: not a timestamp ("21:17 18.11.2019 …")."""
+    tokens = WORD.findall(text)
+    return (settings.headline_min_words <= len(tokens) and len(text) <= settings.headline_max_chars
+            and not text.endswith((":", "|", "•")) and not STAMPED.match(text))
+

@@ -1,0 +1,87 @@
+"""Structure: the kept lines become the article's title, lede and typed blocks (paragraph, heading,
+quote, caption); a text without a title gets one made from its first sentence."""
+from __future__ import annotations
+
+import re
+
+from ..models import Article, Block
+from ..text import STOPS, sentence_breaks
+from .lines import WORD, Line, is_sentence
+from .profiles import Rules, matches
+from .settings import CleanSettings
+
+QUOTE_MARKS = {"«": "»", "\"": "\"", "“": "”"}
+# Two fields glued when a page's text was copied: "…affaires étrangèresConférence de presse…".
+GLUED = re.compile(r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Ý][a-zà-ÿ])")
+# A made title is the text up to its first stop: an ellipsis or a closing quote mark does not end it
+# (text.STOPS only). The title takes what comes before the first break, so one space or several
+# there make the same title.
+FIRST_SENTENCE = sentence_breaks(STOPS)
+# A heading may end with "?" or "!", not with a full stop (the first of text.STOPS) or a comma.
+NOT_HEADING_ENDS = (STOPS[0], ",", ";", ":")
+
+
+def structure(article_id: str, lines: list[Line], rules: Rules,
+              datelines: list[re.Pattern] | None = None) -> Article:
+    """Title, lede and typed blocks from the kept lines. A paragraph opened by a dateline
+    ("BAMAKO, 29 mai 2021 (AFP) - …") is where the story starts: never the lede."""
+    settings = rules.settings
+    kept = [line for line in lines if not line.removed]
+    title, made = None, False
+    if kept and (kept[0].hint == "title" or kept[0].hint != "paragraph" and is_title(kept[0].text, settings)):
+        title = kept.pop(0).text
+    lede = None
+    if title and len(kept) > 1 and is_lede(kept[0], settings) and not matches(datelines or [], kept[0].text):
+        lede = kept.pop(0).text
+    blocks = typed_blocks(kept, rules)
+    if title is None:
+        title, made = make_title([b.text for b in blocks if b.kind == "paragraph"] or [""], settings), True
+    article = Article(article_id, title, blocks, lede=lede, title_made=made)
+    article.origins["title"] = "fait à partir du texte" if made else "première ligne du texte"
+    return article
+
+
+def is_title(text: str, settings: CleanSettings) -> bool:
+    return (len(text) <= settings.headline_max_chars and not text.endswith((".", ":", ";", ","))
+            and len(WORD.findall(text)) >= settings.title_min_words)
+
+
+def is_lede(line: Line, settings: CleanSettings) -> bool:
+    return line.hint in (None, "paragraph") and len(line.text) <= settings.lede_max
+
+
+def typed_blocks(lines: list[Line], rules: Rules) -> list[Block]:
+    blocks: list[Block] = []
+    for i, line in enumerate(lines):
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        kind = block_kind(line, following, blocks[-1] if blocks else None, rules)
+        text = " — ".join(GLUED.split(line.text)) if kind == "caption" else line.text
+        blocks.append(Block(kind, text))
+    return blocks
+
+
+def block_kind(line: Line, following: Line | None, previous: Block | None, rules: Rules) -> str:
+    settings = rules.settings
+    if line.hint in ("heading", "quote", "caption"):
+        return line.hint
+    text = line.text
+    if text[:1] in QUOTE_MARKS and text.endswith(QUOTE_MARKS[text[0]]) and len(text) > 2:
+        return "quote"
+    if previous and previous.kind == "quote" and len(text) <= settings.caption_max_chars and not text.endswith("."):
+        return "caption"
+    if (following is not None and len(text) <= settings.heading_max and not text.endswith(NOT_HEADING_ENDS)
+            and not is_sentence(text, rules) or line.hint is None and following is not None
+            and len(text) <= settings.question_heading_max_chars and text.endswith("?")
+            and len(following.text) > len(text)):
+        return "heading"
+    return "paragraph"
+
+
+def make_title(paragraphs: list[str], settings: CleanSettings) -> str:
+    """The first sentence of the text, cut at a word boundary to at most settings.title_max characters."""
+    title_max = settings.title_max
+    sentence = FIRST_SENTENCE.split(paragraphs[0], maxsplit=1)[0].rstrip(".")
+    if len(sentence) <= title_max:
+        return sentence
+    cut = sentence[: title_max - 1].rsplit(" ", 1)[0].rstrip(" ,;:")
+    return cut + "…"
