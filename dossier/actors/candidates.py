@@ -14,6 +14,18 @@ from .rules import Rules
 LABEL_TYPES = {"PER": "person", "ORG": "organization", "LOC": "place"}
 WEB_NAME = re.compile(r"\.[a-z]{2,4}$")          # "Lecourrier-du-soir.com": an outlet
 NOT_A_NAME = re.compile(r"https?:|www\.|@|/")     # links and handles: page furniture
+# A name's span shorter than this, letters and digits only, is an initial or a list letter ("C", "B").
+MIN_NAME_CHARS = 2
+# The lower-case head of a glued word ("àJean") cut off when it is a short word of the language or
+# at least this long (a whole word: "étrangèresConférence"), not a prefix ("iPhone", "eBay").
+GLUED_HEAD_MIN_LETTERS = 3
+# A long name that a short form in brackets defines starts fewer tokens than this before the bracket.
+DEFINED_NAME_REACH = 16
+# Determiners that may stand between an institution and the name the model found ("le ministère
+# de la [Défense]").
+INSTITUTION_REACH = 2
+# Tokens of a generic word and the adjectives taken after it ("l'[État] islamique").
+GENERIC_NAME_MAX_TOKENS = 3
 
 
 @dataclass
@@ -65,7 +77,7 @@ def unglue(reading: BlockAnalysis, text: str, rules: Rules) -> BlockAnalysis:
             glue = GLUED.search(token.text)
             head = token.text[: glue.start()] if glue else ""
             if (glue and head.islower() and token.text[glue.start():][:1].isupper()
-                    and (name_key(head) in rules.names.function_words or len(head) >= 3)):
+                    and (name_key(head) in rules.names.function_words or len(head) >= GLUED_HEAD_MIN_LETTERS)):
                 cuts[k] = glue.start()
     if not cuts:
         return reading
@@ -139,7 +151,7 @@ def read_definitions(article_id: str, b: int, text: str, reading: BlockAnalysis,
             continue
         paren = first - 1
         j = paren - 1
-        while j > 0 and paren - j < 16 and not ends_phrase(tokens[j - 1]):
+        while j > 0 and paren - j < DEFINED_NAME_REACH and not ends_phrase(tokens[j - 1]):
             j -= 1
         for s in sorted(k for k in starts if j <= k < paren):
             if not tokens[s].text[:1].isupper() or starts[s].label == "PER":
@@ -188,7 +200,7 @@ def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, enti
     end = trim_end(tokens, start, end, rules)
     start, span_role = title_in_name(tokens, start, end, label, text, rules)
     span_text = text[tokens[start].idx : tokens[end - 1].idx + len(tokens[end - 1].text)] if start < end else ""
-    if len(name_key(span_text).replace(" ", "")) < 2:
+    if len(name_key(span_text).replace(" ", "")) < MIN_NAME_CHARS:
         return None      # "C", "B": an initial or a list letter
     first = name_key(tokens[start].text)
     opening_cue = rules.type_cues.get(first)
@@ -242,7 +254,7 @@ def trim_end(tokens: list[Token], start: int, end: int, rules: Rules) -> int:
 def take_adjectives(tokens: list[Token], start: int, end: int) -> int:
     """"l'[État] islamique": the model leaves the adjective that makes a generic word a name."""
     end = max(end, start + 1)
-    while end < len(tokens) and end - start < 3 and tokens[end].pos == "ADJ" \
+    while end < len(tokens) and end - start < GENERIC_NAME_MAX_TOKENS and tokens[end].pos == "ADJ" \
             and tokens[end].text[:1].islower():
         end += 1
     return end
@@ -270,7 +282,7 @@ def is_name(tokens: list[Token], start: int, end: int, label: str, opening_cue: 
 def institution_start(tokens: list[Token], start: int, rules: Rules) -> int | None:
     """Where "le ministère des [Armées]" really starts: the model leaves the institution out."""
     j = start - 1
-    while j >= 0 and start - j <= 2 and name_key(tokens[j].text) in rules.names.determiners:
+    while j >= 0 and start - j <= INSTITUTION_REACH and name_key(tokens[j].text) in rules.names.determiners:
         j -= 1
     if j >= 0 and j < start - 1 and name_key(tokens[j].text) in rules.institutions:
         return j

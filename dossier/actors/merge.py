@@ -13,6 +13,12 @@ from .forms import Form, user_keys
 from .registry import Registry
 from .rules import Rules
 
+# A name that another begins with and lacks only one last word in lower case is the model's cut when
+# it holds at least this many content words ("Organisation du traité de l'Atlantique [nord]").
+CUT_NAME_MIN_CONTENT_WORDS = 3
+# Shorter names that begin longer ones are suspected merges from this many words on.
+PREFIX_MIN_WORDS = 2
+
 
 class Groups:
     """Union-find over forms that refuses to join what the user keeps apart."""
@@ -168,7 +174,7 @@ def suspect_prefixes(res: Resolution, rules: Rules) -> None:
                 shorter = res.forms[i].candidates[0].mention.text.split()
                 rest = res.forms[j].candidates[0].mention.text.split()[len(shorter):]
                 cut = (len(b.split()) == len(a.split()) + 1 and len(rest) == 1 and rest[0].islower()
-                       and len(rules.names.content_key(a).split()) >= 3)
+                       and len(rules.names.content_key(a).split()) >= CUT_NAME_MIN_CONTENT_WORDS)
                 if not (cut and res.groups.join(i, j)):
                     res.suspected.append((i, j, "one name begins with the other"))
 
@@ -178,7 +184,7 @@ def longer_names(res: Resolution, forms: list[int]) -> dict[str, list[int]]:
     found: dict[str, list[int]] = defaultdict(list)
     for j in forms:
         key = res.forms[j].key.split()
-        for n in range(2, len(key)):
+        for n in range(PREFIX_MIN_WORDS, len(key)):
             found[" ".join(key[:n])].append(j)
     return found
 

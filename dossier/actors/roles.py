@@ -10,7 +10,7 @@ from .rules import Rules
 
 # A role stops at the first word that starts a clause or a list.
 ROLE_STOPS = {"PUNCT", "VERB", "AUX", "PRON", "SCONJ", "CCONJ"}
-ROLE_MAX_TOKENS = 14
+ROLE_MAX_TOKENS = 14     # a role holds at most this many tokens
 GLUED = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])")  # "étrangèresConférence": two lines run together
 
 
