@@ -15,9 +15,18 @@ from rapidfuzz.distance import JaroWinkler
 from unidecode import unidecode
 
 WORD = re.compile(r"[a-z0-9]+")
+# Folded names kept in memory: a large dossier folds some tens of thousands of distinct words.
+NAME_KEY_CACHE = 1 << 17
+# An acronym is written in capitals, from this many letters to that many ("UE" … "MINUSMA").
+ACRONYM_MIN_LETTERS, ACRONYM_MAX_LETTERS = 2, 8
+# An acronym this short spells its whole name: with a leading word implied, one letter would be
+# left to match.
+SHORT_ACRONYM_LETTERS = 2
+# A short form in brackets has at least this many letters.
+SHORT_FORM_MIN_LETTERS = 2
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=NAME_KEY_CACHE)
 def name_key(text: str) -> str:
     """Lower-case, accent-free, one space between words; apostrophes and hyphens are spaces.
     Memoised: the same few thousand words are folded again and again (unidecode is slow)."""
@@ -133,7 +142,7 @@ class NameRules:
 
     def is_acronym(self, name: str) -> bool:
         letters = name.replace(".", "")
-        return 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
+        return ACRONYM_MIN_LETTERS <= len(letters) <= ACRONYM_MAX_LETTERS and letters.isalpha() and letters.isupper()
 
     def expands(self, acronym: str, name: str, implied: bool = True) -> bool:
         """Whether `name` spells out `acronym`: every content word gives a letter, in order;
@@ -147,7 +156,7 @@ class NameRules:
             return False
         if self._spells(letters, expansion):
             return True
-        return implied and len(letters) > 2 and any(
+        return implied and len(letters) > SHORT_ACRONYM_LETTERS and any(
             name_key(word)[0] == letters[0] and self._spells(letters[1:], expansion)
             for word in self.acronym_implied
         )
@@ -175,7 +184,7 @@ class NameRules:
         first letter, and its letters found in order in the name (Minusma: Mission … Nations
         Unies … Stabilisation … MAli; EI: Etat Islamique)."""
         letters, text = name_key(short).replace(" ", ""), name_key(name).replace(" ", "")
-        if len(letters) < 2 or not text or letters[0] != text[0]:
+        if len(letters) < SHORT_FORM_MIN_LETTERS or not text or letters[0] != text[0]:
             return False
         position = 0
         for letter in letters:

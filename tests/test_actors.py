@@ -11,7 +11,7 @@ import pytest
 
 from dossier import actors, analyse
 from dossier.lexicon import COMMON, CONJUGATED, french_lexicon
-from dossier.models import Article, Block
+from dossier.models import Actor, Article, Block, Mention
 from dossier.names import NameRules, name_key
 from dossier.pipeline import Settings, build_dossier
 
@@ -25,7 +25,7 @@ def resolve(nlp, *texts: str | list[Block], registry: Path | None = None):
     return actors.resolve_actors(articles, analyses, registry)
 
 
-def by_name(found) -> dict[str, actors.Actor]:
+def by_name(found) -> dict[str, Actor]:
     """Every name and alias (folded) → its actor."""
     return {name_key(n): a for a in found for n in [a.name, *a.aliases]}
 
@@ -298,8 +298,8 @@ def test_an_actor_named_only_in_the_lede_gets_a_profile(nlp):
 
 
 def test_actor_ids_are_unique_and_never_index():
-    made = [actors.Actor("index", "Index", "organization"), actors.Actor("x", "X", "person"),
-            actors.Actor("x", "X bis", "person"), actors.Actor("x-2", "X deux", "person")]
+    made = [Actor("index", "Index", "organization"), Actor("x", "X", "person"),
+            Actor("x", "X bis", "person"), Actor("x-2", "X deux", "person")]
     actors.unique_ids(made)
     ids = [a.id for a in made]
     assert len(set(ids)) == 4 and "index" not in ids
@@ -333,7 +333,7 @@ def test_roles_are_one_entry_each_with_their_article(nlp):
 
 def test_unique_roles_keeps_the_best_capitalised_and_longest():
     def candidate(role, article, position):
-        mention = actors.Mention(article, 0, 0, 4, "Diop", "")
+        mention = Mention(article, 0, 0, 4, "Diop", "")
         return actors.Candidate(mention, "person", None, False, role, position)
     roles = actors.unique_roles([
         candidate("ministre", "a2", 0),
@@ -452,7 +452,7 @@ def test_the_analysis_keeps_the_dictionarys_answers_so_that_actors_need_not_open
     article = Article("a1", "Titre", [Block("paragraph", text)])
     kept = analyse.analyse_articles([article], tmp_path)["a1"]
     assert kept.cached and kept.dictionary == made.dictionary
-    monkeypatch.setattr(actors, "french_lexicon", lambda: pytest.fail("the dictionary was opened"))
+    monkeypatch.setattr("dossier.actors.forms.french_lexicon", lambda: pytest.fail("the dictionary was opened"))
     found, _ = actors.resolve_actors([article], {"a1": kept}, None)
     names = {actor.name for actor in found}
     assert "Bamako" in names and not names & {"Sages", "Distinguons"}

@@ -1,0 +1,52 @@
+"""Rules: the editorial knowledge that turns entities into actors (titles, type cues,
+institutions, generic words…), read once from dossier/data/actor_rules.yml."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..names import NameRules, name_key, words
+from ..text import load_data
+
+
+@dataclass
+class Rules:
+    names: NameRules
+    titles: dict[str, list[list[str]]]  # first word → the titles it opens; folded words, longest first
+    type_cues: dict[str, str]          # folded word → type
+    institutions: set[str]
+    portfolios: set[str]
+    generic: set[str]
+    generic_organizations: set[str]
+    definite_articles: set[str]
+    place_prepositions: set[str]
+    demonym_endings: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> Rules:
+    data = load_data("actor_rules.yml")
+    return Rules(
+        names=NameRules.from_data(data),
+        titles=titles_by_first_word(data["titles"]),
+        type_cues={name_key(w): kind for kind, cues in data["type_cues"].items() for w in cues},
+        institutions={name_key(w) for w in data["institutions"]},
+        portfolios={name_key(w) for w in data["portfolios"]},
+        generic={name_key(w) for w in data["generic"]},
+        generic_organizations={name_key(w) for w in data["generic_organizations"]},
+        definite_articles={name_key(w) for w in data["definite_articles"]},
+        place_prepositions={name_key(w) for w in data["place_prepositions"]},
+        demonym_endings=tuple(name_key(w) for w in data["demonym_endings"]),
+    )
+
+
+def titles_by_first_word(titles: list[str]) -> dict[str, list[list[str]]]:
+    """A title can only open a phrase that starts with its first word: looking up that word
+    finds the few titles to try, rather than trying them all at every word of the text."""
+    found: dict[str, list[list[str]]] = defaultdict(list)
+    for title in sorted((words(t) for t in titles), key=len, reverse=True):
+        if title:
+            found[title[0]].append(title)
+    return dict(found)
+
