@@ -22,7 +22,7 @@ from operator import attrgetter
 from unidecode import unidecode
 
 from .models import Actor, Analysis, Article, BlockAnalysis, Event, Token
-from .quotes import Cast
+from .cast import Cast
 from .text import fold, load_data
 
 INFERRED = "déduite du texte"

@@ -235,7 +235,7 @@ def test_bullet_lists_are_not_dialogue(quotes_of):
 def test_cast_indexes_follow_the_places_and_roles():
     """`last_seen` and `by_role` read indexes built on first use: a place added afterwards, or
     `places`/`roles` replaced, is seen; the result is the scan's over every place and role."""
-    from dossier.quotes import Cast, Place
+    from dossier.cast import Cast, Place
 
     def person(aid, role, *at):
         return Actor(aid, aid.title(), "person", [], [Role(role, "a")],
@@ -267,7 +267,7 @@ def test_by_role_index_gives_the_scan_over_every_role():
     article, position and gender."""
     from itertools import product
 
-    from dossier.quotes import Cast, role_words
+    from dossier.cast import Cast, role_words
 
     def scan(cast, phrase, article, before, gender=None):
         ordered = role_words(phrase)
@@ -302,7 +302,7 @@ def test_by_role_index_gives_the_scan_over_every_role():
 def test_names_the_model_missed_are_mentions_too():
     """A person's name written out where the model saw no mention is one ("…, a affirmé
     Mahamadou"); a name inside a known mention is not counted twice."""
-    from dossier.quotes import Cast
+    from dossier.cast import Cast
 
     article = Article("a", "Titre", [Block("paragraph", "Ouhoumoudou Mahamadou est à Niamey."),
                                      Block("paragraph", "« Nous partirons », a affirmé Mahamadou."),
