@@ -19,9 +19,11 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import analyse, search, warm
+from . import search, warm
 from .kept import KeptPages
-from .pipeline import Settings, SiteOutput, build_site, build_site_apart, give_back_memory
+from .model import DEFAULT, load_model_ahead
+from .pipeline import Settings, SiteOutput, build_site, build_site_apart
+from .runtime import give_back_memory
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 
@@ -40,6 +42,7 @@ class DossierConfig(Config):
     # Minutes the model stays loaded in a background process after a one-off build, for the next
     # one (0: loaded in each build that needs it; never kept in CI; see dossier/warm.py)
     keep_model_warm = opt.Type((int, float), default=30)
+    model = opt.Type(str, default=DEFAULT)      # the spaCy model that reads the articles (installed apart)
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):
@@ -138,7 +141,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         for name in (self.config.seeds, self.config.editorial, self.config.templates):
             if self.path(name).exists():
                 server.watch(str(self.path(name)))
-        analyse.load_model_ahead()
+        load_model_ahead(self.config.model)
         return server
 
     def settings(self) -> Settings:
@@ -151,6 +154,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             keep_model=self.serving,
             # a live preview keeps the model in its own process
             warm_minutes=0.0 if self.serving else warm.idle_minutes(self.config.keep_model_warm),
+            model=self.config.model,
         )
 
     def path(self, name: str) -> Path:
