@@ -11,6 +11,7 @@ import shutil
 import time
 from pathlib import Path
 
+import pathspec
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,6 +23,7 @@ from mkdocs.structure.pages import Page
 from . import search, warm
 from .kept import KeptPages
 from .model import DEFAULT, load_model_ahead
+from .paths import PAGES
 from .pipeline import Settings, SiteOutput, build_site, build_site_apart
 from .runtime import give_back_memory
 
@@ -58,11 +60,15 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
-    # Resolve the plugin's folders against the folder of mkdocs.yml
+    # Resolve the plugin's folders against the folder of mkdocs.yml; keep the generated pages out
+    # of the navigation (they are listed on index pages: it would not scale), besides any page
+    # mkdocs.yml's own not_in_nav names
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path).resolve().parent
         if not self.path(self.config.seeds).is_dir():
             raise PluginError(f"dossier: the seeds folder {self.path(self.config.seeds)} does not exist")
+        generated = pathspec.gitignore.GitIgnoreSpec.from_lines(PAGES.not_in_nav())
+        config.not_in_nav = generated + config.not_in_nav if config.not_in_nav else generated
         return config
 
     # Run the pipeline (or reuse its last result if nothing changed) and add the generated pages to
