@@ -21,13 +21,13 @@ import traceback
 from contextlib import contextmanager
 from pathlib import Path
 
+from . import warm
 from .actors import report_actors
 from .evaluate import evaluate, load_gold, report, run_bench
 from .export import to_json_data
 from .pipeline import build_dossier
 from .plugin import summary
 from .runtime import WarningsKept
-from . import warm
 
 CONFIG_FILE = "mkdocs.yml"
 
