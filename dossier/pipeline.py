@@ -226,6 +226,6 @@ def read_site(folder: Path | None) -> SiteOutput | None:
 
 
 def site_key(settings: Settings, templates: Path, use_directory_urls: bool) -> str:
-    return fingerprint(code_version(), str(settings.use_registry), str(use_directory_urls),
+    return fingerprint(code_version(), settings.model, str(settings.use_registry), str(use_directory_urls),
                        tree_fingerprint(settings.seeds, recursive=False), tree_fingerprint(settings.editorial),
                        tree_fingerprint(templates))
