@@ -4,7 +4,7 @@
 #   make test    run the whole test suite
 #   make serve   live preview on http://127.0.0.1:8000, rebuilt when seeds/, content/,
 #                editorial/ or site_templates/ change
-#   make bench   the scale benchmark: synthetic dossiers of 100, 1,000 and 5,000 articles (long: about
+#   make bench   the scale benchmark (benchmarks/scale.py): synthetic dossiers of 100, 1,000 and 5,000 articles (long: about
 #                an hour; SIZES=100,1000 for a shorter run)
 
 PYTHON ?= python3
@@ -24,7 +24,7 @@ serve: $(VENV)/.installed
 
 SIZES ?= 100,1000,5000
 bench: $(VENV)/.installed
-	$(BIN)/python -m dossier.scale --sizes $(SIZES)
+	$(BIN)/python -m benchmarks.scale --sizes $(SIZES)
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

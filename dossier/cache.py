@@ -25,8 +25,6 @@ T = TypeVar("T")
 log = logging.getLogger("mkdocs.plugins.dossier")
 
 PACKAGE = Path(__file__).resolve().parent
-# Modules that measure or generate and take no part in a build: editing them keeps the caches.
-TOOLS = {"bench.py", "evaluate.py", "scale.py", "synth.py"}
 
 
 def fingerprint(*parts: str | bytes) -> str:
@@ -41,9 +39,9 @@ def fingerprint(*parts: str | bytes) -> str:
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """dossier's own code and built-in data: a new version makes new entries for the stages it
-    runs (the model's analysis has its own key, see analyse.py, and survives upgrades)."""
-    files = sorted(p for p in PACKAGE.rglob("*")
-                   if p.suffix in (".py", ".yml") and p.is_file() and p.name not in TOOLS)
+    runs (the model's analysis has its own key, see analyse.py, and survives upgrades). Every
+    .py and .yml file of the package, subpackages included (the benchmark tools live outside it)."""
+    files = sorted(p for p in PACKAGE.rglob("*") if p.suffix in (".py", ".yml") and p.is_file())
     return fingerprint(*(part for p in files for part in (str(p.relative_to(PACKAGE)), p.read_bytes())))
 
 

@@ -21,6 +21,14 @@ import traceback
 from contextlib import contextmanager
 from pathlib import Path
 
+from . import warm
+from .actors import report_actors
+from .evaluate import evaluate, load_gold, report, run_bench
+from .export import to_json_data
+from .pipeline import build_dossier
+from .plugin import summary
+from .runtime import WarningsKept
+
 CONFIG_FILE = "mkdocs.yml"
 
 
@@ -74,9 +82,6 @@ def parser() -> argparse.ArgumentParser:
 
 def run_build(args) -> int:
     """Build beside the site, then swap: a failed or killed build leaves the previous site whole."""
-    from .pipeline import WarningsKept
-    from .plugin import summary
-
     started = time.perf_counter()
     with WarningsKept(logging.getLogger("mkdocs")) as warnings:  # MkDocs' and the plugin's
         config = load_mkdocs_config(args.config_file, args.seeds, args.no_registry,
@@ -104,16 +109,14 @@ def run_build(args) -> int:
 
 def print_warm_model(cache: Path | None) -> None:
     """Say so when a process is left running with the model: it holds about 550 MB."""
-    from .warm import running
-
-    state = running(cache)
+    state = warm.running(cache)
     if state is not None:
         print(f"dossier: the spaCy model stays loaded for the next build (pid {state['pid']}, ends after "
               f"{state['minutes']:g} idle minutes; `dossier stop` ends it now, keep_model_warm: 0 never keeps it)")
 
 
 def run_serve(args) -> int:
-    from mkdocs.commands.serve import serve
+    from mkdocs.commands.serve import serve   # imported here: the MkDocs command run, and only it
 
     # What `mkdocs serve` shows: its address, the changes it sees, the rebuilds
     logging.getLogger("mkdocs").setLevel(logging.INFO)
@@ -123,16 +126,10 @@ def run_serve(args) -> int:
 
 def run_eval(args) -> int:
     if args.bench:
-        from .bench import run_bench
-
         print(run_bench(args.bench))
         return 0
     if args.gold is None:
         raise ValueError("give a gold file (dossier eval GOLD) or --bench DIR")
-    from .evaluate import evaluate, load_gold, report
-    from .export import to_json_data
-    from .pipeline import build_dossier
-
     settings = project_settings(args.config_file, args.seeds, args.no_registry)
     if args.json:
         data = json.loads(args.json.read_text(encoding="utf-8"))
@@ -145,19 +142,14 @@ def run_eval(args) -> int:
 
 
 def run_actors(args) -> int:
-    from .actors import report_actors
-    from .pipeline import build_dossier
-
     dossier = build_dossier(project_settings(args.config_file, args.seeds, args.no_registry))
     print(report_actors(dossier.actors, dossier.suspected_merges))
     return 0
 
 
 def run_stop(args) -> int:
-    from .warm import stop
-
     cache = project_settings(args.config_file, None, False).cache
-    pid = stop(cache) if cache is not None else None
+    pid = warm.stop(cache) if cache is not None else None
     print("dossier: no model kept warm for this project" if pid is None
           else f"dossier: the model kept warm (pid {pid}) was asked to end")
     return 0
@@ -171,7 +163,7 @@ def print_warnings(messages: list[str]) -> None:
 
 def build_into(config, folder: Path) -> str:
     """Build the site into `folder`; say why it failed, if it did."""
-    from mkdocs.commands.build import build
+    from mkdocs.commands.build import build   # imported here: the MkDocs command run, and only it
     from mkdocs.exceptions import MkDocsException
 
     config.site_dir = str(folder)
@@ -247,7 +239,7 @@ def aside(target: Path, role: str) -> Path:
 
 def load_mkdocs_config(config_file: str, seeds: Path | None, no_registry: bool, **overrides):
     """mkdocs.yml with the dossier plugin pointed at another seeds folder if asked."""
-    from mkdocs.config import load_config
+    from mkdocs.config import load_config   # imported here, as MkDocs' commands are
 
     if not Path(config_file).is_file():
         raise FileNotFoundError(f"{config_file} not found: run dossier from the project's root folder")

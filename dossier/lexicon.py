@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable
 
+from .model import DEFAULT, lemmatizer_tables
+
 log = logging.getLogger("mkdocs.plugins.dossier")
 
 # What the dictionary says of a lower-case word, as bits
@@ -37,29 +39,26 @@ class Lexicon:
                 | (COMMON if lemmas & self.words else 0))
 
 
-def capitalised_words(texts) -> dict[str, int]:
+def capitalised_words(texts, model: str = DEFAULT) -> dict[str, int]:
     """The dictionary's answer for each capitalised word among `texts`, by its lower-case form."""
-    lexicon = french_lexicon()
+    lexicon = french_lexicon(model)
     return {word: lexicon.code(word) for word in {text.lower() for text in texts if text[:1].isupper()}}
 
 
-@lru_cache(maxsize=1)
-def french_lexicon() -> Lexicon:
-    """The dictionary of the tagger's lemmatizer (lemma_index, lemma_lookup), read from the
-    installed model; empty, and the dictionary test off, if it cannot be read. The tables are
-    taken as stored, keyed by spaCy's string ids: spaCy's Lookups would copy their 200,000
-    entries one by one (a second per build)."""
-    try:
-        import spacy
-        import srsly
-        from spacy.strings import get_string_id
+def french_lexicon(model: str = DEFAULT) -> Lexicon:
+    """The model's dictionary, read once per process (the name given or not: one cache entry)."""
+    return read_lexicon(model)
 
-        from .analyse import MODEL
-        found = sorted(spacy.util.get_package_path(MODEL).glob("**/lemmatizer/lookups/lookups.bin"))
-        tables = srsly.read_msgpack(found[0])
-        index = {name: tables["lemma_index"].get(get_string_id(name)) for name in ("noun", "adj", "verb", "adv")}
+
+@lru_cache(maxsize=None)
+def read_lexicon(model: str) -> Lexicon:
+    """The dictionary of the tagger's lemmatizer (lemma_index, lemma_lookup), read from the
+    installed model (model.py); empty, and the dictionary test off, if it cannot be read."""
+    try:
+        tables, string_id = lemmatizer_tables(model)
+        index = {name: tables["lemma_index"].get(string_id(name)) for name in ("noun", "adj", "verb", "adv")}
         words = {w for lemmas in index.values() if lemmas is not None for w in lemmas}
-        return Lexicon(words, set(index["verb"] or ()), tables["lemma_lookup"], get_string_id)
+        return Lexicon(words, set(index["verb"] or ()), tables["lemma_lookup"], string_id)
     except Exception as error:      # noqa: BLE001 — any failure only turns the test off
         log.debug("dossier: no French dictionary for actors: %s", error)
         return Lexicon()

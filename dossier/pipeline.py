@@ -4,22 +4,21 @@ Each stage is a module with one job; this function only passes their data along.
 """
 from __future__ import annotations
 
-import ctypes
-import gc
 import json
 import logging
 import multiprocessing
 import time
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass
 from logging.handlers import QueueHandler, QueueListener
 from pathlib import Path
 
-from . import actors, analyse, clean, dates, dedupe, export, ingest, quotes, topics
+from . import actors, analyse, clean, dates, dedupe, export, ingest, quotes, topics, warm
 from .cache import LatestFolder, code_version, fingerprint, tree_fingerprint
+from .model import DEFAULT, release_model
 from .models import BuildStats, Dossier
 from .render import Renderer
+from .runtime import Stopwatch, WarningsKept, collector_spared, give_back_memory
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 
@@ -38,6 +37,7 @@ class Settings:
     progress: bool = False           # a progress bar for the analysis (shown on a terminal only)
     keep_model: bool = True          # False: let go of the spaCy model after the analysis (one-off builds)
     warm_minutes: float = 0.0        # > 0: the model reads in a background process kept warm that long (warm.py)
+    model: str = DEFAULT             # the spaCy model that reads the articles (the plugin's `model:`)
 
     def editorial_file(self, name: str) -> Path | None:
         if self.editorial is None:
@@ -57,9 +57,9 @@ def build_dossier(settings: Settings) -> Dossier:
     for problem in problems:
         log.warning("dossier: %s: %s", problem.path, problem.message)
     clock.lap("dedupe")
-    analyses = analyse.analyse_articles(articles, settings.cache, settings.progress, settings.warm_minutes)
+    analyses = analyse.analyse_articles(articles, settings.cache, settings.progress, reader(settings), settings.model)
     if not settings.keep_model:
-        analyse.release_model()
+        release_model()
         give_back_memory()
     clock.lap("analyse")
     with collector_spared():
@@ -77,6 +77,15 @@ def build_dossier(settings: Settings) -> Dossier:
                        tokens=sum(len(b.tokens) for a in analyses.values() if not a.cached for b in a.blocks),
                        seconds=clock.laps)
     return Dossier(articles, found_actors, found_quotes, events, found_topics, suspected, problems, stats)
+
+
+def reader(settings: Settings) -> analyse.Reader | None:
+    """What reads the articles missing from the cache: a model kept warm in the background, given
+    `warm_minutes` (it needs the cache folder: that is how it hands its analyses over), else the
+    analysis' own (the model loaded in this process)."""
+    if settings.warm_minutes > 0 and settings.cache is not None:
+        return warm.reader(settings.warm_minutes)
+    return None
 
 
 @dataclass
@@ -217,61 +226,6 @@ def read_site(folder: Path | None) -> SiteOutput | None:
 
 
 def site_key(settings: Settings, templates: Path, use_directory_urls: bool) -> str:
-    return fingerprint(code_version(), str(settings.use_registry), str(use_directory_urls),
+    return fingerprint(code_version(), settings.model, str(settings.use_registry), str(use_directory_urls),
                        tree_fingerprint(settings.seeds, recursive=False), tree_fingerprint(settings.editorial),
                        tree_fingerprint(templates))
-
-
-class WarningsKept(logging.Handler):
-    """Keeps the warnings (and errors) logged under a logger while in use: dossier's, to give them
-    again when a result is reused; MkDocs' and dossier's, for `dossier build`'s summary."""
-
-    def __init__(self, logger: logging.Logger = log):
-        super().__init__(logging.WARNING)
-        self.logger = logger
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-    def __enter__(self) -> WarningsKept:
-        self.logger.addHandler(self)
-        return self
-
-    def __exit__(self, *error) -> None:
-        self.logger.removeHandler(self)
-
-
-def give_back_memory() -> None:
-    """Collect what is no longer used and hand the freed memory back to the system (glibc keeps
-    it otherwise: about 350 MB after the model is let go), so that MkDocs and Pagefind, which
-    come next, do not stack their peaks on ours. Elsewhere than glibc, only the collection."""
-    gc.collect()
-    try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
-
-
-@contextmanager
-def collector_spared():
-    """The analyses are millions of objects that live until the end of the build: keep Python's
-    garbage collector from walking them again and again (about 15% of the later stages' time)."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-
-
-class Stopwatch:
-    """Seconds spent in each stage, in the order they ran."""
-
-    def __init__(self):
-        self.laps: dict[str, float] = {}
-        self.start = time.perf_counter()
-
-    def lap(self, stage: str) -> None:
-        now = time.perf_counter()
-        self.laps[stage] = now - self.start
-        self.start = now

@@ -11,6 +11,7 @@ import shutil
 import time
 from pathlib import Path
 
+import pathspec
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,9 +20,12 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import analyse, search, warm
+from . import search, warm
 from .kept import KeptPages
-from .pipeline import Settings, SiteOutput, build_site, build_site_apart, give_back_memory
+from .model import DEFAULT, load_model_ahead
+from .paths import PAGES
+from .pipeline import Settings, SiteOutput, build_site, build_site_apart
+from .runtime import give_back_memory
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 
@@ -40,6 +44,7 @@ class DossierConfig(Config):
     # Minutes the model stays loaded in a background process after a one-off build, for the next
     # one (0: loaded in each build that needs it; never kept in CI; see dossier/warm.py)
     keep_model_warm = opt.Type((int, float), default=30)
+    model = opt.Type(str, default=DEFAULT)      # the spaCy model that reads the articles (installed apart)
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):
@@ -55,11 +60,15 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
-    # Resolve the plugin's folders against the folder of mkdocs.yml
+    # Resolve the plugin's folders against the folder of mkdocs.yml; keep the generated pages out
+    # of the navigation (they are listed on index pages: it would not scale), besides any page
+    # mkdocs.yml's own not_in_nav names
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path).resolve().parent
         if not self.path(self.config.seeds).is_dir():
             raise PluginError(f"dossier: the seeds folder {self.path(self.config.seeds)} does not exist")
+        generated = pathspec.gitignore.GitIgnoreSpec.from_lines(PAGES.not_in_nav())
+        config.not_in_nav = generated + config.not_in_nav if config.not_in_nav else generated
         return config
 
     # Run the pipeline (or reuse its last result if nothing changed) and add the generated pages to
@@ -138,7 +147,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         for name in (self.config.seeds, self.config.editorial, self.config.templates):
             if self.path(name).exists():
                 server.watch(str(self.path(name)))
-        analyse.load_model_ahead()
+        load_model_ahead(self.config.model)
         return server
 
     def settings(self) -> Settings:
@@ -151,6 +160,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             keep_model=self.serving,
             # a live preview keeps the model in its own process
             warm_minutes=0.0 if self.serving else warm.idle_minutes(self.config.keep_model_warm),
+            model=self.config.model,
         )
 
     def path(self, name: str) -> Path:

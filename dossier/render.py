@@ -1,37 +1,37 @@
 """Render: the dossier as Markdown pages, from the Jinja templates in site_templates/pages/.
 
-Every piece of article text is untrusted web text: it reaches Markdown only through `md_escape`,
-which turns HTML characters into entities and backslash-escapes Markdown punctuation, so nothing
-from a page can become a tag, a link or a script in the reader's browser. Inside raw HTML (the
-SVG graphs, attributes) the `h` filter escapes it as HTML instead.
+Every piece of article text is untrusted web text: it reaches Markdown only through `md_escape`
+(filters.py), which turns HTML characters into entities and backslash-escapes Markdown
+punctuation, so nothing from a page can become a tag, a link or a script in the reader's browser.
+Inside raw HTML (the SVG graphs, attributes) the `h` filter escapes it as HTML instead.
 """
 from __future__ import annotations
 
 import heapq
-import html
-import json
 import posixpath
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 from typing import Iterator
 
 import jinja2
-from unidecode import unidecode
 
 from . import graph
-from .models import Actor, Article, Dossier, Event, Mention, Quote, Topic
+from .filters import (distinct_sentences, emphasise, french_date, front_matter_title, html_escape, in_context,
+                      md_escape, plural, safe_url, search_forms, source_name)
+from .models import Actor, Article, Dossier, Event, Quote, Topic
+from .paths import PAGES, actor_src, article_src, page_url, relpath, topic_src, url_between
+
+# Importers of the renderer's helpers find them here too (export.py, the tests)
+__all__ = ["Renderer", "actor_src", "article_src", "french_date", "front_matter_title", "html_escape", "md_escape",
+           "page_url", "relpath", "safe_url", "search_forms", "topic_src", "url_between"]
 
 KEY_ACTORS = 12                  # actors shown on the home page
 # An actor named in more articles than this is the dossier's subject ("Mali" in a dossier on
 # Mali): it relates every article to every other, tells nothing, and would make finding related
 # articles grow with the square of the dossier.
 RELATED_MAX_ARTICLES = 50
-ARTICLES_DIR = "articles"
-ACTORS_DIR = "acteurs"
-TOPICS_DIR = "themes"
 # Past this many articles (events), an actor's page quotes the latest ones and lists the others
 # by title (points to the timeline for the others): the dossier's subject is in every article,
 # and its page would hold them all, 6 MB of Markdown at 5,000 articles.
@@ -39,9 +39,7 @@ ACTOR_SHOWN = 100
 # Past this many passages from one outlet, a theme page quotes that outlet's latest and links the
 # articles of the others by their date (a theme of a big dossier held 9 MB of Markdown).
 TOPIC_SHOWN = 30
-TIMELINE = "chronologie.md"
-TIMELINE_DIR = "chronologie"
-# A longer timeline is split: an overview of its months on TIMELINE, and a page per month (per
+# A longer timeline is split: an overview of its months on PAGES.timeline, and a page per month (per
 # year for the dates known only to the year). In one page it grows with the dossier: 34,000
 # events and 17 MB of HTML at 5,000 articles, more than a reader's browser wants to open.
 TIMELINE_PAGE_EVENTS = 500
@@ -57,42 +55,6 @@ TYPE_NAMES = {
     "place": "Lieu",
     "event": "Opération ou événement",
 }
-MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-          "septembre", "octobre", "novembre", "décembre"]
-HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-ASCII_PUNCTUATION = "!\"#$%'()*+,-./:;=?@[\\]^_`{|}~"
-# md_escape's replacements, in an order where none undoes another: the backslash first (the
-# others add backslashes), the entities last (their ";" must stay as it is), "&" first of them.
-MD_REPLACEMENTS = [("\\", "\\\\")] + [(c, "\\" + c) for c in ASCII_PUNCTUATION if c != "\\"] + [
-    *HTML_ENTITIES.items()]
-MD_SPECIAL = re.compile("[" + re.escape(ASCII_PUNCTUATION + "".join(HTML_ENTITIES)) + "]")
-SAFE_URL = re.compile(r"https?://[^\s<>()\[\]\"'\\`]+")
-# What a YAML document cannot hold raw (PyYAML's printable set), and what YAML reads as a line break.
-YAML_UNSAFE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\x85\u2028\u2029]")
-
-
-def article_src(article_id: str) -> str:
-    return f"{ARTICLES_DIR}/{article_id}.md"
-
-
-def actor_src(actor_id: str) -> str:
-    return f"{ACTORS_DIR}/{actor_id}.md"
-
-
-def topic_src(topic_id: str) -> str:
-    return f"{TOPICS_DIR}/{topic_id}.md"
-
-
-def page_url(src: str, use_directory_urls: bool = True) -> str:
-    stem = src[: -len(".md")]
-    if not use_directory_urls:
-        return f"{stem}.html"
-    folder, name = posixpath.split(stem)
-    if name == "index":
-        return f"{folder}/" if folder else ""
-    return f"{stem}/"
-
-
 def group_by(items, key) -> defaultdict:
     """Items listed under their key, in their order."""
     found = defaultdict(list)
@@ -104,120 +66,6 @@ def group_by(items, key) -> defaultdict:
 def timeline_period(event: Event) -> str:
     """'2021-11-11' and '2021-11' → '2021-11'; '2021' stays: the page an event is on."""
     return event.date[:7]
-
-
-def source_name(article: Article, capital: bool = False) -> str:
-    """The article's source for a page, or says it is unknown."""
-    if article.source:
-        return md_escape(article.source)
-    return "Source inconnue" if capital else "source inconnue"
-
-
-def front_matter_title(text: str) -> str:
-    """A page title for the YAML front matter, already HTML-escaped: the theme prints
-    `page.meta.title` into the page header and <title> without escaping it. A JSON string is a
-    YAML string once the characters YAML cannot hold raw are \\u-escaped: a C1 control or U+FFFE
-    makes the front matter unreadable, and MkDocs then renders it as Markdown (a live link, image,
-    attribute list); U+0085, U+2028, U+2029 would be read as line breaks. Other non-ASCII stays
-    literal (a JSON surrogate pair for an emoji is not valid YAML)."""
-    return YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(html_escape(text), ensure_ascii=False))
-
-
-def md_escape(text: str | None) -> str:
-    """Make untrusted text inert in Markdown (needs the pymdownx.escapeall extension)."""
-    if not text:
-        return ""
-    if not MD_SPECIAL.search(text):
-        return text
-    # One str.replace per character that needs it: each is a C loop, several times faster than
-    # looking at the characters one by one in Python.
-    for char, escaped in MD_REPLACEMENTS:
-        if char in text:
-            text = text.replace(char, escaped)
-    return text
-
-
-def html_escape(text: str | None) -> str:
-    """Make untrusted text inert inside raw HTML, attributes included."""
-    return html.escape(text or "", quote=True)
-
-
-def safe_url(url: str | None) -> str:
-    """The article's original address if it is a plain http(s) address, else nothing."""
-    return url if url and SAFE_URL.fullmatch(url) else ""
-
-
-@lru_cache(maxsize=4096)   # a dossier has few dates, each shown on many pages
-def french_date(value: str | None) -> str:
-    """'2021-11-11' → '11 novembre 2021'; '2021-11' → 'novembre 2021'; '2021' stays."""
-    if not value:
-        return "date inconnue"
-    parts = value.split("-")
-    if len(parts) >= 2 and parts[1].isdigit() and 1 <= int(parts[1]) <= 12:
-        month = f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
-        return f"{int(parts[2])} {month}" if len(parts) == 3 and parts[2].isdigit() else month
-    return value
-
-
-def plural(count: int, word: str, words: str | None = None) -> str:
-    return f"{count} {word if count <= 1 else words or word + 's'}"
-
-
-def search_forms(actor: Actor) -> list[str]:
-    """The name and aliases in ASCII when they differ ('Maïga' → 'Maiga'), for the search index."""
-    names = [actor.name, *actor.aliases]
-    return sorted({unidecode(n) for n in names} - set(names))
-
-
-def in_context(quote: Quote) -> tuple[str, str, str]:
-    """The quote's sentence split around the quoted words (or the words alone): before, words, after."""
-    at = quote.context.find(quote.text) if quote.text else -1
-    if at < 0:
-        return "", quote.text, ""
-    return quote.context[:at], quote.text, quote.context[at + len(quote.text):]
-
-
-def emphasise(sentence: str, name: str) -> str:
-    """The sentence, escaped, with the first occurrence of the name in bold."""
-    at = sentence.find(name) if name else -1
-    if at < 0:
-        return md_escape(sentence)
-    return f"{md_escape(sentence[:at])}**{md_escape(name)}**{md_escape(sentence[at + len(name):])}"
-
-
-def distinct_sentences(mentions: list[Mention], limit: int) -> list[Mention]:
-    """The first mentions whose sentences differ, case aside (as Jinja's `unique` filter compares)."""
-    seen: set[str] = set()
-    found = []
-    for mention in mentions:
-        sentence = mention.sentence.lower()
-        if sentence not in seen:
-            seen.add(sentence)
-            found.append(mention)
-            if len(found) == limit:
-                break
-    return found
-
-
-def relpath(path: str, start: str) -> str:
-    """posixpath.relpath(path, start) without its calls to os.getcwd, the most of its cost: when
-    neither path is absolute nor climbs up (".."), the folder both are relative to cancels out."""
-    if not path or "/" in (path[:1], start[:1]) or ".." in path or ".." in start:
-        return posixpath.relpath(path, start)
-    to = [part for part in path.split("/") if part not in ("", ".")]
-    base = [part for part in start.split("/") if part not in ("", ".")]
-    common = 0
-    while common < min(len(to), len(base)) and to[common] == base[common]:
-        common += 1
-    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
-
-
-def url_between(from_src: str, to_src: str, use_directory_urls: bool = True) -> str:
-    """A relative URL from one built page to another, for raw HTML that mkdocs leaves alone."""
-    here, there = page_url(from_src, use_directory_urls), page_url(to_src, use_directory_urls)
-    folder = here.rstrip("/") if here.endswith("/") or not here else posixpath.dirname(here)
-    target = relpath(there or ".", folder or ".")
-    return target + "/" if there.endswith("/") and not target.endswith("/") else target
 
 
 @dataclass
@@ -254,7 +102,7 @@ class Renderer:
             in_context=in_context, emphasise=emphasise, distinct_sentences=distinct_sentences,
             actor_src=actor_src, article_src=article_src, topic_src=topic_src, link=self.link_filter,
         )
-        self.env.globals.update(type_labels=TYPE_LABELS, type_names=TYPE_NAMES)
+        self.env.globals.update(type_labels=TYPE_LABELS, type_names=TYPE_NAMES, pages=PAGES)
 
     def pages(self) -> dict[str, str]:
         """Every generated page, by source path inside the docs folder."""
@@ -270,25 +118,26 @@ class Renderer:
         for topic in self.dossier.topics:
             yield topic_src(topic.id), self.topic_page(topic)
         indexes = {
-            f"{ARTICLES_DIR}/index.md": "articles_index.md.j2",
-            f"{ACTORS_DIR}/index.md": "actors_index.md.j2",
-            f"{TOPICS_DIR}/index.md": "topics_index.md.j2",
-            "sources.md": "sources.md.j2",
+            PAGES.articles_index: "articles_index.md.j2",
+            PAGES.actors_index: "actors_index.md.j2",
+            PAGES.topics_index: "topics_index.md.j2",
+            PAGES.sources: "sources.md.j2",
         }
         for src, template in indexes.items():
             yield src, self.render(template, src)
         yield from self.timeline_pages()
-        yield "graphe.md", self.render("graph.md.j2", "graphe.md", svg=self.whole_graph_svg("graphe.md"))
+        yield PAGES.graph, self.render("graph.md.j2", PAGES.graph, svg=self.whole_graph_svg(PAGES.graph))
 
     def timeline_pages(self) -> Iterator[tuple[str, str]]:
         """The timeline, on one page; or, past TIMELINE_PAGE_EVENTS events, an overview of its
         periods and a page per period, each linked to the ones before and after it."""
         if len(self._events) <= TIMELINE_PAGE_EVENTS:
-            yield TIMELINE, self.render("timeline.md.j2", TIMELINE, shown=self._events, periods=[], period=None)
+            yield PAGES.timeline, self.render("timeline.md.j2", PAGES.timeline, shown=self._events, periods=[],
+                                              period=None)
             return
         by_period = group_by(self._events, timeline_period)
-        periods = [(period, len(events), f"{TIMELINE_DIR}/{period}.md") for period, events in by_period.items()]
-        yield TIMELINE, self.render("timeline.md.j2", TIMELINE, shown=[], periods=periods, period=None)
+        periods = [(period, len(events), f"{PAGES.timeline_dir}/{period}.md") for period, events in by_period.items()]
+        yield PAGES.timeline, self.render("timeline.md.j2", PAGES.timeline, shown=[], periods=periods, period=None)
         for n, (period, _, src) in enumerate(periods):
             yield src, self.render("timeline.md.j2", src, shown=by_period[period], periods=periods, period=period,
                                    before=periods[n - 1] if n else None,

@@ -31,7 +31,8 @@ import threading
 import time
 from contextlib import suppress
 from dataclasses import asdict, dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
+from importlib.metadata import version
 from multiprocessing import AuthenticationError
 from multiprocessing.connection import Client, Connection, Listener
 from pathlib import Path
@@ -40,8 +41,9 @@ from typing import Iterator
 from . import analyse
 from .cache import Store, code_version
 from .lexicon import french_lexicon
+from .model import DEFAULT, load_model, model_version
 from .models import Analysis, Article, Block
-from .pipeline import WarningsKept, give_back_memory
+from .runtime import WarningsKept, give_back_memory
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 
@@ -75,13 +77,19 @@ def minutes_in(value: str) -> float:
         return 0.0
 
 
-def read_articles(articles: list[Article], store: Store, minutes: float) -> Iterator[Analysis]:
+def reader(minutes: float) -> analyse.Reader:
+    """What the pipeline hands the analysis to read the articles missing from the cache."""
+    return partial(read_articles, minutes=minutes)
+
+
+def read_articles(articles: list[Article], store: Store, model: str = DEFAULT,
+                  minutes: float = 30.0) -> Iterator[Analysis]:
     """The analysis of each article, in order, made by the warm model (started if none is ready)
     and read back from the cache; whatever it could not do is done here, with the model loaded
     here, and the reason logged."""
     done = 0
     try:
-        with connect(store.folder.parent, minutes) as connection:
+        with connect(store.folder.parent, minutes, model) as connection:
             send(connection, {"articles": [article_data(article) for article in articles]})
             for article in articles:
                 answer = receive(connection)
@@ -89,7 +97,7 @@ def read_articles(articles: list[Article], store: Store, minutes: float) -> Iter
                     log.warning(message)
                 if answer.get("done") != article.id:
                     raise RuntimeError(answer.get("error") or f"an answer out of order: {answer}")
-                analysis = analyse.read_cache(store, article)
+                analysis = analyse.read_cache(store, article, model)
                 if analysis is None:       # a cache it could not write into
                     raise RuntimeError(f"no analysis of {article.id} in the cache")
                 analysis.cached = False      # made for this build, not found from an earlier one
@@ -98,37 +106,37 @@ def read_articles(articles: list[Article], store: Store, minutes: float) -> Iter
     except (OSError, EOFError, RuntimeError, ValueError) as error:
         log.warning("dossier: the warm model did not analyse %d article(s) (%s); the model is loaded in this "
                     "build instead (keep_model_warm: 0 in mkdocs.yml always does so)", len(articles) - done, error)
-        yield from analyse.read_and_keep(analyse.load_model(), articles[done:], store)
+        yield from analyse.read_here(articles[done:], store, model)
 
 
-def connect(cache: Path, minutes: float) -> Connection:
+def connect(cache: Path, minutes: float, model: str = DEFAULT) -> Connection:
     """A connection to this cache folder's warm model, of this very version; one is started if
     there is none (an older one is asked to make way)."""
     state = read_state(cache)
     if state is not None:
         connection = open_connection(state)
         if connection is not None:
-            if receive(connection).get("identity") == identity():
+            if receive(connection).get("identity") == identity(model):
                 return connection
             send(connection, {"stop": True})   # another version of dossier, spaCy or the model
             connection.close()
-    state = start(cache, minutes)
+    state = start(cache, minutes, model)
     connection = open_connection(state)
-    if connection is None or receive(connection).get("identity") != identity():
+    if connection is None or receive(connection).get("identity") != identity(model):
         raise RuntimeError(f"the warm model started does not answer; see {cache / LOG}")
     return connection
 
 
-def start(cache: Path, minutes: float) -> dict:
+def start(cache: Path, minutes: float, model: str = DEFAULT) -> dict:
     """Start a warm model in the background, detached from this build, and wait until it is ready."""
     cache.mkdir(parents=True, exist_ok=True)
     with (cache / LOG).open("a", encoding="utf-8") as output:
         process = subprocess.Popen(
-            [sys.executable, "-m", "dossier.warm", str(cache), "--minutes", str(minutes)],
+            [sys.executable, "-m", "dossier.warm", str(cache), "--minutes", str(minutes), "--model", model],
             stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT, cwd=cache,   # no package of the
             start_new_session=True)   # project's own found first; not ended by a Ctrl-C of the build
     log.info("dossier: spaCy model %s loading in a warm background process (pid %d), kept for the next "
-             "build until %g idle minutes pass or `dossier stop`", analyse.MODEL, process.pid, minutes)
+             "build until %g idle minutes pass or `dossier stop`", model, process.pid, minutes)
     started = time.monotonic()
     while time.monotonic() - started < START_TIMEOUT:
         state = read_state(cache)
@@ -189,22 +197,20 @@ class Identity:
     python: str
 
 
-def identity() -> dict:
-    from importlib.metadata import version
-
-    return asdict(Identity(code_version(), f"{analyse.MODEL} {analyse.model_version()}", version("spacy"),
-                           sys.executable))
+def identity(model: str = DEFAULT) -> dict:
+    return asdict(Identity(code_version(), f"{model} {model_version(model)}", version("spacy"), sys.executable))
 
 
 class WarmModel:
     """The background process: the model, a listener on the loopback interface, one build at a time."""
 
-    def __init__(self, cache: Path, minutes: float):
+    def __init__(self, cache: Path, minutes: float, model: str = DEFAULT):
         self.cache = cache
         self.idle_seconds = minutes * 60
-        self.nlp = analyse.load_model()
-        french_lexicon()     # read with each article too (lexicon.py): ready before the first build
-        self.identity = identity()
+        self.model = model
+        self.nlp = load_model(model)
+        french_lexicon(model)     # read with each article too (lexicon.py): ready before the first build
+        self.identity = identity(model)
         key = secrets.token_bytes(32)
         self.listener = Listener(("127.0.0.1", 0), authkey=key)
         self.last_seen = time.monotonic()
@@ -240,7 +246,7 @@ class WarmModel:
             # again in the next (measured: 10% slower); the vocabulary grows as the dossier's does,
             # as in a build that loads its own model
             with WarningsKept() as warnings:
-                for analysis in analyse.read_and_keep(self.nlp, articles, store):
+                for analysis in analyse.read_and_keep(self.nlp, articles, store, self.model):
                     send(connection, {"done": analysis.article_id, "warnings": warnings.messages})
                     warnings.messages = []
         except (OSError, EOFError) as error:   # the build went away (Ctrl-C): wait for the next
@@ -316,9 +322,10 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m dossier.warm", description=__doc__.split("\n")[0])
     parser.add_argument("cache", type=Path, help="the cache folder of the dossier it serves")
     parser.add_argument("--minutes", type=float, default=30.0, help="idle minutes before it ends")
+    parser.add_argument("--model", default=DEFAULT, help="the spaCy model it keeps loaded")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)-7s %(message)s")
-    WarmModel(args.cache.resolve(), args.minutes).serve()
+    WarmModel(args.cache.resolve(), args.minutes, args.model).serve()
 
 
 if __name__ == "__main__":

@@ -41,7 +41,7 @@ def gold() -> dict:
 
 @pytest.fixture(scope="session")
 def nlp():
-    from dossier.analyse import load_model
+    from dossier.model import load_model
 
     return load_model()
 

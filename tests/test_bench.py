@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier.bench import main_text, run_bench
+from dossier.evaluate.bench import main_text, run_bench
 from dossier.models import Article, Block
 
 BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench" / "extraction"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from dossier import analyse, clean, ingest, pipeline
+from dossier import analyse, clean, ingest, model, pipeline
 from dossier.cache import LatestFolder, Store
 from dossier.pipeline import Settings, build_site, build_site_apart
 from dossier.plugin import DossierPlugin
@@ -108,7 +108,7 @@ def texts(pages: dict[str, Path]) -> dict[str, str]:
 def model_must_not_load_later(monkeypatch):
     """Call it once the first build is done: from then on, loading the model fails the test."""
     def forbid():
-        monkeypatch.setattr(analyse, "load_model", lambda: pytest.fail("the model was loaded"))
+        monkeypatch.setattr(analyse, "load_model", lambda *_: pytest.fail("the model was loaded"))
     return forbid
 
 
@@ -150,9 +150,9 @@ def test_the_search_index_is_reused_while_the_pages_are_unchanged(tmp_path, monk
 
 
 def test_a_one_off_build_lets_go_of_the_model(project, nlp, monkeypatch):
-    monkeypatch.setattr(analyse, "_loaded", [nlp])     # the session's model, given back afterwards
+    monkeypatch.setattr(model, "_loaded", {model.DEFAULT: nlp})     # the session's model, given back afterwards
     output = build_site(replace(project, keep_model=False), TEMPLATES, True)
-    assert output.stats.analysed == 5 and not analyse.model_loaded()
+    assert output.stats.analysed == 5 and not model.model_loaded()
 
 
 @pytest.mark.parametrize("command, keeps", [("serve", True), ("build", False), ("gh-deploy", False)])

@@ -17,7 +17,7 @@ import time
 import pytest
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, copy_project
-from dossier.scale import answers, free_port
+from benchmarks.scale import answers, free_port
 
 pytestmark = [
     pytest.mark.slow,

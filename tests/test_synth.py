@@ -7,7 +7,7 @@ import pytest
 
 from dossier.clean import clean_articles
 from dossier.ingest import read_seeds
-from dossier.synth import FORMATS, generate, split_sentences
+from benchmarks.synth import FORMATS, generate, split_sentences
 
 N = len(FORMATS)  # one decade of articles holds every format
 

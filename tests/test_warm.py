@@ -27,9 +27,9 @@ def ended(cache, pid: int, timeout: float = 60) -> bool:
 
 
 def test_builds_share_a_warm_model_that_ends_when_idle(nlp, tmp_path, monkeypatch, caplog):
-    monkeypatch.setattr(analyse, "load_model", lambda: pytest.fail("the model was loaded in the build's process"))
+    monkeypatch.setattr(analyse, "load_model", lambda *_: pytest.fail("the model was loaded in the build's process"))
     one = article("a1", "Sergueï Lavrov est arrivé à Bamako. Il a rencontré Abdoulaye Diop.")
-    first = analyse.analyse_articles([one], tmp_path, warm_minutes=0.1)["a1"]
+    first = analyse.analyse_articles([one], tmp_path, read=warm.reader(0.1))["a1"]
     state = warm.running(tmp_path)
     assert state is not None and (tmp_path / warm.STATE).stat().st_mode & 0o777 == 0o600   # it holds the key
     here = analyse.analyse_article(nlp, one)                                                 # the same, read here
@@ -39,7 +39,7 @@ def test_builds_share_a_warm_model_that_ends_when_idle(nlp, tmp_path, monkeypatc
     monkeypatch.setattr(warm, "start", lambda *_: pytest.fail("a second warm model was started"))
     two = article("a2", "Le groupe Wagner est présent au Mali, selon Emmanuel Macron.")
     long = Article("a3", "Titre", [Block("paragraph", "Sergueï Lavrov est à Moscou. " * 3500)], path="long.txt")
-    again = analyse.analyse_articles([one, two, long], tmp_path, warm_minutes=0.1)
+    again = analyse.analyse_articles([one, two, long], tmp_path, read=warm.reader(0.1))
     assert again["a1"].cached and not again["a2"].cached and {"Wagner", "Mali"} <= {
         e.text for e in again["a2"].blocks[0].entities}
     # what the model's reading says of a file reaches the build, as when the model reads here
@@ -52,7 +52,7 @@ def test_builds_share_a_warm_model_that_ends_when_idle(nlp, tmp_path, monkeypatc
 
 def test_a_warm_model_of_another_version_makes_way(tmp_path, monkeypatch):
     state = warm.start(tmp_path, 5)
-    monkeypatch.setattr(warm, "identity", lambda: {"code": "another version of dossier"})
+    monkeypatch.setattr(warm, "identity", lambda *_: {"code": "another version of dossier"})
 
     def no_start(*_):
         raise RuntimeError("no other warm model in this test")

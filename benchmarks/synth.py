@@ -11,7 +11,7 @@ mostly .txt files (half with a sidecar .yml), some .md with front matter and som
 
 Deterministic: the same seed number writes byte-identical files.
 
-    python -m dossier.synth N OUT_DIR [--seed S]
+    python -m benchmarks.synth N OUT_DIR [--seed S]
 """
 from __future__ import annotations
 
@@ -228,8 +228,8 @@ class Synthetic:
 @lru_cache(maxsize=1)
 def seed_sentences(seeds: Path = SEEDS) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The seeds' cleaned paragraphs cut into sentences (quotations whole), and their ledes."""
-    from .clean import clean_articles
-    from .ingest import read_seeds
+    from dossier.clean import clean_articles
+    from dossier.ingest import read_seeds
 
     raws, _ = read_seeds(seeds)
     articles = clean_articles(raws)
@@ -540,7 +540,7 @@ def generate(n: int, out_dir: Path, seed: int = 0) -> list[Synthetic]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m dossier.synth", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.synth", description=__doc__.split("\n")[0])
     parser.add_argument("n", type=int, help="number of articles")
     parser.add_argument("out_dir", type=Path, help="folder to write them into")
     parser.add_argument("--seed", type=int, default=0, help="seed number (same seed, same files)")

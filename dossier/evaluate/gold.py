@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from .text import fold as text_fold
+from ..text import fold as text_fold
 
 
 def fold(text: str) -> str:

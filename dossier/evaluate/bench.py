@@ -13,7 +13,7 @@ Left out, on principle rather than for the score:
   Measured on this set (title in → out): .txt 0.926/0.963 → 0.932/0.976, .html 0.961/0.981 → 0.961/0.988.
 - photo captions: they are not part of the article's running text.
 
-usage: python -m dossier.bench BENCH_DIR
+usage: python -m dossier.evaluate.bench BENCH_DIR
 """
 from __future__ import annotations
 
@@ -25,9 +25,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .clean import clean_articles
-from .ingest import read_article
-from .models import Article
+from ..clean import clean_articles
+from ..ingest import read_article
+from ..models import Article
 
 INPUTS = ("txt", "html")
 # A page "fails" when its own full-text F1 falls below this, or when a snippet is wrong.
@@ -114,5 +114,5 @@ def report(rows: list[tuple[str, ...]], failures: list[str]) -> str:
 
 if __name__ == "__main__":
     if len(sys.argv) != 2:
-        sys.exit("usage: python -m dossier.bench BENCH_DIR")
+        sys.exit("usage: python -m dossier.evaluate.bench BENCH_DIR")
     print(run_bench(Path(sys.argv[1])))

@@ -1,8 +1,8 @@
 """Scale benchmark (`make bench`; a benchmark, not a test): how the build's costs grow with N.
 
-    python -m dossier.scale [--sizes 100,1000,5000] [--work DIR] [--seed S] [--repeat R | R1,R2,R3]
+    python -m benchmarks.scale [--sizes 100,1000,5000] [--work DIR] [--seed S] [--repeat R | R1,R2,R3]
 
-For each N, a synthetic dossier of N articles (dossier.synth) goes into a scratch project (a copy of
+For each N, a synthetic dossier of N articles (benchmarks/synth.py) goes into a scratch project (a copy of
 mkdocs.yml, content/, editorial/ and site_templates/), and, in the same run:
 
 - a cold build (`dossier build`, empty analysis cache), a rebuild with nothing changed, a rebuild
@@ -38,8 +38,9 @@ import urllib.request
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from . import warm
-from .analyse import MODEL
+from dossier import warm
+from dossier.model import DEFAULT as MODEL     # the model of the project's mkdocs.yml, copied
+
 from .synth import generate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -148,8 +149,10 @@ def analysis_throughput(project: str) -> dict:
     and of bare spaCy, on the texts the analysis reads, each model loaded ahead; in the order
     dossier, warm, spaCy, spaCy, warm, dossier so that a drift of the machine's load weighs on all
     alike; the faster run of each counts."""
-    from . import analyse, clean, ingest
-    from .cli import project_settings
+    # imported here: only the child process that measures needs the pipeline
+    from dossier import analyse, clean, ingest
+    from dossier.cli import project_settings
+    from dossier.model import load_model
 
     settings = project_settings(str(Path(project) / "mkdocs.yml"), None, False)
     raws, _ = ingest.read_seeds(settings.seeds)
@@ -158,7 +161,7 @@ def analysis_throughput(project: str) -> dict:
     articles = clean.clean_articles(raws[:THROUGHPUT_SAMPLE], settings.editorial_file("outlets.yml"))
     # What analyse reads: every block, then the lede (analyse._texts)
     texts = [text for a in articles for text in [b.text for b in a.blocks] + ([a.lede] if a.lede else [])]
-    nlp = analyse.load_model()
+    nlp = load_model()
     nlp("Le modèle est prêt.")  # the first call pays for lazy initialisation
     analyse.analyse_articles(articles[:1], None)    # and the first analysis for the dictionary's
     seconds: dict[str, list[float]] = {"dossier": [], "warm": [], "spacy": []}
@@ -172,7 +175,7 @@ def analysis_throughput(project: str) -> dict:
                     # kept until the clock stops: freeing millions of tokens is not the analysis' cost
                     result = analyse.analyse_articles(articles, Path(cache))
                 elif who == "warm":
-                    result = analyse.analyse_articles(articles, Path(warm_cache), warm_minutes=10)
+                    result = analyse.analyse_articles(articles, Path(warm_cache), read=warm.reader(10))
                 else:
                     result = tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=analyse.BATCH_SIZE))
                 seconds[who].append(time.perf_counter() - start)
@@ -187,10 +190,11 @@ def analysis_throughput(project: str) -> dict:
 def export_pages(project: str) -> dict:
     """Write what the dossier plugin adds to a build as files, for the bare mkdocs build: content/
     with the overview in the home page, and every generated page (the analysis cache is warm)."""
-    from .cli import load_mkdocs_config
-    from .pipeline import build_dossier
-    from .plugin import HOME_MARKER
-    from .render import Renderer
+    # imported here: only the child process that exports needs the pipeline
+    from dossier.cli import load_mkdocs_config
+    from dossier.pipeline import build_dossier
+    from dossier.plugin import HOME_MARKER
+    from dossier.render import Renderer
 
     project_dir = Path(project)
     config = load_mkdocs_config(str(project_dir / "mkdocs.yml"), None, False)
@@ -220,7 +224,7 @@ def export_pages(project: str) -> dict:
 
 def in_child(function: str, *args) -> dict:
     """Call one of this module's functions in a fresh Python process; return its JSON answer."""
-    code = f"import json, sys\nfrom dossier.scale import {function}\nprint(json.dumps({function}(*sys.argv[1:])))"
+    code = f"import json, sys\nfrom benchmarks.scale import {function}\nprint(json.dumps({function}(*sys.argv[1:])))"
     done = subprocess.run([sys.executable, "-c", code, *map(str, args)], cwd=ROOT, capture_output=True, text=True)
     if done.returncode != 0:
         raise RuntimeError(f"{function} failed:\n{done.stderr[-3000:]}")
@@ -277,7 +281,9 @@ def warm_model_pid(project: Path) -> int | None:
 def dossier_build(project: Path) -> Run:
     """`dossier build` in a fresh process, with its peak memory."""
     report = project / "peak.json"
-    code = "import sys\nfrom dossier.scale import report_peak_and_run\nreport_peak_and_run(*sys.argv[1:])"
+    # run in the scratch project's folder: benchmarks/ is found after the installed dossier
+    code = (f"import sys\nsys.path.append({str(ROOT)!r})\nfrom benchmarks.scale import report_peak_and_run\n"
+            "report_peak_and_run(*sys.argv[1:])")
     command = [sys.executable, "-c", code, str(report), "dossier.cli", "build", "--site", "site"]
     seconds, tree_mb = watched(command, project, project / "build.log")
     return Run(seconds, json.loads(report.read_text())["self_kb"] / 1024, tree_mb)
@@ -564,7 +570,7 @@ def report(rows: list[Row], load: tuple[tuple[float, ...], tuple[float, ...]],
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m dossier.scale", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.scale", description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="numbers of articles, comma-separated")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "dossier-scale",
                         help="scratch folder (one project per size is made, and replaced, in it)")

@@ -1,0 +1,121 @@
+"""The templates' filters on untrusted text: every piece of article text reaches Markdown only
+through `md_escape`, which turns HTML characters into entities and backslash-escapes Markdown
+punctuation; inside raw HTML (the SVG graphs, attributes) `html_escape` escapes it as HTML
+instead. Also the French dates, plurals and the sentence helpers the pages show.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+from functools import lru_cache
+
+from unidecode import unidecode
+
+from .models import Actor, Article, Mention, Quote
+
+MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+          "septembre", "octobre", "novembre", "décembre"]
+HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+ASCII_PUNCTUATION = "!\"#$%'()*+,-./:;=?@[\\]^_`{|}~"
+# md_escape's replacements, in an order where none undoes another: the backslash first (the
+# others add backslashes), the entities last (their ";" must stay as it is), "&" first of them.
+MD_REPLACEMENTS = [("\\", "\\\\")] + [(c, "\\" + c) for c in ASCII_PUNCTUATION if c != "\\"] + [
+    *HTML_ENTITIES.items()]
+MD_SPECIAL = re.compile("[" + re.escape(ASCII_PUNCTUATION + "".join(HTML_ENTITIES)) + "]")
+SAFE_URL = re.compile(r"https?://[^\s<>()\[\]\"'\\`]+")
+# What a YAML document cannot hold raw (PyYAML's printable set), and what YAML reads as a line break.
+YAML_UNSAFE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\x85\u2028\u2029]")
+
+
+def source_name(article: Article, capital: bool = False) -> str:
+    """The article's source for a page, or says it is unknown."""
+    if article.source:
+        return md_escape(article.source)
+    return "Source inconnue" if capital else "source inconnue"
+
+
+def front_matter_title(text: str) -> str:
+    """A page title for the YAML front matter, already HTML-escaped: the theme prints
+    `page.meta.title` into the page header and <title> without escaping it. A JSON string is a
+    YAML string once the characters YAML cannot hold raw are \\u-escaped: a C1 control or U+FFFE
+    makes the front matter unreadable, and MkDocs then renders it as Markdown (a live link, image,
+    attribute list); U+0085, U+2028, U+2029 would be read as line breaks. Other non-ASCII stays
+    literal (a JSON surrogate pair for an emoji is not valid YAML)."""
+    return YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(html_escape(text), ensure_ascii=False))
+
+
+def md_escape(text: str | None) -> str:
+    """Make untrusted text inert in Markdown (needs the pymdownx.escapeall extension)."""
+    if not text:
+        return ""
+    if not MD_SPECIAL.search(text):
+        return text
+    # One str.replace per character that needs it: each is a C loop, several times faster than
+    # looking at the characters one by one in Python.
+    for char, escaped in MD_REPLACEMENTS:
+        if char in text:
+            text = text.replace(char, escaped)
+    return text
+
+
+def html_escape(text: str | None) -> str:
+    """Make untrusted text inert inside raw HTML, attributes included."""
+    return html.escape(text or "", quote=True)
+
+
+def safe_url(url: str | None) -> str:
+    """The article's original address if it is a plain http(s) address, else nothing."""
+    return url if url and SAFE_URL.fullmatch(url) else ""
+
+
+@lru_cache(maxsize=4096)   # a dossier has few dates, each shown on many pages
+def french_date(value: str | None) -> str:
+    """'2021-11-11' → '11 novembre 2021'; '2021-11' → 'novembre 2021'; '2021' stays."""
+    if not value:
+        return "date inconnue"
+    parts = value.split("-")
+    if len(parts) >= 2 and parts[1].isdigit() and 1 <= int(parts[1]) <= 12:
+        month = f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        return f"{int(parts[2])} {month}" if len(parts) == 3 and parts[2].isdigit() else month
+    return value
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    return f"{count} {word if count <= 1 else words or word + 's'}"
+
+
+def search_forms(actor: Actor) -> list[str]:
+    """The name and aliases in ASCII when they differ ('Maïga' → 'Maiga'), for the search index."""
+    names = [actor.name, *actor.aliases]
+    return sorted({unidecode(n) for n in names} - set(names))
+
+
+def in_context(quote: Quote) -> tuple[str, str, str]:
+    """The quote's sentence split around the quoted words (or the words alone): before, words, after."""
+    at = quote.context.find(quote.text) if quote.text else -1
+    if at < 0:
+        return "", quote.text, ""
+    return quote.context[:at], quote.text, quote.context[at + len(quote.text):]
+
+
+def emphasise(sentence: str, name: str) -> str:
+    """The sentence, escaped, with the first occurrence of the name in bold."""
+    at = sentence.find(name) if name else -1
+    if at < 0:
+        return md_escape(sentence)
+    return f"{md_escape(sentence[:at])}**{md_escape(name)}**{md_escape(sentence[at + len(name):])}"
+
+
+def distinct_sentences(mentions: list[Mention], limit: int) -> list[Mention]:
+    """The first mentions whose sentences differ, case aside (as Jinja's `unique` filter compares)."""
+    seen: set[str] = set()
+    found = []
+    for mention in mentions:
+        sentence = mention.sentence.lower()
+        if sentence not in seen:
+            seen.add(sentence)
+            found.append(mention)
+            if len(found) == limit:
+                break
+    return found
