@@ -39,6 +39,19 @@ class Lexicon:
                 | (COMMON if lemmas & self.words else 0))
 
 
+class Answers(dict):
+    """The analysis' answers by lower-case word; a word it never saw is looked up in `model`'s
+    dictionary when first asked for (`answers[word]`), and the answer kept."""
+
+    def __init__(self, answers: dict[str, int], model: str = DEFAULT):
+        super().__init__(answers)
+        self.model = model
+
+    def __missing__(self, word: str) -> int:
+        code = self[word] = french_lexicon(self.model).code(word)
+        return code
+
+
 def capitalised_words(texts, model: str = DEFAULT) -> dict[str, int]:
     """The dictionary's answer for each capitalised word among `texts`, by its lower-case form."""
     lexicon = french_lexicon(model)

@@ -64,7 +64,7 @@ def build_dossier(settings: Settings) -> Dossier:
     clock.lap("analyse")
     with collector_spared():
         registry = settings.editorial_file("actors.yml") if settings.use_registry else None
-        found_actors, suspected = actors.resolve_actors(articles, analyses, registry)
+        found_actors, suspected = actors.resolve_actors(articles, analyses, registry, settings.model)
         clock.lap("actors")
         found_quotes = quotes.find_quotes(articles, analyses, found_actors)
         clock.lap("quotes")

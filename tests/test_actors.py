@@ -452,7 +452,7 @@ def test_the_analysis_keeps_the_dictionarys_answers_so_that_actors_need_not_open
     article = Article("a1", "Titre", [Block("paragraph", text)])
     kept = analyse.analyse_articles([article], tmp_path)["a1"]
     assert kept.cached and kept.dictionary == made.dictionary
-    monkeypatch.setattr("dossier.actors.forms.french_lexicon", lambda: pytest.fail("the dictionary was opened"))
+    monkeypatch.setattr("dossier.lexicon.french_lexicon", lambda *_: pytest.fail("the dictionary was opened"))
     found, _ = actors.resolve_actors([article], {"a1": kept}, None)
     names = {actor.name for actor in found}
     assert "Bamako" in names and not names & {"Sages", "Distinguons"}

@@ -15,8 +15,6 @@ PACKAGE = Path(__file__).resolve().parent.parent / "dossier"
 MAX_LINES = 500
 # Modules being split into packages on other branches of issue 16: expected to fail the size
 # check while they are still single files (strict: the mark fails once they are split; drop it then)
-BEING_SPLIT = {"actors.py", "quotes.py", "clean.py"}
-
 
 def module_name(path: Path) -> str:
     parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
@@ -127,9 +125,7 @@ def test_an_import_inside_a_function_would_be_found():
 
 
 @pytest.mark.parametrize("path", [
-    pytest.param(path, marks=pytest.mark.xfail(path.name in BEING_SPLIT and path.parent == PACKAGE, strict=True,
-                                               reason="split on another branch of issue 16"))
-    for path in sorted(PACKAGE.rglob("*.py"))], ids=lambda path: str(path.relative_to(PACKAGE)))
+    path for path in sorted(PACKAGE.rglob("*.py"))], ids=lambda path: str(path.relative_to(PACKAGE)))
 def test_no_module_is_over_the_size_limit(path):
     lines = len(path.read_text(encoding="utf-8").splitlines())
     assert lines <= MAX_LINES, f"{path.name}: {lines} lines"

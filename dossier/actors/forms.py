@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..lexicon import COMMON, CONJUGATED, french_lexicon
+from ..lexicon import COMMON, CONJUGATED, Answers
 from ..names import name_key
 from .candidates import Candidate
 from .rules import Rules
@@ -59,7 +59,7 @@ def user_keys(name: str, rules: Rules) -> set[str]:
 
 
 def group_forms(candidates: list[Candidate], rules: Rules, lower_words: set[str],
-                dictionary: dict[str, int]) -> list[Form]:
+                dictionary: Answers) -> list[Form]:
     """The forms, without those that are common words after all (see `is_common_word` and
     `is_dictionary_word`) and names opening with a generic word that nothing says are an
     organisation's."""
@@ -88,21 +88,19 @@ def is_common_word(form: Form, lower_words: set[str]) -> bool:
     return form.key in lower_words or all(c.opens and c.pos in NOT_NAME_POS for c in form.candidates)
 
 
-def is_dictionary_word(form: Form, dictionary: dict[str, int]) -> bool:
+def is_dictionary_word(form: Form, dictionary: Answers) -> bool:
     """One capitalised word that is a French common word, not a name, by the tagger and the
     lemmatizer's dictionary: "les Sages", "du Plateau", "Mystère, par définition…" (the tagger
     never reads it as a proper noun, it is in the dictionary, and it opens its sentences or takes
     an article); or a conjugated verb opening every sentence it is in ("Distinguons les points",
     which the tagger may read as a proper noun). A context cue saves it, and so does the model
     calling it an organisation ("le Sénat", "le Parlement"); a person's surname is not tested.
-    `dictionary` holds what the analysis looked up (lexicon.py); any other word is looked up here."""
+    `dictionary` holds what the analysis looked up (lexicon.py) and looks up any other word."""
     word = form.candidates[0].mention.text.lower()
     # the dictionary holds single words: not "Le Bihan", nor "Fédération de Russie" (keyed "russie")
     if " " in form.key or " " in word or any(c.cue or c.label == "organization" for c in form.candidates):
         return False
-    code = dictionary.get(word)
-    if code is None:
-        code = french_lexicon().code(word)
+    code = dictionary[word]
     if all(c.opens for c in form.candidates) and code & CONJUGATED:
         return True
     return (all(c.pos not in {None, "PROPN", "X"} and (c.opens or c.with_article) for c in form.candidates)

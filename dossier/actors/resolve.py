@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..lexicon import Answers
+from ..model import DEFAULT
 from ..models import Actor, Analysis, Article, SuspectedMerge
 from ..names import name_key
 from .build import gather, is_excluded, make_actor, registry_entries, unique_ids
@@ -19,12 +21,12 @@ from .surnames import assign_surnames
 
 
 def resolve_actors(
-    articles: list[Article], analyses: dict[str, Analysis], registry_path: Path | None
+    articles: list[Article], analyses: dict[str, Analysis], registry_path: Path | None, model: str = DEFAULT
 ) -> tuple[list[Actor], list[SuspectedMerge]]:
     rules = load_rules()
     registry = load_registry(registry_path)
     candidates = [c for a in articles for c in article_candidates(a, analyses[a.id], rules)]
-    dictionary = {word: code for analysis in analyses.values() for word, code in analysis.dictionary.items()}
+    dictionary = Answers({word: code for analysis in analyses.values() for word, code in analysis.dictionary.items()}, model)
     forms = group_forms(candidates, rules, lower_case_words(analyses), dictionary)
     apart = [{k for n in group for k in user_keys(n, rules)} for group in registry.apart]
     res = Resolution(forms, Groups(forms, apart))

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..cast import tokens_within
 from ..models import Token
-from ..text import fold, load_data
+from ..text import STOPS, fold, load_data, sentence_breaks
 
 
 OPENERS = "«“‹‘"
@@ -32,7 +32,8 @@ SHORT_WORDS = 8
 # How many words an incise may begin with before its speech verb: auxiliaries, adverbs and
 # the "-t-il" of an inversion ("», a-t-il ajouté", "», a encore déclaré X").
 INCISE_REACH = 4
-SENTENCE_END = re.compile(r"[.!?…:]\s+")
+# a sentence ends at a stop, an ellipsis or a colon (a quote often opens after "a-t-il dit :")
+SENTENCE_END = sentence_breaks(STOPS + "…:")
 MARKS = re.compile("[" + re.escape(OPENERS + CLOSERS + STRAIGHT) + "]")
 
 
