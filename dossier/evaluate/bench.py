@@ -28,6 +28,7 @@ from pathlib import Path
 from ..clean import clean_articles
 from ..ingest import read_article
 from ..models import Article
+from .gold import fold
 
 INPUTS = ("txt", "html")
 # A page "fails" when its own full-text F1 falls below this, or when a snippet is wrong.
@@ -39,7 +40,8 @@ def run_bench(bench_dir: Path) -> str:
     bench_dir = Path(bench_dir)
     names = [page["name"] for page in json.loads((bench_dir / "manifest.json").read_text())]
     scorer = load_scorer(bench_dir)
-    rows, failures = [], []
+    structure = load_structure(bench_dir)
+    rows, failures, heads = [], [], []
     for fmt in INPUTS:
         articles = clean_articles([read_article(bench_dir / f"{name}.{fmt}") for name in names], None)
         with tempfile.TemporaryDirectory() as pred_dir:
@@ -48,7 +50,10 @@ def run_bench(bench_dir: Path) -> str:
             rows.append(("dossier", f".{fmt}", *score(bench_dir, Path(pred_dir))))
         failures += [f"  .{fmt}  {name}: {why}" for name, article in zip(names, articles)
                      for why in page_failures(bench_dir, name, main_text(article), scorer)]
-    return report(reference_rows(bench_dir) + rows, failures)
+        figures, misses = structure_figures(structure, dict(zip(names, articles)))
+        heads.append(f"dossier  .{fmt}   {figures}")
+        failures += [f"  .{fmt}  {miss}" for miss in misses]
+    return report(reference_rows(bench_dir) + rows, failures, heads)
 
 
 def main_text(article: Article) -> str:
@@ -103,11 +108,46 @@ def reference_rows(bench_dir: Path) -> list[tuple[str, ...]]:
     return rows
 
 
-def report(rows: list[tuple[str, ...]], failures: list[str]) -> str:
+def load_structure(bench_dir: Path) -> dict:
+    """structure.json: each page's headline and standfirst as a verbatim line of its .txt (pages held
+    aside for measurement are left out of it, and so out of these figures)."""
+    path = bench_dir / "structure.json"
+    data = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    return {name: page for name, page in data.items() if not name.startswith("_")}
+
+
+def structure_figures(structure: dict, articles: dict[str, Article]) -> tuple[str, list[str]]:
+    """Headline right (pages that have one) and standfirst right (its text, or none where the page
+    shows none), compared as `dossier eval` compares them: case, accents and soft hyphens aside."""
+    heads = ledes = pages = titled = 0
+    misses = []
+    for name, page in structure.items():
+        article = articles.get(name)
+        if article is None:
+            continue
+        pages += 1
+        if page.get("title"):
+            titled += 1
+            right = same(page["title"], article.title)
+            heads += right
+            misses += [] if right else [f"{name}: headline {article.title[:60]!r}, gold {page['title'][:60]!r}"]
+        right = same(page.get("lede") or "", article.lede or "")
+        ledes += right
+        misses += [] if right else [f"{name}: standfirst {(article.lede or '')[:50]!r}, gold {(page.get('lede') or '')[:50]!r}"]
+    return f"headline right {heads}/{titled}   standfirst right {ledes}/{pages}", misses
+
+
+def same(expected: str, ours: str) -> bool:
+    return fold(expected.replace("\u00ad", "")) == fold(ours.replace("\u00ad", ""))
+
+
+def report(rows: list[tuple[str, ...]], failures: list[str], heads: list[str] = ()) -> str:
     header = ("extractor", "input", "snippets F1", "fulltext F1")
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(4)]
     lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)) for row in [header, *rows]]
     lines.insert(1, "  ".join("-" * width for width in widths))
+    if heads:
+        lines += ["", "Headline and standfirst (structure.json):", *heads]
     lines += ["", f"Pages that fail ({len(failures)} problems):" if failures else "No page fails."]
     return "\n".join(lines + failures)
 

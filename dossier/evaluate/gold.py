@@ -60,6 +60,7 @@ def evaluate(data: dict, gold: dict, seeds_dir: Path) -> list[Figure | Count]:
         *actor_figures(data["actors"], gold_articles, matcher, gold.get("never") or []),
         *quote_figures(data["quotes"], data["actors"], gold_articles, matcher),
         date_figure(data["events"], gold_articles),
+        article_date_figure(articles, gold_articles),
     ]
     return figures
 
@@ -97,10 +98,14 @@ def cleaning_figures(articles: dict, gold_articles: dict, seeds_dir: Path) -> li
         lines = page_lines(article)
         exact = {line.strip() for line in lines}
         whole = squash("\n".join(lines))
-        boilerplate = gold_boilerplate(expected, seeds_dir / f"{aid}.txt")
+        raw_path = seeds_dir / f"{aid}.txt"
+        # the headline and standfirst repeated in the furniture (a sticky header, a share box) are
+        # shown once as title and lede: they cannot count as furniture left in
+        shown = {(expected.get("title") or "").strip(), (expected.get("lede") or "").strip()}
+        boilerplate = [line for line in gold_boilerplate(expected, raw_path) if line not in shown]
         tally(removed, aid, [(line, line not in exact) for line in boilerplate])
         tally(kept, aid, [(line, squash(line) in whole) for line in expected.get("keep") or []])
-        body_lines = raw_lines(seeds_dir / f"{aid}.txt", exclude=boilerplate)
+        body_lines = article_lines(raw_path, expected, exclude=boilerplate)
         tally(body, aid, [(line, squash(line) in whole) for line in body_lines])
         score_title(titles, aid, expected.get("title"), article["title"])
         tally(ledes, aid, [(f"{expected.get('lede')!r} ≠ {article.get('lede')!r}",
@@ -136,11 +141,18 @@ def gold_boilerplate(expected: dict, raw_path: Path) -> list[str]:
     return list(dict.fromkeys(lines))
 
 
-def raw_lines(raw_path: Path, exclude: list[str]) -> list[str]:
+def article_lines(raw_path: Path, expected: dict, exclude: list[str]) -> list[str]:
+    """The body lines a build must keep: the text's lines from the article's start (`body_from`,
+    else the headline's first line, else the top) to the trailing furniture (`boilerplate_from`),
+    less the furniture listed line by line. A web page's menus above its headline are furniture
+    that no gold lists one by one."""
     if not raw_path.is_file():
         return []
+    lines = [line.strip() for line in raw_path.read_text(encoding="utf-8").splitlines()]
+    start, end = expected.get("body_from") or expected.get("title"), expected.get("boilerplate_from")
+    lines = lines[lines.index(start):] if start in lines else lines
+    lines = lines[:lines.index(end)] if end in lines else lines
     skip = set(exclude)
-    lines = (line.strip() for line in raw_path.read_text(encoding="utf-8").splitlines())
     return [line for line in lines if line and line not in skip]
 
 
@@ -203,19 +215,30 @@ def split_and_merged(actors: list[dict], matcher: ActorMatcher):
 # --- quotes and dates ------------------------------------------------------------------
 
 def quote_figures(quotes: list[dict], actors: list[dict], gold_articles: dict, matcher: ActorMatcher):
+    """Quotes found (by their first words), speaker right (no speaker is right where the gold has
+    none), speaker wrong among the quotes found (a speaker given that is not the gold's: the error
+    a reader quotes on), and the statements that match no gold quote."""
     recall, speakers = Figure("quote recall", 0, 0), Figure("speaker accuracy", 0, 0)
+    wrong = Figure("speaker wrong (of found)", 0, 0)
+    unmatched: list[str] = []
     gold_ids_of = {a["id"]: matcher.gold_ids(a) for a in actors}
     for aid, expected in gold_articles.items():
         ours = [q for q in quotes if q["article"] == aid]
-        for gold_quote in expected.get("quotes") or []:
-            start = fold(gold_quote["starts"])
+        starts = [fold(g["starts"]) for g in expected.get("quotes") or []]
+        for gold_quote, start in zip(expected.get("quotes") or [], starts):
             match = next((q for q in ours if start in fold(q["text"])), None)
             tally(recall, aid, [(gold_quote["starts"], match is not None)])
             speaker = match["speaker"] if match else None
-            right = gold_quote["speaker"] in gold_ids_of.get(speaker, set())
-            tally(speakers, aid, [(f"{gold_quote['starts']} — said by {speaker}, "
-                                   f"gold {gold_quote['speaker']}", right)])
-    return [recall, speakers]
+            said = gold_ids_of.get(speaker, set())
+            right = (speaker is None) if gold_quote["speaker"] is None else gold_quote["speaker"] in said
+            what = f"{gold_quote['starts']} — said by {speaker}, gold {gold_quote['speaker']}"
+            tally(speakers, aid, [(what, match is not None and right)])
+            if match is not None:
+                tally(wrong, aid, [(what, speaker is None or right)])   # its misses: the wrong ones
+        unmatched += [f"{aid}: {q['text'][:80]}" for q in ours
+                      if not any(start in fold(q["text"]) for start in starts)]
+    wrong.hits = wrong.total - wrong.hits   # shown as the share of wrong speakers: lower is better
+    return [recall, speakers, wrong, Count("statements not in gold", unmatched)]
 
 
 def date_figure(events: list[dict], gold_articles: dict) -> Figure:
@@ -223,4 +246,14 @@ def date_figure(events: list[dict], gold_articles: dict) -> Figure:
     for aid, expected in gold_articles.items():
         ours = {e["date"] for e in events if e["article"] == aid}
         tally(dates, aid, [(d, d in ours) for d in expected.get("dates") or []])
+    return dates
+
+
+def article_date_figure(articles: dict, gold_articles: dict) -> Figure:
+    """The article's own date (its byline or date line), where the gold gives one."""
+    dates = Figure("article dates", 0, 0)
+    for aid, expected in gold_articles.items():
+        if expected.get("date") and aid in articles:
+            ours = articles[aid].get("date")
+            tally(dates, aid, [(f"{ours} ≠ {expected['date']}", str(ours) == str(expected["date"]))])
     return dates
