@@ -32,3 +32,61 @@ def test_a_build_that_keeps_boilerplate_is_caught(seeds_dossier, gold, seeds_dir
     figures = by_name(evaluate(data, gold, seeds_dir))
     assert figures["boilerplate removed"].ratio < 1.0
     assert any("Commentaires" in miss for miss in figures["boilerplate removed"].misses)
+
+
+# --- hand-built data: the scoring rules themselves ----------------------------------------
+
+GOLD_ACTORS = {"macron": {"type": "person", "names": ["Emmanuel Macron", "Macron"]},
+               "attal": {"type": "person", "names": ["Gabriel Attal", "Attal"]}}
+
+
+def quote_data(speakers: dict):
+    actors = [{"id": "emmanuel-macron", "name": "Emmanuel Macron", "aliases": ["Macron"]},
+              {"id": "gabriel-attal", "name": "Gabriel Attal", "aliases": []}]
+    quotes = [{"article": "a1", "text": text, "speaker": speaker} for text, speaker in speakers.items()]
+    return quotes, actors
+
+
+def quote_scores(speakers: dict, gold_quotes: list[dict]):
+    from dossier.evaluate import quote_figures
+    quotes, actors = quote_data(speakers)
+    return by_name(quote_figures(quotes, actors, {"a1": {"quotes": gold_quotes}}, ActorMatcher(GOLD_ACTORS)))
+
+
+def test_an_unidentified_source_left_unidentified_is_right_and_a_guess_is_wrong():
+    gold = [{"starts": "Il faut partir", "speaker": None}, {"starts": "Nous resterons", "speaker": "macron"}]
+    declined = quote_scores({"Il faut partir maintenant.": None, "Nous resterons là.": "emmanuel-macron"}, gold)
+    assert declined["speaker accuracy"].hits == 2 and declined["speaker wrong (of found)"].hits == 0
+    guessed = quote_scores({"Il faut partir maintenant.": "gabriel-attal", "Nous resterons là.": None}, gold)
+    assert guessed["speaker accuracy"].hits == 0
+    # a wrong name is an error a reader quotes on; no name is only a miss
+    assert guessed["speaker wrong (of found)"].hits == 1 and guessed["speaker wrong (of found)"].total == 2
+
+
+def test_statements_that_match_no_gold_quote_are_counted():
+    scores = quote_scores({"Nous resterons là.": "emmanuel-macron", "Lisez notre dossier complet": None},
+                          [{"starts": "Nous resterons", "speaker": "macron"}])
+    assert scores["statements not in gold"].items == ["a1: Lisez notre dossier complet"]
+
+
+def test_body_lines_run_from_the_headline_to_the_trailing_furniture(tmp_path):
+    from dossier.evaluate.gold import article_lines
+    page = tmp_path / "a1.txt"
+    page.write_text("Accueil\nPolitique\nLe titre\nPar Jean Dupont\nPremier paragraphe.\nDernier.\n"
+                    "Les plus lus\nUn autre article\n", encoding="utf-8")
+    gold = {"title": "Le titre", "boilerplate_from": "Les plus lus"}
+    assert article_lines(page, gold, exclude=["Par Jean Dupont"]) == ["Le titre", "Premier paragraphe.", "Dernier."]
+    assert article_lines(page, {**gold, "body_from": "Premier paragraphe."}, exclude=[]) == ["Premier paragraphe.", "Dernier."]
+
+
+def test_bench_headlines_are_scored_against_the_structure_gold():
+    from dossier.evaluate.bench import structure_figures
+    from dossier.models import Article
+    structure = {"p1": {"title": "Le vrai titre", "lede": None}, "p2": {"title": None, "lede": "Le chapô."},
+                 "p3": {"title": "Absent", "lede": None}}
+    articles = {"p1": Article("p1", "LE VRAI TITRE", []), "p2": Article("p2", "Un titre fait", [], lede="Le chapô.")}
+    figures, misses = structure_figures(structure, articles)
+    assert figures.startswith("headline right 1/1") and "standfirst right 2/2" in figures and not misses
+    articles["p1"].title = "Partager sur Facebook"
+    figures, misses = structure_figures(structure, articles)
+    assert figures.startswith("headline right 0/1") and misses and "Partager" in misses[0]
