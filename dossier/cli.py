@@ -6,6 +6,8 @@
     dossier eval --bench DIR                     run the cleaning benchmark
     dossier actors                               list actors and suspected merges
     dossier stop                                 end the background process keeping the model warm
+    dossier new DIR --title "…"                  start a new dossier folder
+    dossier add URL… | FILE… | -                 add articles to the dossier's seeds/
 """
 from __future__ import annotations
 
@@ -20,6 +22,8 @@ import time
 import traceback
 from contextlib import contextmanager
 from pathlib import Path
+
+from . import add, new
 
 CONFIG_FILE = "mkdocs.yml"
 
@@ -69,6 +73,9 @@ def parser() -> argparse.ArgumentParser:
     stop = commands.add_parser("stop", help="end the background process that keeps the spaCy model loaded "
                                             "between builds (it also ends by itself when idle)")
     stop.set_defaults(run=run_stop)
+
+    new.register(commands)      # dossier new (dossier/new.py)
+    add.register(commands)      # dossier add (dossier/add.py)
     return main_parser
 
 
