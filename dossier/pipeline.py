@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from logging.handlers import QueueHandler, QueueListener
 from pathlib import Path
 
-from . import actors, analyse, clean, dates, dedupe, export, ingest, quotes, topics
+from . import actors, analyse, clean, dates, dedupe, export, exports, ingest, news, quotes, topics
 from .cache import LatestFolder, code_version, fingerprint, tree_fingerprint
 from .models import BuildStats, Dossier
 from .render import Renderer
@@ -110,7 +110,7 @@ def build_site(settings: Settings, templates: Path, use_directory_urls: bool) ->
         dossier = build_dossier(settings)
         render_started = time.perf_counter()
         folder, output = shelf.put(key, lambda staging: write_site(staging, dossier, templates, use_directory_urls,
-                                                                   warnings.messages))
+                                                                   warnings.messages, settings.cache))
     output.pages = {src: folder / relative for src, relative in output.pages.items()}
     output.data = folder / output.data
     output.stats = dossier.stats
@@ -179,7 +179,7 @@ SUMMARY = "site.json"            # the rest of the entry: page list, home overvi
 
 
 def write_site(folder: Path, dossier: Dossier, templates: Path, use_directory_urls: bool,
-               warnings: list[str]) -> SiteOutput:
+               warnings: list[str], cache: Path | None = None) -> SiteOutput:
     """Render the pages into `folder` one by one; return the site, its pages relative to `folder`."""
     renderer = Renderer(templates, dossier, use_directory_urls)
     pages: dict[str, Path] = {}
@@ -188,6 +188,11 @@ def write_site(folder: Path, dossier: Dossier, templates: Path, use_directory_ur
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(markdown, encoding="utf-8")
         pages[src] = path.relative_to(folder)
+    # issue 21: the exports (copied into the site by the plugin) and the Nouveautés page
+    exports.write_exports(folder / exports.EXPORTS_DIR, dossier, use_directory_urls)
+    for src, markdown in news.write_news(folder, dossier, renderer, use_directory_urls, cache).items():
+        (folder / PAGES / src).write_text(markdown, encoding="utf-8")
+        pages[src] = Path(PAGES) / src
     data = export.to_json_data(dossier, use_directory_urls)
     export.write_json(data, folder)
     output = SiteOutput(pages, renderer.home_overview(), Path(DATA),

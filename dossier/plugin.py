@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import analyse, search, warm
+from .extras import publish_extras
 from .kept import KeptPages
 from .pipeline import Settings, SiteOutput, build_site, build_site_apart, give_back_memory
 
@@ -120,6 +121,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if self.output is None:
             return
         shutil.copyfile(self.output.data, Path(config.site_dir) / "dossier.json")
+        publish_extras(self.output.data.parent, Path(config.site_dir), config)   # exports, feed.xml (issue 21)
         if self.config.search:
             give_back_memory()   # Pagefind's indexer runs beside this process
             started = time.perf_counter()

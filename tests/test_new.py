@@ -3,6 +3,7 @@ import contextlib
 import io
 import json
 import re
+import xml.etree.ElementTree as ET
 
 import pytest
 import yaml
@@ -99,3 +100,13 @@ def test_it_builds_empty_then_with_one_article(tmp_path, nlp, seeds_dir, monkeyp
     assert [a["title"] for a in data["articles"]] == ["Les syndicats appellent à la grève"]
     home = (folder / "site/index.html").read_text(encoding="utf-8")
     assert "Réforme des retraites" in home and "Mali" not in home
+    # the exports, the feed and the Nouveautés page of the second build
+    site = folder / "site"
+    assert {p.name for p in (site / "exports").iterdir()} == {
+        "actors.csv", "aliases.csv", "quotes.csv", "events.csv", "graph.gexf", "entities.ftm.json"}
+    assert 'type="application/atom+xml"' in home and 'href="feed.xml"' in home
+    entries = ET.parse(site / "feed.xml").getroot().findall("{http://www.w3.org/2005/Atom}entry")
+    assert len(entries) == 1
+    news = (site / "nouveautes/index.html").read_text(encoding="utf-8")
+    assert "Les syndicats appellent à la grève" in news and "Première construction" not in news
+    assert 'href="../exports/entities.ftm.json"' in news
