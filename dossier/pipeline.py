@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from logging.handlers import QueueHandler, QueueListener
 from pathlib import Path
 
-from . import actors, analyse, clean, dates, dedupe, export, exports, ingest, news, quotes, topics
+from . import actors, analyse, clean, dates, dedupe, export, exports, ingest, language, news, quotes, topics
 from .cache import LatestFolder, code_version, fingerprint, tree_fingerprint
 from .models import BuildStats, Dossier
 from .render import Renderer
@@ -38,6 +38,7 @@ class Settings:
     progress: bool = False           # a progress bar for the analysis (shown on a terminal only)
     keep_model: bool = True          # False: let go of the spaCy model after the analysis (one-off builds)
     warm_minutes: float = 0.0        # > 0: the model reads in a background process kept warm that long (warm.py)
+    models: dict[str, str] | None = None   # language → spaCy model; None: language.DEFAULT_MODELS (issue 21)
 
     def editorial_file(self, name: str) -> Path | None:
         if self.editorial is None:
@@ -57,18 +58,20 @@ def build_dossier(settings: Settings) -> Dossier:
     for problem in problems:
         log.warning("dossier: %s: %s", problem.path, problem.message)
     clock.lap("dedupe")
-    analyses = analyse.analyse_articles(articles, settings.cache, settings.progress, settings.warm_minutes)
+    # issue 21: an article in a language no configured model reads is built, not analysed
+    analysable, _ = language.split_by_language(articles, settings.models, analyse.MODEL)
+    analyses = analyse.analyse_articles(analysable, settings.cache, settings.progress, settings.warm_minutes)
     if not settings.keep_model:
         analyse.release_model()
         give_back_memory()
     clock.lap("analyse")
     with collector_spared():
         registry = settings.editorial_file("actors.yml") if settings.use_registry else None
-        found_actors, suspected = actors.resolve_actors(articles, analyses, registry)
+        found_actors, suspected = actors.resolve_actors(analysable, analyses, registry)
         clock.lap("actors")
-        found_quotes = quotes.find_quotes(articles, analyses, found_actors)
+        found_quotes = quotes.find_quotes(analysable, analyses, found_actors)
         clock.lap("quotes")
-        events = dates.find_events(articles, analyses, found_actors)
+        events = dates.find_events(analysable, analyses, found_actors)
         dates.date_articles(articles, events)
         clock.lap("dates")
         found_topics = topics.gather_topics(articles, found_quotes, settings.editorial_file("topics.yml"))
@@ -222,7 +225,7 @@ def read_site(folder: Path | None) -> SiteOutput | None:
 
 
 def site_key(settings: Settings, templates: Path, use_directory_urls: bool) -> str:
-    return fingerprint(code_version(), str(settings.use_registry), str(use_directory_urls),
+    return fingerprint(code_version(), str(settings.use_registry), str(use_directory_urls), str(settings.models),
                        tree_fingerprint(settings.seeds, recursive=False), tree_fingerprint(settings.editorial),
                        tree_fingerprint(templates))
 

@@ -41,6 +41,9 @@ class DossierConfig(Config):
     # Minutes the model stays loaded in a background process after a one-off build, for the next
     # one (0: loaded in each build that needs it; never kept in CI; see dossier/warm.py)
     keep_model_warm = opt.Type((int, float), default=30)
+    # The spaCy model of each language the analysis reads; an article in another language is built
+    # as a page but not analysed (dossier/language.py)
+    models = opt.Type(dict, default={"fr": "fr_core_news_md"})
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):
@@ -153,6 +156,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             keep_model=self.serving,
             # a live preview keeps the model in its own process
             warm_minutes=0.0 if self.serving else warm.idle_minutes(self.config.keep_model_warm),
+            models=self.config.models,
         )
 
     def path(self, name: str) -> Path:
