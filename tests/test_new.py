@@ -110,3 +110,15 @@ def test_it_builds_empty_then_with_one_article(tmp_path, nlp, seeds_dir, monkeyp
     news = (site / "nouveautes/index.html").read_text(encoding="utf-8")
     assert "Les syndicats appellent à la grève" in news and "Première construction" not in news
     assert 'href="../exports/entities.ftm.json"' in news
+
+
+def test_the_new_dossiers_workflow_matches_githubs_schema(fresh):
+    import subprocess
+    import sys
+
+    workflow = fresh / ".github/workflows/pages.yml"
+    result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows",
+                             str(workflow)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    steps = [step.get("run", "") for step in yaml.safe_load(workflow.read_text(encoding="utf-8"))["jobs"]["build"]["steps"]]
+    assert "python -m pip install --quiet -r requirements.txt" in steps and "dossier build --quiet" in steps
