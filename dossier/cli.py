@@ -6,6 +6,8 @@
     dossier eval --bench DIR                     run the cleaning benchmark
     dossier actors                               list actors and suspected merges
     dossier stop                                 end the background process keeping the model warm
+    dossier new DIR --title "…"                  start a new dossier folder
+    dossier add URL… | FILE… | -                 add articles to the dossier's seeds/
 """
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ import traceback
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import warm
+from . import add, new, warm
 from .actors import report_actors
 from .evaluate import evaluate, load_gold, report, run_bench
 from .export import to_json_data
@@ -77,6 +79,9 @@ def parser() -> argparse.ArgumentParser:
     stop = commands.add_parser("stop", help="end the background process that keeps the spaCy model loaded "
                                             "between builds (it also ends by itself when idle)")
     stop.set_defaults(run=run_stop)
+
+    new.register(commands)      # dossier new (dossier/new.py)
+    add.register(commands)      # dossier add (dossier/add.py)
     return main_parser
 
 

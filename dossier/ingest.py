@@ -26,7 +26,8 @@ log = logging.getLogger("mkdocs.plugins.dossier")
 
 FORMATS = ("txt", "html", "md")
 SIDECARS = ("yml", "yaml")
-META_FIELDS = ("title", "source", "url", "date", "author", "lang")
+META_FIELDS = ("title", "source", "url", "date", "author", "lang",
+               "fetched")             # the day `dossier add` saved the page (dossier/add.py)
 MAX_META_CHARS = 2_000
 MAX_SIDECAR_BYTES = 100_000
 # A long read is 10-50 KB of text; the longest features (20,000 words) about 130 KB. A file far

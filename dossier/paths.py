@@ -18,6 +18,7 @@ class PagePaths:
     timeline_dir: str = "chronologie"       # a page per period, when the timeline is split
     graph: str = "graphe.md"
     sources: str = "sources.md"
+    news: str = "nouveautes.md"            # what the latest build added, the feed and the exports
 
     @property
     def articles_index(self) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from logging.handlers import QueueHandler, QueueListener
 from pathlib import Path
 
-from . import actors, analyse, clean, dates, dedupe, export, ingest, quotes, topics, warm
+from . import actors, analyse, clean, dates, dedupe, export, exports, ingest, language, news, quotes, topics, warm
 from .cache import LatestFolder, code_version, fingerprint, tree_fingerprint
 from .model import DEFAULT, release_model
 from .models import BuildStats, Dossier
@@ -38,6 +38,7 @@ class Settings:
     keep_model: bool = True          # False: let go of the spaCy model after the analysis (one-off builds)
     warm_minutes: float = 0.0        # > 0: the model reads in a background process kept warm that long (warm.py)
     model: str = DEFAULT             # the spaCy model that reads the articles (the plugin's `model:`)
+    models: dict[str, str] | None = None   # language → spaCy model; None: {fr: model} (language.py)
 
     def editorial_file(self, name: str) -> Path | None:
         if self.editorial is None:
@@ -57,18 +58,20 @@ def build_dossier(settings: Settings) -> Dossier:
     for problem in problems:
         log.warning("dossier: %s: %s", problem.path, problem.message)
     clock.lap("dedupe")
-    analyses = analyse.analyse_articles(articles, settings.cache, settings.progress, reader(settings), settings.model)
+    # an article in a language no configured model reads is built, not analysed
+    analysable, _ = language.split_by_language(articles, settings.models or {"fr": settings.model}, settings.model)
+    analyses = analyse.analyse_articles(analysable, settings.cache, settings.progress, reader(settings), settings.model)
     if not settings.keep_model:
         release_model()
         give_back_memory()
     clock.lap("analyse")
     with collector_spared():
         registry = settings.editorial_file("actors.yml") if settings.use_registry else None
-        found_actors, suspected = actors.resolve_actors(articles, analyses, registry, settings.model)
+        found_actors, suspected = actors.resolve_actors(analysable, analyses, registry, settings.model)
         clock.lap("actors")
-        found_quotes = quotes.find_quotes(articles, analyses, found_actors)
+        found_quotes = quotes.find_quotes(analysable, analyses, found_actors)
         clock.lap("quotes")
-        events = dates.find_events(articles, analyses, found_actors)
+        events = dates.find_events(analysable, analyses, found_actors)
         dates.date_articles(articles, events)
         clock.lap("dates")
         found_topics = topics.gather_topics(articles, found_quotes, settings.editorial_file("topics.yml"))
@@ -119,7 +122,7 @@ def build_site(settings: Settings, templates: Path, use_directory_urls: bool) ->
         dossier = build_dossier(settings)
         render_started = time.perf_counter()
         folder, output = shelf.put(key, lambda staging: write_site(staging, dossier, templates, use_directory_urls,
-                                                                   warnings.messages))
+                                                                   warnings.messages, settings.cache))
     output.pages = {src: folder / relative for src, relative in output.pages.items()}
     output.data = folder / output.data
     output.stats = dossier.stats
@@ -188,7 +191,7 @@ SUMMARY = "site.json"            # the rest of the entry: page list, home overvi
 
 
 def write_site(folder: Path, dossier: Dossier, templates: Path, use_directory_urls: bool,
-               warnings: list[str]) -> SiteOutput:
+               warnings: list[str], cache: Path | None = None) -> SiteOutput:
     """Render the pages into `folder` one by one; return the site, its pages relative to `folder`."""
     renderer = Renderer(templates, dossier, use_directory_urls)
     pages: dict[str, Path] = {}
@@ -197,6 +200,11 @@ def write_site(folder: Path, dossier: Dossier, templates: Path, use_directory_ur
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(markdown, encoding="utf-8")
         pages[src] = path.relative_to(folder)
+    # issue 21: the exports (copied into the site by the plugin) and the Nouveautés page
+    exports.write_exports(folder / exports.EXPORTS_DIR, dossier, use_directory_urls)
+    for src, markdown in news.write_news(folder, dossier, renderer, use_directory_urls, cache).items():
+        (folder / PAGES / src).write_text(markdown, encoding="utf-8")
+        pages[src] = Path(PAGES) / src
     data = export.to_json_data(dossier, use_directory_urls)
     export.write_json(data, folder)
     output = SiteOutput(pages, renderer.home_overview(), Path(DATA),
@@ -226,6 +234,6 @@ def read_site(folder: Path | None) -> SiteOutput | None:
 
 
 def site_key(settings: Settings, templates: Path, use_directory_urls: bool) -> str:
-    return fingerprint(code_version(), settings.model, str(settings.use_registry), str(use_directory_urls),
+    return fingerprint(code_version(), settings.model, str(settings.models), str(settings.use_registry), str(use_directory_urls),
                        tree_fingerprint(settings.seeds, recursive=False), tree_fingerprint(settings.editorial),
                        tree_fingerprint(templates))

@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import search, warm
+from .extras import publish_extras
 from .kept import KeptPages
 from .model import DEFAULT, load_model_ahead
 from .paths import PAGES
@@ -45,6 +46,9 @@ class DossierConfig(Config):
     # one (0: loaded in each build that needs it; never kept in CI; see dossier/warm.py)
     keep_model_warm = opt.Type((int, float), default=30)
     model = opt.Type(str, default=DEFAULT)      # the spaCy model that reads the articles (installed apart)
+    # The spaCy model of each language the analysis reads (default: French, read by `model`); an
+    # article in another language is built as a page but not analysed (dossier/language.py)
+    models = opt.Optional(opt.Type(dict))
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):
@@ -129,6 +133,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if self.output is None:
             return
         shutil.copyfile(self.output.data, Path(config.site_dir) / "dossier.json")
+        publish_extras(self.output.data.parent, Path(config.site_dir), config)   # exports, feed.xml (issue 21)
         if self.config.search:
             give_back_memory()   # Pagefind's indexer runs beside this process
             started = time.perf_counter()
@@ -161,6 +166,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             # a live preview keeps the model in its own process
             warm_minutes=0.0 if self.serving else warm.idle_minutes(self.config.keep_model_warm),
             model=self.config.model,
+            models=self.config.models,
         )
 
     def path(self, name: str) -> Path:

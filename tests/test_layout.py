@@ -142,4 +142,4 @@ def test_the_navigation_names_the_generated_index_pages():
     config = yaml.load((PACKAGE.parent / "mkdocs.yml").read_text(encoding="utf-8"), ConfigLoader)
     pages = {page for entry in config["nav"] for page in entry.values()}
     assert {PAGES.articles_index, PAGES.actors_index, PAGES.topics_index, PAGES.timeline, PAGES.graph,
-            PAGES.sources} <= pages
+            PAGES.sources, PAGES.news} <= pages
