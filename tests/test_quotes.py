@@ -170,9 +170,10 @@ def test_unknown_speaker_is_none(quotes_of):
 
 def test_seeds_quotes_found_and_attributed(seeds_dossier, gold):
     data = to_json_data(seeds_dossier)
-    recall, speakers = quote_figures(data["quotes"], data["actors"], gold["articles"],
+    recall, speakers, wrong, _ = quote_figures(data["quotes"], data["actors"], gold["articles"],
                                      ActorMatcher(gold["actors"]))
     assert recall.ratio >= 0.95, recall.misses
+    assert wrong.hits == 0, wrong.misses
     assert speakers.ratio >= 0.90, speakers.misses
 
 
