@@ -98,7 +98,7 @@ def _sentence(text: str, found: Found) -> str | None:
     if len(re.findall(r"\w+", rest)) >= settings()["fragment_words"]:
         return text[start:end]
     more = text[end:].strip()
-    if not more:
+    if len(re.findall(r"\w+", more)) < settings()["fragment_words"]:
         return None
     return text[start:].strip() if len(more) < 400 else text[start:end] + " " + more[:400].rsplit(" ", 1)[0] + "…"
 
