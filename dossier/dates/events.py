@@ -16,7 +16,7 @@ from ..cast import Cast
 from ..models import Actor, Analysis, Article, Event
 from ..text import fold, load_data
 from .reading import find_expressions
-from .resolve import ON, SINCE, Context, Found, resolve, resolve_all
+from .resolve import SINCE, Context, Found, resolve, resolve_all
 from .tense import FUTURE
 from .words import folded, pattern
 
@@ -117,15 +117,14 @@ def _across_articles(events: list[Event]) -> list[Event]:
     """One event for the same date and nearly the same sentence in several articles (the share
     of words in common, settings' `same_sentence`), the first article's."""
     kept: list[Event] = []
-    words_of: list[set[str]] = []
+    of_date: dict[str, list[tuple[str, set[str]]]] = {}      # date → (article, words) of its kept events
     threshold = settings()["same_sentence"]
     for event in events:
         words = set(re.findall(r"\w+", fold(event.text)))
-        twin = any(k.date == event.date and k.article != event.article and _overlap(words, w) >= threshold
-                   for k, w in zip(kept, words_of))
-        if not twin:
+        same_day = of_date.setdefault(event.date, [])
+        if not any(article != event.article and _overlap(words, w) >= threshold for article, w in same_day):
             kept.append(event)
-            words_of.append(words)
+            same_day.append((event.article, words))
     return kept
 
 
@@ -164,5 +163,3 @@ def date_articles(articles: list[Article], events: list[Event]) -> None:
             article.date = inferred
             article.origins["date"] = INFERRED
 
-
-__all__ = ["INFERRED", "ON", "date_articles", "find_events", "writing_day"]

@@ -120,8 +120,8 @@ class _Yearless:
         if year_text:
             return self.text(int(year_text))
         ref, base = context.ref, (context.ref.year if context.ref else context.year)
-        if self.weekday and self.day and base:
-            return self._by_weekday(base, ref)
+        if self.weekday and self.day and base and (pinned := self._by_weekday(base, 1 if ref else WEEKDAY_YEARS)):
+            return pinned
         if ref is not None and found.since and not self.qualifier:
             self.qualifier = -1          # "depuis le 5 décembre": the last one before writing
         if ref is not None and (self.qualifier or found.future):
@@ -154,10 +154,12 @@ class _Yearless:
         after = [c for c in candidates if c >= anchor[:len(c)]]
         return after[0] if after else None
 
-    def _by_weekday(self, base: int, ref: date | None) -> str | None:
-        """The year nearest the reference in which the day falls on the weekday said."""
+    def _by_weekday(self, base: int, reach: int) -> str | None:
+        """The year nearest `base` (at most `reach` years off) in which the day falls on the
+        weekday said. With a day of writing, a year next to its own: a weekday that fits
+        none is a slip of the pen, and the date is placed as if it had none."""
         target = [fold(d) for d in words()["weekdays"]].index(fold(self.weekday))
-        years = sorted(range(base - WEEKDAY_YEARS, base + WEEKDAY_YEARS + 1), key=lambda y: (abs(y - base), -y))
+        years = sorted(range(base - reach, base + reach + 1), key=lambda y: (abs(y - base), -y))
         for y in years:
             text = self.text(y)
             if text and date.fromisoformat(text).weekday() == target:
