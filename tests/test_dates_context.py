@@ -27,6 +27,7 @@ def events_in(nlp):
     ("Les motions devraient être examinées lundi.", "2023-03-16", "2023-03-20"),
     ("Les oppositions ont jusqu'à vendredi pour déposer leurs motions.", "2023-03-16", "2023-03-17"),
     ("La réunion est prévue jeudi à Bamako.", "2021-11-13", "2021-11-18"),
+    ("Le sommet, prévu jeudi, avait déjà été reporté.", "2021-11-13", "2021-11-11"),
     ("Le conseil municipal se réunira jeudi pour voter le budget.", "2020-02-17", "2020-02-20"),
     # past: the verb says so, whatever the future tense of the sentence's main verb
     ("Le projet a été reçu jeudi par le ministre.", "2021-11-13", "2021-11-11"),

@@ -20,8 +20,9 @@ def verbs() -> dict:
     return load_data("date_words.yml")["tense_verbs"]
 
 
-def tense_at(tokens: list[Token], offset: int) -> str:
-    """"past", "present" or "future" for the verb governing the word at `offset`; "" without one."""
+def tense_at(tokens: list[Token], offset: int, depth: int = 0) -> str:
+    """"past", "present" or "future" for the verb governing the word at `offset`; "" without one.
+    (`depth`: how many planned participles up the tree this reading has climbed.)"""
     verb = _governing_verb(tokens, offset)
     if verb is None:
         return ""
@@ -31,6 +32,9 @@ def tense_at(tokens: list[Token], offset: int) -> str:
     if any(t.lemma == "aller" and "Tense=Pres" in t.morph for t in auxes):
         return FUTURE
     past = _past(verb, auxes)
+    if not past and verb.lemma in verbs()["planned"] and not auxes and verb.head != verb.i and depth < 3:
+        # "le sommet, prévu le 3 juillet, avait été reporté": planned, as the clause's verb tells
+        return PAST if tense_at(tokens, tokens[verb.head].idx, depth + 1) == PAST else FUTURE
     if not past and (verb.lemma in verbs()["planned"] or _intended(tokens, verb)):
         return FUTURE
     return PAST if past else PRESENT
