@@ -40,7 +40,8 @@ def to_json_data(dossier: Dossier, use_directory_urls: bool = True) -> dict:
             {"article": q.article, "speaker": q.speaker, "text": q.text} for q in dossier.quotes
         ],
         "events": [
-            {"date": e.date, "article": e.article, "text": e.text, "actors": list(e.actors)}
+            {"date": e.date, "article": e.article, "text": e.text, "actors": list(e.actors),
+             "kind": e.kind, "tense": e.tense}
             for e in dossier.events
         ],
     }

@@ -147,6 +147,11 @@ class Event:
     text: str                        # the sentence that carries the date
     actors: list[str] = field(default_factory=list)
     expression: str = ""             # the words that gave the date, e.g. "ce 25 septembre"
+    # What the date is to the event: "on" (it happened or happens then), "start" / "end" (an end
+    # of a range: "du 2 au 8 novembre" gives two events), "since" ("depuis 2013": a state that
+    # began then and lasts, not an event of 2013)
+    kind: str = "on"
+    tense: str = ""                  # of the verb the date hangs on: "past" | "present" | "future" | ""
 
 
 @dataclass

@@ -1,0 +1,15 @@
+"""Dates: dated events in the text, for the timeline, and the date of undated articles.
+
+words.py finds French date expressions (words in dossier/data/date_words.yml); tense.py reads
+the tense of the verb each hangs on; reading.py reads an article's expressions with their cues
+and context; resolve.py places each in time with its precision ("le 11 novembre 2021" →
+2021-11-11, "en juin" → YYYY-06, "fin 2014" → 2014); events.py makes the dossier's events.
+
+dateparser is not used: it misses elisions ("d'août 2020"), "dernier"/"prochain", the weekday of
+the reference date and ranges ("du 2 au 8 novembre"), which are the commonest forms in news copy.
+"""
+from .events import INFERRED, date_articles, find_events, writing_day
+from .words import _alternatives, _escaped, pattern, words
+
+__all__ = ["INFERRED", "_alternatives", "_escaped", "date_articles", "find_events", "pattern", "words",
+           "writing_day"]

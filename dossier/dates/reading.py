@@ -1,0 +1,101 @@
+"""Reading an article's date expressions: each with its sentence, the tense of its verb, the cue
+words around it, and the full date said just before it in its section.
+
+Declined here, as no event: a day counted from writing used as a figure of speech ("ni
+aujourd'hui ni demain", "le monde de demain"), or inside quotation marks (a speaker's "demain"
+is rhetoric more often than a date), and a feast day named without its year ("les célébrations
+du 14 juillet").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from ..models import Analysis, Article, BlockAnalysis
+from .resolve import Context, Found, resolve
+from .tense import FUTURE, PAST, tense_at
+from .words import _alternatives, cue, pattern, words
+
+# Days counted from writing that are declined inside a quotation.
+RHETORICAL = ("relday", "relyear", "relmonth")
+# The kinds of expressions that carry their year, and so can date what follows them.
+WITH_YEAR = ("iso", "numeric", "date", "month", "year", "between", "range", "days", "months")
+# How far back a full date still sets the year of a date without one: its own block or the one
+# before (in regards.fr's list of affairs, a section's dates run over two paragraphs; a date
+# four paragraphs further on is the day of writing's again).
+ANCHOR_BLOCKS = 1
+QUOTES = re.compile(r"«[^»]*»|“[^”]*”")
+
+
+def find_expressions(article: Article, analysis: Analysis) -> list[Found]:
+    found: list[Found] = []
+    for b, (block, reading) in enumerate(zip(article.blocks, analysis.blocks)):
+        quoted = [m.span() for m in QUOTES.finditer(block.text)]
+        for start, end in _sentence_spans(reading):
+            for match in pattern().finditer(block.text, start, end):
+                if _declined(match, block.text, quoted):
+                    continue
+                found.append(_read(match, b, (start, end), block.text, reading))
+    _set_anchors(found, article)
+    return found
+
+
+def _sentence_spans(reading: BlockAnalysis) -> list[tuple[int, int]]:
+    spans = []
+    for first, last in reading.sentences:
+        end_token = reading.tokens[last - 1]
+        spans.append((reading.tokens[first].idx, end_token.idx + len(end_token.text)))
+    return spans
+
+
+def _read(match: re.Match, block: int, sentence: tuple[int, int], text: str, reading: BlockAnalysis) -> Found:
+    before = text[max(0, match.start() - 30):match.start()]
+    tense = tense_at(reading.tokens, match.start())
+    if match.lastgroup == "weekday" and cue("of_a_noun").search(before):
+        tense = ""                   # "la soirée électorale de dimanche restera": the noun's day, not the verb's
+    future = tense == FUTURE or bool(cue("future_cues").search(before)) or (
+        tense != PAST and bool(cue("until_cues").search(before)))
+    said = match.group(0).split()[0].lower()
+    since = bool(cue("since_cues").search(before)) or said in {w.lower() for w in words()["since_cues"]}
+    return Found(match, block, sentence, tense, future, since)
+
+
+def _declined(match: re.Match, text: str, quoted: list[tuple[int, int]]) -> bool:
+    kind = match.lastgroup
+    before = text[max(0, match.start() - 30):match.start()]
+    if kind in RHETORICAL:
+        if any(s <= match.start() < e for s, e in quoted):
+            return True
+        after = text[match.end():match.end() + 5]
+        if cue("figurative_before").search(before) or re.match(rf"\s*(?:{_alternatives(words()['figurative_after'])})\b",
+                                                              after, re.IGNORECASE):
+            return True
+    return kind == "date" and not match.group("dyear") and bool(_feast().search(before))
+
+
+@lru_cache(maxsize=1)
+def _feast() -> re.Pattern:
+    return re.compile(rf"(?<![\w'’-])(?:{_alternatives(words()['feast_words'])})\s+(?:du|de\s+la|de)\s*$",
+                      re.IGNORECASE)
+
+
+def _set_anchors(found: list[Found], article: Article) -> None:
+    """Give each expression the last full date said before it, in its block or the block before
+    (not across a heading): the year a narrative has reached."""
+    last: tuple[int, str] | None = None
+    for f in found:
+        if last and (f.block - last[0] > ANCHOR_BLOCKS or _heading_between(article, last[0], f.block)):
+            last = None
+        f.anchor = last[1] if last else None
+        if f.kind in WITH_YEAR and not f.since and not f.future and (when := _full(f)):
+            last = (f.block, when)
+
+
+def _full(found: Found) -> str | None:
+    """The date an expression names by itself, year included; None if its year is not said."""
+    return resolve(replace(found, anchor=None), Context(None, None))
+
+
+def _heading_between(article: Article, first: int, last: int) -> bool:
+    return any(article.blocks[b].kind == "heading" for b in range(first + 1, last + 1))
