@@ -18,8 +18,9 @@ from typing import Iterator
 import jinja2
 
 from . import graph
-from .filters import (distinct_sentences, emphasise, french_date, front_matter_title, html_escape, in_context,
-                      md_escape, plural, safe_url, search_forms, source_name)
+from .filters import (date_span, distinct_sentences, emphasise, french_date, front_matter_description,
+                      front_matter_title, html_escape, in_context, keyword_words, md_escape, origin_phrase, plural,
+                      safe_url, search_forms, source_name)
 from .models import Actor, Article, Dossier, Event, Quote, Topic
 from .paths import PAGES, actor_src, article_src, page_url, relpath, topic_src, url_between
 
@@ -98,7 +99,8 @@ class Renderer:
         # function through Context.call, which costs several times more, thousands of times a page.
         self.env.filters.update(
             md=self.escape, h=html_escape, date_fr=french_date, safe_url=safe_url,
-            front_title=front_matter_title, source=source_name, plural=plural, search_forms=search_forms,
+            front_title=front_matter_title, front_description=front_matter_description, source=source_name,
+            plural=plural, search_forms=search_forms, origin=origin_phrase, date_span=date_span,
             in_context=in_context, emphasise=emphasise, distinct_sentences=distinct_sentences,
             actor_src=actor_src, article_src=article_src, topic_src=topic_src, link=self.link_filter,
         )
@@ -192,7 +194,9 @@ class Renderer:
         earlier = {outlet: (len(found) - TOPIC_SHOWN, list(dict.fromkeys(e.article for e in found[:-TOPIC_SHOWN])))
                    for outlet, found in outlets.items() if len(found) > TOPIC_SHOWN}
         shown = {outlet: found[-TOPIC_SHOWN:] for outlet, found in outlets.items()}
-        return self.render("topic.md.j2", topic_src(topic.id), topic=topic, outlets=shown, earlier=earlier)
+        words = keyword_words(topic.keywords, [e.text for e in known])
+        return self.render("topic.md.j2", topic_src(topic.id), topic=topic, outlets=shown, earlier=earlier,
+                           keywords=words)
 
     def whole_graph_svg(self, src: str) -> str:
         whole = graph.whole_graph(self.dossier.actors, self.pairs)

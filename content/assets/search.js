@@ -56,7 +56,7 @@
 
   function close() {
     toggle.checked = false;
-    input.blur();
+    if (box.contains(document.activeElement)) document.activeElement.blur();
   }
 
   // Pagefind's excerpt as nodes: its <mark> elements, everything else as plain text
@@ -76,7 +76,6 @@
     const link = document.createElement("a");
     link.className = "md-search-result__link";
     link.href = data.url;
-    link.tabIndex = -1;
     const article = document.createElement("article");
     article.className = "md-search-result__article md-typeset";
     const title = document.createElement("h1");
@@ -142,6 +141,11 @@
     input.focus();
   });
   box.addEventListener("keydown", onKey);
+  // Tab walks the input and the results; leaving them (Tab past the last, a click elsewhere)
+  // closes the search, as Escape does
+  box.addEventListener("focusout", (event) => {
+    if (toggle.checked && event.relatedTarget && !box.contains(event.relatedTarget)) close();
+  });
   toggle.addEventListener("change", () => {
     if (toggle.checked) input.focus();
   });
