@@ -164,7 +164,8 @@ def to_svg(graph: Graph, href: Callable[[str], str], label: str, width: int = 10
     radii = {a.id: 6 + 14 * math.sqrt(len(a.mentions) / most) for a in graph.nodes}
     places = label_places(graph, positions, radii, width, height)
     parts = [f'<svg class="dossier-graph" viewBox="0 0 {width} {height}" role="group" '
-             f'aria-label="{html.escape(label)}" xmlns="http://www.w3.org/2000/svg">']
+             f'aria-label="{html.escape(label)}" xmlns="http://www.w3.org/2000/svg" '
+             f'xmlns:xlink="http://www.w3.org/1999/xlink">']
     for (a, b), weight in sorted(graph.edges.items()):
         (x1, y1), (x2, y2) = positions[a], positions[b]
         sentences = "1 phrase" if weight == 1 else f"{weight} phrases"
@@ -178,7 +179,9 @@ def to_svg(graph: Graph, href: Callable[[str], str], label: str, width: int = 10
         centre = " dossier-graph__node--center" if actor.id == graph.center else ""
         tx, ty, anchor = places[actor.id]
         parts.append(
-            f'<a href="{html.escape(href(actor.id))}" aria-label="{name}, {mentions}" data-id="{html.escape(actor.id)}" '
+            # xlink:href, not href: Material's instant loading sets `.href` on every [href] of a
+            # page it loads, which an SVG link does not allow (the page was then not shown)
+            f'<a xlink:href="{html.escape(href(actor.id))}" aria-label="{name}, {mentions}" data-id="{html.escape(actor.id)}" '
             f'data-type="{actor.type}" data-mentions="{count}" '
             f'class="dossier-graph__node dossier-graph__node--{actor.type}{centre}">'
             f'<title>{name} — {mentions}</title>'
