@@ -18,6 +18,7 @@ class PagePaths:
     timeline_dir: str = "chronologie"       # a page per period, when the timeline is split
     graph: str = "graphe.md"
     sources: str = "sources.md"
+    statements: str = "declarations.md"     # every quote of the dossier, to filter
 
     @property
     def articles_index(self) -> str:

@@ -124,6 +124,7 @@ class Renderer:
             PAGES.actors_index: "actors_index.md.j2",
             PAGES.topics_index: "topics_index.md.j2",
             PAGES.sources: "sources.md.j2",
+            PAGES.statements: "statements.md.j2",
         }
         for src, template in indexes.items():
             yield src, self.render(template, src)
@@ -149,11 +150,16 @@ class Renderer:
         return self.render("home.md.j2", "index.md", latest=self.latest_articles(),
                            period=self.period(), sources=self.sources())
 
+    @cached_property
+    def _statements(self) -> list[Quote]:
+        """Every quote, by its article's date, then as the articles run."""
+        return sorted(self.dossier.quotes, key=lambda q: (self.article_date(q.article), q.article, q.block, q.start))
+
     def render(self, template: str, src: str, **context) -> str:
         """The page at `src` from its template; `folder`, where the page is, is for `link`."""
         return self.env.get_template(template).render(
             dossier=self.dossier, actors=self.actors, articles=self.articles, folder=posixpath.dirname(src),
-            key_actors=self._key_actors, events=self._events, **context
+            key_actors=self._key_actors, events=self._events, statements=self._statements, **context
         )
 
     # Pages
@@ -162,7 +168,9 @@ class Renderer:
         src = article_src(article.id)
         spans = self.spans_by_block(article.id)
         folder = posixpath.dirname(src)
-        body = [self.linked_text(block.text, spans.get(i, []), folder) for i, block in enumerate(article.blocks)]
+        # A heading links no actor (its own paragraphs do), as a heading is no place for a link
+        body = [self.linked_text(block.text, [s for s in spans.get(i, []) if block.kind != "heading" or s.kind == "quote"],
+                                 folder) for i, block in enumerate(article.blocks)]
         counts = self._mention_counts
         here = sorted(self._actors_in.get(article.id, []), key=lambda a: (-counts[a.id, article.id], a.name))
         quotes = self._quotes_in.get(article.id, [])
@@ -367,9 +375,15 @@ class Renderer:
         return spans
 
     def linked_text(self, text: str, spans: list[Span], folder: str) -> str:
-        """Escaped text with mentions linked to profiles and quotes highlighted."""
+        """Escaped text with quotes highlighted and each actor linked to its profile at its first
+        mention in the paragraph outside a quote (a paragraph of links, or a link inside a
+        highlighted quote, reads badly)."""
         quotes = [s for s in spans if s.kind == "quote"]
-        mentions = non_overlapping([s for s in spans if s.kind == "mention"])
+        mentions, linked = [], set()
+        for span in non_overlapping([s for s in spans if s.kind == "mention"]):
+            if span.target not in linked and not any(q.start <= span.start < q.end for q in quotes):
+                linked.add(span.target)
+                mentions.append(span)
         out, pos = [], 0
         for span in sorted(quotes + mentions, key=lambda s: (s.start, s.kind != "quote")):
             if span.start < pos:

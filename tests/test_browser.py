@@ -183,7 +183,7 @@ def page_kinds(data: dict, site: Path) -> dict[str, str]:
     profile = max(data["actors"], key=lambda a: a["mentions"])["url"]
     kinds = {"home": "", "article": data["articles"][0]["url"], "profile": profile, "actors": "acteurs/",
              "articles": "articles/", "timeline": "chronologie/", "graph": "graphe/", "sources": "sources/",
-             "search": ""}
+             "statements": "declarations/", "search": ""}
     if theme:
         kinds["theme"] = theme[0] + "/"
     return kinds
@@ -191,7 +191,7 @@ def page_kinds(data: dict, site: Path) -> dict[str, str]:
 
 def open_search(page, query: str) -> None:
     """Open the header's search as a reader does on this screen, and search."""
-    if page.locator(".md-search__input").is_visible():
+    if page.viewport_size["width"] >= 960:      # Material's wide header shows the box itself
         page.click(".md-search__input")
     else:
         page.click("label.md-header__button[for=__search]")
@@ -294,3 +294,30 @@ def test_pages_speak_plain_french(built_site):
             if first == last:
                 found.setdefault("cité du X au X", []).append(path.relative_to(built_site).as_posix())
     assert not found, found
+
+
+def test_statements_filter_and_indexes_sort(page, origin, data):
+    page.goto(origin + "/declarations/")
+    every = page.locator(".dossier-statement").count()
+    assert every == len(data["quotes"]) and every > 1
+    speaker = page.locator(".dossier-filter select").first
+    speaker.select_option(index=1)
+    shown = page.locator(".dossier-statement:visible").count()
+    assert 0 < shown < every
+    assert page.inner_text(".dossier-filter__count").startswith(str(shown))
+    page.goto(origin + "/articles/")
+    page.locator("button.dossier-sort", has_text="Date").click()     # oldest first
+    dates = [d for d in data["articles"] if d.get("date")]
+    first = min(dates, key=lambda a: a["date"])
+    assert first["title"] in page.locator("tbody tr").first.inner_text()
+
+
+def test_graph_filters_by_type_and_zooms(page, origin):
+    page.goto(origin + "/graphe/")
+    nodes = page.locator(".dossier-network--whole .dossier-graph__node")
+    before = nodes.count()
+    page.locator(".dossier-graph-controls input[value=place]").uncheck()
+    assert 0 < page.locator(".dossier-network--whole .dossier-graph__node:visible").count() < before
+    box = page.get_attribute(".dossier-network--whole svg", "viewBox")
+    page.get_by_role("button", name="Zoomer").click()
+    assert page.get_attribute(".dossier-network--whole svg", "viewBox") != box
