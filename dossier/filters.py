@@ -73,6 +73,24 @@ def keyword_words(keywords: list[str], texts: list[str]) -> list[str]:
     return shown
 
 
+QUOTE_MARKS = "\"“”«»„ \u00a0\u202f"
+
+
+def quote_words(text: str | None) -> str:
+    """A quote's words as shown between « and »: no quotation mark of its own left at either end,
+    none left unmatched inside, and an ellipsis when the words start inside a sentence."""
+    words = (text or "").strip(QUOTE_MARKS)
+    if words.count("«") != words.count("»"):
+        words = " ".join(words.replace("«", " ").replace("»", " ").split())
+    if words.count("“") != words.count("”"):
+        words = words.replace("“", "").replace("”", "")
+    if words.count('"') % 2:
+        words = words.replace('"', "")
+    if words[:1].islower():
+        words = "… " + words
+    return words
+
+
 def source_name(article: Article, capital: bool = False) -> str:
     """The article's source for a page, or says it is unknown."""
     if article.source:
@@ -172,9 +190,11 @@ def emphasise(sentence: str, name: str) -> str:
     return f"{md_escape(sentence[:at])}**{md_escape(name)}**{md_escape(sentence[at + len(name):])}"
 
 
-def distinct_sentences(mentions: list[Mention], limit: int) -> list[Mention]:
-    """The first mentions whose sentences differ, case aside (as Jinja's `unique` filter compares)."""
-    seen: set[str] = set()
+def distinct_sentences(mentions: list[Mention], limit: int, shown: set[str] | frozenset = frozenset()) -> list[Mention]:
+    """The first mentions whose sentences differ, case aside (as Jinja's `unique` filter compares),
+    and differ from the sentences `shown` already on the page (lower case): a quote's sentence, the
+    actor's description."""
+    seen: set[str] = set(shown)
     found = []
     for mention in mentions:
         sentence = mention.sentence.lower()

@@ -19,7 +19,7 @@ import jinja2
 
 from . import graph
 from .filters import (date_span, distinct_sentences, emphasise, french_date, front_matter_description,
-                      front_matter_title, html_escape, in_context, keyword_words, md_escape, origin_phrase, plural,
+                      front_matter_title, html_escape, in_context, keyword_words, md_escape, origin_phrase, plural, quote_words,
                       safe_url, search_forms, source_name)
 from .models import Actor, Article, Dossier, Event, Quote, Topic
 from .paths import PAGES, actor_src, article_src, page_url, relpath, topic_src, url_between
@@ -100,7 +100,7 @@ class Renderer:
         self.env.filters.update(
             md=self.escape, h=html_escape, date_fr=french_date, safe_url=safe_url,
             front_title=front_matter_title, front_description=front_matter_description, source=source_name,
-            plural=plural, search_forms=search_forms, origin=origin_phrase, date_span=date_span,
+            plural=plural, search_forms=search_forms, origin=origin_phrase, date_span=date_span, quote=quote_words,
             in_context=in_context, emphasise=emphasise, distinct_sentences=distinct_sentences,
             actor_src=actor_src, article_src=article_src, topic_src=topic_src, link=self.link_filter,
         )
@@ -183,10 +183,15 @@ class Renderer:
         ego = graph.ego_graph(actor, self.actors, self.pairs, by_actor=self.pairs_by_actor)
         quoted, listed = self.latest_first(actor.articles)
         events = self._events_of.get(actor.id, [])
+        said = self.quotes_by(actor)
+        # Sentences the page shows already: its quotes' and its description; the articles' excerpts
+        # skip them, so that a profile does not show one sentence twice or three times
+        shown = {q.context.lower() for q in said} | {r.text.lower() for r in actor.roles}
+        shown |= {actor.description.lower()} if actor.description else set()
         return self.render(
             "actor.md.j2", src, actor=actor, co_actors=self.co_actors(actor),
             mentions_by_article=group_by(actor.mentions, lambda m: m.article),
-            actor_quotes=self.quotes_by(actor), actor_events=events[-ACTOR_SHOWN:],
+            actor_quotes=said, shown_sentences=shown, actor_events=events[-ACTOR_SHOWN:],
             events_before=max(len(events) - ACTOR_SHOWN, 0), quoted_articles=quoted, listed_articles=listed,
             first_seen=seen[0] if seen else None, last_seen=seen[-1] if seen else None,
             svg=graph.to_svg(ego, lambda i: self.url(src, actor_src(i)), f"Réseau de {actor.name}", 560, 360)
@@ -252,8 +257,16 @@ class Renderer:
 
     @cached_property
     def _events(self) -> list[Event]:
-        """The timeline: events by date, then by their article's date."""
-        return sorted(self.dossier.events, key=lambda e: (e.date, self.article_date(e.article), e.article))
+        """The timeline: events by date, then by their article's date; a sentence of an article
+        once, at its first date (a sentence naming two days is one fact, not two)."""
+        ranked = sorted(self.dossier.events, key=lambda e: (e.date, self.article_date(e.article), e.article))
+        seen: set[tuple[str, str]] = set()
+        kept = []
+        for event in ranked:
+            if (event.article, event.text) not in seen:
+                seen.add((event.article, event.text))
+                kept.append(event)
+        return kept
 
     @cached_property
     def _events_of(self) -> dict[str, list[Event]]:
