@@ -330,3 +330,16 @@ def test_graph_filters_by_type_and_zooms(page, origin):
     box = page.get_attribute(".dossier-network--whole svg", "viewBox")
     page.get_by_role("button", name="Zoomer", exact=True).click()
     assert page.get_attribute(".dossier-network--whole svg", "viewBox") != box
+
+
+def test_timeline_filters_by_actor_and_type(page, origin):
+    page.goto(origin + "/chronologie/")
+    every = page.locator(".dossier-timeline li").count()
+    assert every > 1 and page.inner_text(".dossier-filter__count").startswith(str(every))
+    page.locator(".dossier-filter select").nth(1).select_option("person")
+    persons = page.locator(".dossier-timeline li:visible").count()
+    assert 0 < persons <= every
+    assert all(item.locator(".dossier-actor--person").count() for item in page.locator(".dossier-timeline li:visible").all())
+    page.locator(".dossier-filter select").nth(1).select_option("")
+    page.locator(".dossier-filter select").first.select_option(index=1)
+    assert 0 < page.locator(".dossier-timeline li:visible").count() <= every

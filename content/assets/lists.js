@@ -77,7 +77,48 @@
     });
   }
 
+  const TYPES = { person: "Personnes", organization: "Organisations", place: "Lieux", event: "Opérations et événements" };
+
+  // The timeline: events filtered by an actor they name, or by the type of the actors they name
+  function timeline(list) {
+    const items = Array.from(list.querySelectorAll("li"));
+    const names = [...new Set(Array.from(list.querySelectorAll("li a[class*='dossier-actor--']"), (a) => a.textContent))]
+      .sort((a, b) => a.localeCompare(b, "fr"));
+    const [actorLabel, actor] = select("Acteur", names);
+    const kinds = Object.keys(TYPES).filter((type) => list.querySelector(`.dossier-actor--${type}`));
+    const type = element("select", {}, element("option", { value: "", textContent: "Tous" }),
+      ...kinds.map((kind) => element("option", { value: kind, textContent: TYPES[kind] })));
+    const count = element("p", { className: "dossier-filter__count" });
+    count.setAttribute("role", "status");
+    const form = element("form", { className: "dossier-filter" }, actorLabel, element("label", {}, "Type d’acteur ", type));
+    form.setAttribute("aria-label", "Filtrer la chronologie");
+    form.addEventListener("submit", (event) => event.preventDefault());
+    function apply() {
+      let shown = 0;
+      for (const item of items) {
+        const links = Array.from(item.querySelectorAll("a[class*='dossier-actor--']"));
+        const on = (!actor.value || links.some((a) => a.textContent === actor.value))
+          && (!type.value || links.some((a) => a.classList.contains(`dossier-actor--${type.value}`)));
+        item.hidden = !on;
+        shown += on;
+      }
+      // A month's heading goes with its events
+      for (const heading of list.querySelectorAll("h2")) {
+        const events = heading.nextElementSibling;
+        if (events && events.tagName === "UL") heading.hidden = !events.querySelector("li:not([hidden])");
+      }
+      count.textContent = shown === 1 ? "1 événement" : `${shown} événements`;
+    }
+    form.addEventListener("input", apply);
+    list.before(form, count);
+    apply();
+  }
+
   function setup() {
+    document.querySelectorAll("[data-dossier-timeline]:not([data-ready])").forEach((list) => {
+      list.dataset.ready = "1";
+      timeline(list);
+    });
     document.querySelectorAll("[data-dossier-filter]:not([data-ready])").forEach((list) => {
       list.dataset.ready = "1";
       filters(list);
