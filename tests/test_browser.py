@@ -149,6 +149,8 @@ def test_searches_find_the_right_page_first(page, origin, data):
     assert not misses, misses
     page.keyboard.press("Enter")                # Enter opens the first result
     page.wait_for_url(f"{origin}/{expected_searches(data)['negociations']}")
+    page.wait_for_selector("mark.dossier-found")   # the searched words marked on the page (accents aside)
+    assert "gociation" in page.inner_text("mark.dossier-found >> nth=0")
     assert_stayed_on_site(page, origin + "/")
 
 
