@@ -208,9 +208,10 @@ def serious_violations(page) -> dict[str, list]:
 
 
 @pytest.mark.skipif(not AXE.exists(), reason="needs axe-core in tests/js/ (make test installs it)")
-@pytest.mark.parametrize("screen", VIEWPORTS)
-def test_every_kind_of_page_is_accessible(browser, origin, data, built_site, screen):
-    context = browser.new_context(viewport=VIEWPORTS[screen], locale="fr-FR")
+@pytest.mark.parametrize("screen, scheme", [("desktop", "light"), ("mobile", "light"), ("desktop", "dark")])
+def test_every_kind_of_page_is_accessible(browser, origin, data, built_site, screen, scheme):
+    """The palette follows the system's light or dark setting: both are checked."""
+    context = browser.new_context(viewport=VIEWPORTS[screen], locale="fr-FR", color_scheme=scheme)
     page = context.new_page()
     found = {}
     for kind, url in page_kinds(data, built_site).items():
