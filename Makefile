@@ -35,7 +35,9 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
+# npm from Debian if the machine has none (as .ci/run installs chromium)
 $(AXE): tests/js/package.json tests/js/package-lock.json
+	command -v npm >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }
 	npm ci --prefix tests/js --no-audit --no-fund --silent
 	touch $@
 
