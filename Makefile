@@ -10,13 +10,15 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+# axe-core, which the browser tests inject into the pages (tests/js/package.json pins it)
+AXE    := tests/js/node_modules/axe-core/axe.min.js
 
 .PHONY: site test serve bench clean
 
 site: $(VENV)/.installed
 	$(BIN)/dossier build
 
-test: $(VENV)/.installed-dev
+test: $(VENV)/.installed-dev $(AXE)
 	$(BIN)/pytest
 
 serve: $(VENV)/.installed
@@ -31,6 +33,12 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+# npm from Debian if the machine has none (as .ci/run installs chromium)
+$(AXE): tests/js/package.json tests/js/package-lock.json
+	command -v npm >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }
+	npm ci --prefix tests/js --no-audit --no-fund --silent
 	touch $@
 
 $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt

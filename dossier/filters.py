@@ -28,6 +28,69 @@ SAFE_URL = re.compile(r"https?://[^\s<>()\[\]\"'\\`]+")
 YAML_UNSAFE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\x85\u2028\u2029]")
 
 
+# How the cleaning says where a title, source or date came from, said for a reader (the Sources
+# page, an article's date): the first pattern matching the whole note gives its phrase.
+ORIGIN_PHRASES = [
+    (re.compile(r"déduite du texte"), "tirée du texte"),
+    (re.compile(r"fait à partir du texte"), "tiré du texte"),
+    (re.compile(r"métadonnées de la page HTML"), "d’après la page web"),
+    (re.compile(r"métadonnées \(en-tête YAML\)"), "d’après les informations jointes à l’article"),
+    (re.compile(r"nom du site dans la page HTML"), "d’après le nom du site dans la page"),
+    (re.compile(r"profil de site « (.+) » reconnu dans la page"), r"d’après la présentation du site \1"),
+    (re.compile(r"mention de copyright « (.+) »"), r"d’après la mention « \1 »"),
+    (re.compile(r"signature « (.+) »"), r"d’après la signature « \1 »"),
+]
+WORD = re.compile(r"\w[\w’'-]*")
+
+
+def origin_phrase(origin: str | None) -> str:
+    """'déduite du texte' → 'tirée du texte': where a piece of metadata came from, in plain
+    French (a note this list does not know is shown as it is)."""
+    for pattern, phrase in ORIGIN_PHRASES:
+        found = pattern.fullmatch(origin or "")
+        if found:
+            return found.expand(phrase)
+    return origin or ""
+
+
+def keyword_words(keywords: list[str], texts: list[str]) -> list[str]:
+    """A theme's keywords as a reader reads them: a pattern with a trailing * ('retir*') shown as
+    the word it most often matched in the theme's passages ('retirer'), or as its stem followed by
+    '…' when it matched none; the other keywords as they are, each once."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        for word in WORD.findall(text):
+            counts[word.lower()] = counts.get(word.lower(), 0) + 1
+    shown: list[str] = []
+    for keyword in keywords:
+        word = keyword
+        if keyword.endswith("*"):
+            stem = unidecode(keyword[:-1].lower())
+            matched = sorted((w for w in counts if unidecode(w).startswith(stem)), key=lambda w: (-counts[w], w))
+            word = matched[0] if matched else keyword[:-1] + "…"
+        if word not in shown:
+            shown.append(word)
+    return shown
+
+
+QUOTE_MARKS = "\"“”«»„ \u00a0\u202f"
+
+
+def quote_words(text: str | None) -> str:
+    """A quote's words as shown between « and »: no quotation mark of its own left at either end,
+    none left unmatched inside, and an ellipsis when the words start inside a sentence."""
+    words = (text or "").strip(QUOTE_MARKS)
+    if words.count("«") != words.count("»"):
+        words = " ".join(words.replace("«", " ").replace("»", " ").split())
+    if words.count("“") != words.count("”"):
+        words = words.replace("“", "").replace("”", "")
+    if words.count('"') % 2:
+        words = words.replace('"', "")
+    if words[:1].islower():
+        words = "… " + words
+    return words
+
+
 def source_name(article: Article, capital: bool = False) -> str:
     """The article's source for a page, or says it is unknown."""
     if article.source:
@@ -43,6 +106,18 @@ def front_matter_title(text: str) -> str:
     attribute list); U+0085, U+2028, U+2029 would be read as line breaks. Other non-ASCII stays
     literal (a JSON surrogate pair for an emoji is not valid YAML)."""
     return YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(html_escape(text), ensure_ascii=False))
+
+
+DESCRIPTION_CHARS = 200   # a page's description (meta, Open Graph): what a link preview shows
+
+
+def front_matter_description(text: str | None) -> str:
+    """A page's description for its front matter: the text's first DESCRIPTION_CHARS characters,
+    cut at a word with an ellipsis, on one line, escaped as front_matter_title escapes a title."""
+    text = " ".join((text or "").split())
+    if len(text) > DESCRIPTION_CHARS:
+        text = text[:DESCRIPTION_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return front_matter_title(text)
 
 
 def md_escape(text: str | None) -> str:
@@ -82,7 +157,15 @@ def french_date(value: str | None) -> str:
 
 
 def plural(count: int, word: str, words: str | None = None) -> str:
+    """'1 phrase', '12 mentions' (French: 0 and 1 take the singular)."""
     return f"{count} {word if count <= 1 else words or word + 's'}"
+
+
+def date_span(first: str | None, last: str | None) -> str:
+    """'le 11 novembre 2021' for one day, else 'du 25 septembre 2021 au 11 novembre 2021'."""
+    if first == last:
+        return ("en " if first and len(first) < 10 else "le ") + french_date(first)
+    return f"du {french_date(first)} au {french_date(last)}"
 
 
 def search_forms(actor: Actor) -> list[str]:
@@ -107,9 +190,11 @@ def emphasise(sentence: str, name: str) -> str:
     return f"{md_escape(sentence[:at])}**{md_escape(name)}**{md_escape(sentence[at + len(name):])}"
 
 
-def distinct_sentences(mentions: list[Mention], limit: int) -> list[Mention]:
-    """The first mentions whose sentences differ, case aside (as Jinja's `unique` filter compares)."""
-    seen: set[str] = set()
+def distinct_sentences(mentions: list[Mention], limit: int, shown: set[str] | frozenset = frozenset()) -> list[Mention]:
+    """The first mentions whose sentences differ, case aside (as Jinja's `unique` filter compares),
+    and differ from the sentences `shown` already on the page (lower case): a quote's sentence, the
+    actor's description."""
+    seen: set[str] = set(shown)
     found = []
     for mention in mentions:
         sentence = mention.sentence.lower()

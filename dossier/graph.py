@@ -121,29 +121,72 @@ def fit(pos: dict[str, list[float]], width: float, height: float, margin: float 
                 margin / 2 + (y - min(ys)) / span_y * (height - 1.5 * margin)) for i, (x, y) in pos.items()}
 
 
+LABEL_CHAR_WIDTH = 6.6      # px per character of a 12 px label, to tell where labels would overlap
+LABEL_HEIGHT = 14
+
+
+def label_places(graph: Graph, positions: dict[str, tuple[float, float]], radii: dict[str, float],
+                 width: float, height: float) -> dict[str, tuple[float, float, str]]:
+    """Where each actor's name goes (x, y, text-anchor): below its dot, else above, right or left,
+    the first place free of the names already placed, the most named actors placed first. A name
+    with no free place goes below its dot anyway. Deterministic, as the layout is."""
+    taken: list[tuple[float, float, float, float]] = []
+    places: dict[str, tuple[float, float, str]] = {}
+    for actor in sorted(graph.nodes, key=lambda a: (-len(a.mentions), a.name)):
+        x, y = positions[actor.id]
+        r, w = radii[actor.id], len(actor.name) * LABEL_CHAR_WIDTH
+        candidates = [(x, y + r + 13, "middle"), (x, y - r - 5, "middle"),
+                      (x + r + 4, y + 4, "start"), (x - r - 4, y + 4, "end")]
+        chosen = candidates[0]
+        for cx, cy, anchor in candidates:
+            left = cx - w / 2 if anchor == "middle" else cx if anchor == "start" else cx - w
+            box = (left, cy - LABEL_HEIGHT + 3, left + w, cy + 3)
+            inside = box[0] >= 0 and box[2] <= width and box[1] >= 0 and box[3] <= height
+            if inside and not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in taken):
+                chosen = (cx, cy, anchor)
+                taken.append(box)
+                break
+        else:
+            cx, cy, anchor = chosen
+            taken.append((cx - w / 2, cy - LABEL_HEIGHT + 3, cx + w / 2, cy + 3))
+        places[actor.id] = chosen
+    return places
+
+
 def to_svg(graph: Graph, href: Callable[[str], str], label: str, width: int = 1000, height: int = 640) -> str:
-    """The graph as one line of SVG: each actor a linked dot, sized by its mentions."""
+    """The graph as one line of SVG: each actor a linked dot, sized by its mentions. The drawing is
+    a group of links, each named for a screen reader (a picture holding links is not navigable)."""
     if not graph.nodes:
         return ""
     positions = layout(graph, width, height)
     heaviest = max(graph.edges.values(), default=1)
     most = max(len(a.mentions) for a in graph.nodes) or 1
-    parts = [f'<svg class="dossier-graph" viewBox="0 0 {width} {height}" role="img" '
-             f'aria-label="{html.escape(label)}" xmlns="http://www.w3.org/2000/svg">']
+    radii = {a.id: 6 + 14 * math.sqrt(len(a.mentions) / most) for a in graph.nodes}
+    places = label_places(graph, positions, radii, width, height)
+    parts = [f'<svg class="dossier-graph" viewBox="0 0 {width} {height}" role="group" '
+             f'aria-label="{html.escape(label)}" xmlns="http://www.w3.org/2000/svg" '
+             f'xmlns:xlink="http://www.w3.org/1999/xlink">']
     for (a, b), weight in sorted(graph.edges.items()):
         (x1, y1), (x2, y2) = positions[a], positions[b]
-        parts.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
-                     f'stroke-width="{1 + 4 * weight / heaviest:.1f}"><title>{weight} phrase(s)</title></line>')
+        sentences = "1 phrase" if weight == 1 else f"{weight} phrases"
+        parts.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" aria-hidden="true" '
+                     f'data-ends="{html.escape(a)} {html.escape(b)}" data-weight="{weight}" stroke-width="{1 + 4 * weight / heaviest:.1f}"><title>{sentences}</title></line>')
     for actor in graph.nodes:
         x, y = positions[actor.id]
-        radius = 6 + 14 * math.sqrt(len(actor.mentions) / most)
         name = html.escape(actor.name)
+        count = len(actor.mentions)
+        mentions = "1 mention" if count == 1 else f"{count} mentions"
         centre = " dossier-graph__node--center" if actor.id == graph.center else ""
+        tx, ty, anchor = places[actor.id]
         parts.append(
-            f'<a href="{html.escape(href(actor.id))}" class="dossier-graph__node dossier-graph__node--{actor.type}{centre}">'
-            f'<title>{name} — {len(actor.mentions)} mention(s)</title>'
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}"/>'
-            f'<text x="{x:.1f}" y="{y + radius + 14:.1f}">{name}</text></a>'
+            # xlink:href, not href: Material's instant loading sets `.href` on every [href] of a
+            # page it loads, which an SVG link does not allow (the page was then not shown)
+            f'<a xlink:href="{html.escape(href(actor.id))}" aria-label="{name}, {mentions}" data-id="{html.escape(actor.id)}" '
+            f'data-type="{actor.type}" data-mentions="{count}" '
+            f'class="dossier-graph__node dossier-graph__node--{actor.type}{centre}">'
+            f'<title>{name} — {mentions}</title>'
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radii[actor.id]:.1f}"/>'
+            f'<text x="{tx:.1f}" y="{ty:.1f}" text-anchor="{anchor}">{name}</text></a>'
         )
     parts.append("</svg>")
     return "".join(parts)

@@ -19,6 +19,7 @@ class PagePaths:
     graph: str = "graphe.md"
     sources: str = "sources.md"
     news: str = "nouveautes.md"            # what the latest build added, the feed and the exports
+    statements: str = "declarations.md"     # every quote of the dossier, to filter
 
     @property
     def articles_index(self) -> str:

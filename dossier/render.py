@@ -18,8 +18,9 @@ from typing import Iterator
 import jinja2
 
 from . import graph
-from .filters import (distinct_sentences, emphasise, french_date, front_matter_title, html_escape, in_context,
-                      md_escape, plural, safe_url, search_forms, source_name)
+from .filters import (date_span, distinct_sentences, emphasise, french_date, front_matter_description,
+                      front_matter_title, html_escape, in_context, keyword_words, md_escape, origin_phrase, plural, quote_words,
+                      safe_url, search_forms, source_name)
 from .models import Actor, Article, Dossier, Event, Quote, Topic
 from .paths import PAGES, actor_src, article_src, page_url, relpath, topic_src, url_between
 
@@ -98,7 +99,8 @@ class Renderer:
         # function through Context.call, which costs several times more, thousands of times a page.
         self.env.filters.update(
             md=self.escape, h=html_escape, date_fr=french_date, safe_url=safe_url,
-            front_title=front_matter_title, source=source_name, plural=plural, search_forms=search_forms,
+            front_title=front_matter_title, front_description=front_matter_description, source=source_name,
+            plural=plural, search_forms=search_forms, origin=origin_phrase, date_span=date_span, quote=quote_words,
             in_context=in_context, emphasise=emphasise, distinct_sentences=distinct_sentences,
             actor_src=actor_src, article_src=article_src, topic_src=topic_src, link=self.link_filter,
         )
@@ -122,6 +124,7 @@ class Renderer:
             PAGES.actors_index: "actors_index.md.j2",
             PAGES.topics_index: "topics_index.md.j2",
             PAGES.sources: "sources.md.j2",
+            PAGES.statements: "statements.md.j2",
         }
         for src, template in indexes.items():
             yield src, self.render(template, src)
@@ -147,11 +150,16 @@ class Renderer:
         return self.render("home.md.j2", "index.md", latest=self.latest_articles(),
                            period=self.period(), sources=self.sources())
 
+    @cached_property
+    def _statements(self) -> list[Quote]:
+        """Every quote, by its article's date, then as the articles run."""
+        return sorted(self.dossier.quotes, key=lambda q: (self.article_date(q.article), q.article, q.block, q.start))
+
     def render(self, template: str, src: str, **context) -> str:
         """The page at `src` from its template; `folder`, where the page is, is for `link`."""
         return self.env.get_template(template).render(
             dossier=self.dossier, actors=self.actors, articles=self.articles, folder=posixpath.dirname(src),
-            key_actors=self._key_actors, events=self._events, **context
+            key_actors=self._key_actors, events=self._events, statements=self._statements, **context
         )
 
     # Pages
@@ -160,7 +168,9 @@ class Renderer:
         src = article_src(article.id)
         spans = self.spans_by_block(article.id)
         folder = posixpath.dirname(src)
-        body = [self.linked_text(block.text, spans.get(i, []), folder) for i, block in enumerate(article.blocks)]
+        # A heading links no actor (its own paragraphs do), as a heading is no place for a link
+        body = [self.linked_text(block.text, [s for s in spans.get(i, []) if block.kind != "heading" or s.kind == "quote"],
+                                 folder) for i, block in enumerate(article.blocks)]
         counts = self._mention_counts
         here = sorted(self._actors_in.get(article.id, []), key=lambda a: (-counts[a.id, article.id], a.name))
         quotes = self._quotes_in.get(article.id, [])
@@ -173,10 +183,15 @@ class Renderer:
         ego = graph.ego_graph(actor, self.actors, self.pairs, by_actor=self.pairs_by_actor)
         quoted, listed = self.latest_first(actor.articles)
         events = self._events_of.get(actor.id, [])
+        said = self.quotes_by(actor)
+        # Sentences the page shows already: its quotes' and its description; the articles' excerpts
+        # skip them, so that a profile does not show one sentence twice or three times
+        shown = {q.context.lower() for q in said} | {r.text.lower() for r in actor.roles}
+        shown |= {actor.description.lower()} if actor.description else set()
         return self.render(
             "actor.md.j2", src, actor=actor, co_actors=self.co_actors(actor),
             mentions_by_article=group_by(actor.mentions, lambda m: m.article),
-            actor_quotes=self.quotes_by(actor), actor_events=events[-ACTOR_SHOWN:],
+            actor_quotes=said, shown_sentences=shown, actor_events=events[-ACTOR_SHOWN:],
             events_before=max(len(events) - ACTOR_SHOWN, 0), quoted_articles=quoted, listed_articles=listed,
             first_seen=seen[0] if seen else None, last_seen=seen[-1] if seen else None,
             svg=graph.to_svg(ego, lambda i: self.url(src, actor_src(i)), f"Réseau de {actor.name}", 560, 360)
@@ -192,7 +207,9 @@ class Renderer:
         earlier = {outlet: (len(found) - TOPIC_SHOWN, list(dict.fromkeys(e.article for e in found[:-TOPIC_SHOWN])))
                    for outlet, found in outlets.items() if len(found) > TOPIC_SHOWN}
         shown = {outlet: found[-TOPIC_SHOWN:] for outlet, found in outlets.items()}
-        return self.render("topic.md.j2", topic_src(topic.id), topic=topic, outlets=shown, earlier=earlier)
+        words = keyword_words(topic.keywords, [e.text for e in known])
+        return self.render("topic.md.j2", topic_src(topic.id), topic=topic, outlets=shown, earlier=earlier,
+                           keywords=words)
 
     def whole_graph_svg(self, src: str) -> str:
         whole = graph.whole_graph(self.dossier.actors, self.pairs)
@@ -240,8 +257,16 @@ class Renderer:
 
     @cached_property
     def _events(self) -> list[Event]:
-        """The timeline: events by date, then by their article's date."""
-        return sorted(self.dossier.events, key=lambda e: (e.date, self.article_date(e.article), e.article))
+        """The timeline: events by date, then by their article's date; a sentence of an article
+        once, at its first date (a sentence naming two days is one fact, not two)."""
+        ranked = sorted(self.dossier.events, key=lambda e: (e.date, self.article_date(e.article), e.article))
+        seen: set[tuple[str, str]] = set()
+        kept = []
+        for event in ranked:
+            if (event.article, event.text) not in seen:
+                seen.add((event.article, event.text))
+                kept.append(event)
+        return kept
 
     @cached_property
     def _events_of(self) -> dict[str, list[Event]]:
@@ -363,9 +388,15 @@ class Renderer:
         return spans
 
     def linked_text(self, text: str, spans: list[Span], folder: str) -> str:
-        """Escaped text with mentions linked to profiles and quotes highlighted."""
+        """Escaped text with quotes highlighted and each actor linked to its profile at its first
+        mention in the paragraph outside a quote (a paragraph of links, or a link inside a
+        highlighted quote, reads badly)."""
         quotes = [s for s in spans if s.kind == "quote"]
-        mentions = non_overlapping([s for s in spans if s.kind == "mention"])
+        mentions, linked = [], set()
+        for span in non_overlapping([s for s in spans if s.kind == "mention"]):
+            if span.target not in linked and not any(q.start <= span.start < q.end for q in quotes):
+                linked.add(span.target)
+                mentions.append(span)
         out, pos = [], 0
         for span in sorted(quotes + mentions, key=lambda s: (s.start, s.kind != "quote")):
             if span.start < pos:

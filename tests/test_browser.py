@@ -2,11 +2,14 @@
 
 The built site is served on 127.0.0.1 twice: at the root, and under a project sub-path as on
 GitHub Pages (/<repo>/), built with site_url set to it. Screenshots go to tests/screenshots/.
+Every kind of page is checked with axe-core (from the npm registry, installed into tests/js/ by
+`make test`), on a desktop and a phone screen: no serious or critical violation.
 """
 from __future__ import annotations
 
 import http.server
 import json
+import re
 import threading
 from pathlib import Path
 
@@ -16,6 +19,8 @@ from conftest import CHROMIUM
 
 PREFIX = "/dossier-test/"
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+AXE = Path(__file__).resolve().parent / "js" / "node_modules" / "axe-core" / "axe.min.js"
+VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "mobile": {"width": 390, "height": 844}}
 
 pytestmark = [
     pytest.mark.slow,
@@ -144,6 +149,8 @@ def test_searches_find_the_right_page_first(page, origin, data):
     assert not misses, misses
     page.keyboard.press("Enter")                # Enter opens the first result
     page.wait_for_url(f"{origin}/{expected_searches(data)['negociations']}")
+    page.wait_for_selector("mark.dossier-found")   # the searched words marked on the page (accents aside)
+    assert "gociation" in page.inner_text("mark.dossier-found >> nth=0")
     assert_stayed_on_site(page, origin + "/")
 
 
@@ -170,3 +177,172 @@ def test_site_works_under_a_project_sub_path(page, origin, subpath_site, data):
     page.locator(".md-search-result__link").first.click()
     page.wait_for_url(base + expected_searches(data)["lavrov"])
     assert_stayed_on_site(page, base)
+
+
+def page_kinds(data: dict, site: Path) -> dict[str, str]:
+    """One page of each kind, by its URL in the site ("search": the home page, searched)."""
+    theme = sorted(p.parent.relative_to(site).as_posix() for p in (site / "themes").glob("*/index.html"))
+    profile = max(data["actors"], key=lambda a: a["mentions"])["url"]
+    kinds = {"home": "", "article": data["articles"][0]["url"], "profile": profile, "actors": "acteurs/",
+             "articles": "articles/", "timeline": "chronologie/", "graph": "graphe/", "sources": "sources/",
+             "statements": "declarations/", "search": ""}
+    if theme:
+        kinds["theme"] = theme[0] + "/"
+    return kinds
+
+
+def open_search(page, query: str) -> None:
+    """Open the header's search as a reader does on this screen, and search."""
+    if page.viewport_size["width"] >= 960:      # Material's wide header shows the box itself
+        page.click(".md-search__input")
+    else:
+        page.click("label.md-header__button[for=__search]")
+    first_result(page, query)
+
+
+def serious_violations(page) -> dict[str, list]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return {v["id"]: [n["target"] for n in v["nodes"][:5]] for v in result["violations"]
+            if v["impact"] in ("serious", "critical")}
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="needs axe-core in tests/js/ (make test installs it)")
+@pytest.mark.parametrize("screen, scheme", [("desktop", "light"), ("mobile", "light"), ("desktop", "dark")])
+def test_every_kind_of_page_is_accessible(browser, origin, data, built_site, screen, scheme):
+    """The palette follows the system's light or dark setting: both are checked."""
+    context = browser.new_context(viewport=VIEWPORTS[screen], locale="fr-FR", color_scheme=scheme)
+    page = context.new_page()
+    found = {}
+    for kind, url in page_kinds(data, built_site).items():
+        page.goto(f"{origin}/{url}")
+        if kind == "search":
+            open_search(page, "lavrov")
+        for rule, nodes in serious_violations(page).items():
+            found[f"{kind}: {rule}"] = nodes
+    context.close()
+    assert not found, found
+
+
+def test_search_works_with_the_keyboard_alone(page, origin):
+    page.goto(origin + "/")
+    box = page.locator("[data-dossier-search]")
+    assert box.get_attribute("role") == "dialog" and box.get_attribute("aria-label")
+    assert page.get_attribute(".md-search-result__meta", "aria-live") == "polite"
+    page.keyboard.press("/")
+    page.keyboard.type("lavrov")
+    page.wait_for_selector(".md-search-result__link")
+    assert re.fullmatch(r"\d+ résultats?", page.inner_text(".md-search-result__meta"))
+    plain = page.eval_on_selector(".md-search-result__link >> nth=1", "e => getComputedStyle(e).backgroundColor")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.classList.contains('md-search-result__link')")
+    focused = page.eval_on_selector(".md-search-result__link >> nth=0", "e => getComputedStyle(e).backgroundColor")
+    assert focused != plain                      # the chosen result is highlighted
+    page.keyboard.press("Tab")                   # Tab walks the results too
+    assert page.evaluate("document.activeElement === document.querySelectorAll('.md-search-result__link')[1]")
+    page.keyboard.press("Escape")
+    assert not page.is_checked("#__search")
+    page.keyboard.press("/")
+    page.keyboard.type("lavrov")
+    page.wait_for_selector(".md-search-result__link")
+    for _ in range(page.locator(".md-search-result__link").count() + 3):   # Tab past the last result
+        page.keyboard.press("Tab")
+    assert not page.is_checked("#__search")      # leaving the search closes it
+
+
+def test_the_section_stays_marked_and_leads_back(page, origin, data, built_site):
+    kinds = page_kinds(data, built_site)
+    sections = {"article": "Articles", "profile": "Acteurs", "theme": "Thèmes"}
+    for kind, section in sections.items():
+        if kind not in kinds:
+            continue
+        page.goto(f"{origin}/{kinds[kind]}")
+        assert page.inner_text(".md-tabs__item--active").strip() == section, kind
+        assert section in page.inner_text(".dossier-back a"), kind
+
+
+def test_pages_describe_themselves(page, origin, data):
+    page.goto(f"{origin}/{data['articles'][0]['url']}")
+    description = page.get_attribute("meta[name=description]", "content")
+    assert description and description == page.get_attribute("meta[property='og:description']", "content")
+    assert description != page.get_attribute("meta[property='og:site_name']", "content")
+    assert page.get_attribute("meta[property='og:title']", "content")
+
+
+def test_search_works_after_an_instant_navigation(page, origin, subpath_site, data):
+    """On the sub-path build, whose site_url is where it is served (Material's instant loading
+    follows only the links of the site's sitemap)."""
+    base = origin + PREFIX
+    page.goto(base)
+    page.evaluate("window.dossierStayed = true")
+    page.locator(".md-tabs__link", has_text="Acteurs").click()
+    page.wait_for_url(base + "acteurs/")
+    page.wait_for_function("document.querySelector('h1').textContent.trim() === 'Acteurs'")
+    assert page.evaluate("window.dossierStayed === true")     # no full reload: Material's instant loading
+    page.locator(".dossier-sortable a[href*='acteurs/']").first.click()
+    page.wait_for_url(base + "acteurs/*/")
+    page.locator(".dossier-graph a").first.click()             # an SVG link: a plain navigation
+    page.wait_for_url(base + "acteurs/*/")
+    assert first_result(page, "serguei lavrov") == PREFIX + expected_searches(data)["lavrov"]
+    page.locator(".md-search-result__link").first.click()
+    page.wait_for_url(base + expected_searches(data)["lavrov"])
+    page.wait_for_function("document.querySelector('h1').textContent.includes('Lavrov')")
+    assert_stayed_on_site(page, base)
+
+
+MACHINE_TALK = [r"\w\*", "reconnu dans la page", "déduite du texte", r"\(s\)", "en-tête YAML", "page HTML"]
+
+
+def test_pages_speak_plain_french(built_site):
+    """No pattern, provenance note or plural in brackets written for the machine on a page."""
+    found = {}
+    for path in sorted(built_site.rglob("*.html")):
+        main = re.search(r'<div data-pagefind-body>(.*?)</article>', path.read_text(encoding="utf-8"), re.S)
+        text = re.sub(r"<[^>]+>", "", main.group(1)) if main else ""
+        for pattern in MACHINE_TALK:
+            if re.search(pattern, text):
+                found.setdefault(pattern, []).append(path.relative_to(built_site).as_posix())
+        for first, last in re.findall(r"cité du (.+?) au (.+?)[\s<·]", text):
+            if first == last:
+                found.setdefault("cité du X au X", []).append(path.relative_to(built_site).as_posix())
+    assert not found, found
+
+
+def test_statements_filter_and_indexes_sort(page, origin, data):
+    page.goto(origin + "/declarations/")
+    every = page.locator(".dossier-statement").count()
+    assert every == len(data["quotes"]) and every > 1
+    speaker = page.locator(".dossier-filter select").first
+    speaker.select_option(index=1)
+    shown = page.locator(".dossier-statement:visible").count()
+    assert 0 < shown < every
+    assert page.inner_text(".dossier-filter__count").startswith(str(shown))
+    page.goto(origin + "/articles/")
+    page.locator("button.dossier-sort", has_text="Date").click()     # oldest first
+    dates = [d for d in data["articles"] if d.get("date")]
+    first = min(dates, key=lambda a: a["date"])
+    assert first["title"] in page.locator("tbody tr").first.inner_text()
+
+
+def test_graph_filters_by_type_and_zooms(page, origin):
+    page.goto(origin + "/graphe/")
+    nodes = page.locator(".dossier-network--whole .dossier-graph__node")
+    before = nodes.count()
+    page.locator(".dossier-graph-controls input[value=place]").uncheck()
+    assert 0 < page.locator(".dossier-network--whole .dossier-graph__node:visible").count() < before
+    box = page.get_attribute(".dossier-network--whole svg", "viewBox")
+    page.get_by_role("button", name="Zoomer", exact=True).click()
+    assert page.get_attribute(".dossier-network--whole svg", "viewBox") != box
+
+
+def test_timeline_filters_by_actor_and_type(page, origin):
+    page.goto(origin + "/chronologie/")
+    every = page.locator(".dossier-timeline li").count()
+    assert every > 1 and page.inner_text(".dossier-filter__count").startswith(str(every))
+    page.locator(".dossier-filter select").nth(1).select_option("person")
+    persons = page.locator(".dossier-timeline li:visible").count()
+    assert 0 < persons <= every
+    assert all(item.locator(".dossier-actor--person").count() for item in page.locator(".dossier-timeline li:visible").all())
+    page.locator(".dossier-filter select").nth(1).select_option("")
+    page.locator(".dossier-filter select").first.select_option(index=1)
+    assert 0 < page.locator(".dossier-timeline li:visible").count() <= every

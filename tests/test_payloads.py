@@ -246,7 +246,11 @@ LIVE_MARKUP = r"""
       const name = attr.name.toLowerCase();
       if (name.startsWith("on")) found.push(`<${tag} ${name}=${attr.value}>`);
       if (urlAttrs.includes(name) && bad.test(attr.value)) found.push(`<${tag} ${name}=${attr.value}>`);
-      if (urlAttrs.includes(name) && marker.test(attr.value)
+      // A page's description and Open Graph title are text (an article's lede, an actor's name),
+      // shown as text by whatever reads them: a payload there is inert, as in the page's <title>
+      const described = tag === "meta" && name === "content"
+        && /^(description|og:title|og:description)$/.test(el.getAttribute("name") || el.getAttribute("property") || "");
+      if (urlAttrs.includes(name) && marker.test(attr.value) && !described
           && !(tag === "a" && name === "href" && allowedLinks.includes(attr.value))) {
         found.push(`<${tag} ${name}=${attr.value}>`);
       }

@@ -56,7 +56,7 @@
 
   function close() {
     toggle.checked = false;
-    input.blur();
+    if (box.contains(document.activeElement)) document.activeElement.blur();
   }
 
   // Pagefind's excerpt as nodes: its <mark> elements, everything else as plain text
@@ -76,7 +76,6 @@
     const link = document.createElement("a");
     link.className = "md-search-result__link";
     link.href = data.url;
-    link.tabIndex = -1;
     const article = document.createElement("article");
     article.className = "md-search-result__article md-typeset";
     const title = document.createElement("h1");
@@ -104,6 +103,52 @@
     list.replaceChildren(...top.map(resultItem));
   }
 
+  // The searched words, marked on the page opened from a result (accents and case aside)
+  const HIGHLIGHT = "dossier-highlight";
+  const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+
+  function remember(link) {
+    try {
+      sessionStorage.setItem(HIGHLIGHT, JSON.stringify({ path: new URL(link.href).pathname, query: input.value }));
+    } catch (error) { /* storage off: nothing marked */ }
+  }
+
+  function highlight() {
+    let wanted = null;
+    try {
+      wanted = JSON.parse(sessionStorage.getItem(HIGHLIGHT) || "null");
+      sessionStorage.removeItem(HIGHLIGHT);
+    } catch (error) { return; }
+    const body = document.querySelector("[data-pagefind-body]");
+    if (!wanted || !body || wanted.path !== location.pathname) return;
+    const words = fold(wanted.query).split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 2);
+    if (!words.length) return;
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    const found = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement.closest("script, style, mark, [hidden]")) continue;
+      // folded one character for one, so that a place in it is the same place in the text
+      const text = node.textContent.split("").map((char) => fold(char)[0] || char).join("");
+      for (const word of words) {
+        const at = text.indexOf(word);
+        if (at >= 0) {
+          found.push([node, at, word.length]);
+          break;
+        }
+      }
+    }
+    for (const [node, at, length] of found) {
+      const word = node.splitText(at);
+      word.splitText(length);
+      const mark = document.createElement("mark");
+      mark.className = "dossier-found";
+      word.replaceWith(mark);
+      mark.append(word);
+    }
+  }
+  if (window.document$) window.document$.subscribe(highlight);
+  else highlight();
+
   function links() {
     return Array.from(list.querySelectorAll(".md-search-result__link"));
   }
@@ -120,6 +165,7 @@
       else if (all[next]) all[next].focus();
     } else if (event.key === "Enter" && document.activeElement === input && all.length) {
       event.preventDefault();
+      remember(all[0]);
       location.href = all[0].href;
     } else if (event.key === "Escape") {
       close();
@@ -137,11 +183,23 @@
     }
   });
   form.addEventListener("submit", (event) => event.preventDefault());
+  list.addEventListener("click", (event) => {
+    const link = event.target.closest(".md-search-result__link");
+    if (link) remember(link);
+  });
+  list.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && event.target.closest(".md-search-result__link")) remember(event.target);
+  });
   form.addEventListener("reset", () => {
     list.replaceChildren();
     input.focus();
   });
   box.addEventListener("keydown", onKey);
+  // Tab walks the input and the results; leaving them (Tab past the last, a click elsewhere)
+  // closes the search, as Escape does
+  box.addEventListener("focusout", (event) => {
+    if (toggle.checked && event.relatedTarget && !box.contains(event.relatedTarget)) close();
+  });
   toggle.addEventListener("change", () => {
     if (toggle.checked) input.focus();
   });

@@ -1,0 +1,116 @@
+/*
+ * The actors' graphs (inline SVG drawn at build time): a click on an actor opens its page by a
+ * plain navigation (Material's instant loading cannot follow an SVG link), and the whole graph
+ * gets controls: zoom (buttons, wheel, drag to move), a filter by type and by number of mentions.
+ * Without JavaScript the graph is the same picture, its links working.
+ */
+(function () {
+  "use strict";
+
+  // Before Material's own click handler: an SVG link is left to the browser
+  document.addEventListener("click", (event) => {
+    if (event.target instanceof Element && event.target.closest(".dossier-graph a")) event.stopPropagation();
+  }, true);
+
+  const TYPES = { person: "Personnes", organization: "Organisations", place: "Lieux", event: "Opérations" };
+
+  function control(tag, props) {
+    const element = document.createElement(tag);
+    Object.assign(element, props);
+    return element;
+  }
+
+  function setup() {
+    const figure = document.querySelector(".dossier-network--whole");
+    if (!figure || figure.dataset.ready) return;
+    figure.dataset.ready = "1";
+    const svg = figure.querySelector("svg");
+    const nodes = Array.from(svg.querySelectorAll(".dossier-graph__node"));
+    const lines = Array.from(svg.querySelectorAll("line"));
+    const [x0, y0, w0, h0] = svg.getAttribute("viewBox").split(" ").map(Number);
+    let view = { x: x0, y: y0, w: w0, h: h0 };
+    const draw = () => svg.setAttribute("viewBox", `${view.x} ${view.y} ${view.w} ${view.h}`);
+    const zoom = (factor, cx = view.x + view.w / 2, cy = view.y + view.h / 2) => {
+      const w = Math.min(w0, Math.max(w0 / 8, view.w * factor));
+      const h = w * h0 / w0;
+      view = { x: cx - (cx - view.x) * w / view.w, y: cy - (cy - view.y) * h / view.h, w, h };
+      draw();
+    };
+
+    const form = control("form", { className: "dossier-graph-controls" });
+    form.setAttribute("aria-label", "Régler le graphe");
+    form.addEventListener("submit", (event) => event.preventDefault());
+    const types = control("fieldset", {});
+    types.append(control("legend", { textContent: "Montrer" }));
+    for (const [type, label] of Object.entries(TYPES)) {
+      if (!svg.querySelector(`[data-type="${type}"]`)) continue;
+      const box = control("input", { type: "checkbox", checked: true, value: type });
+      const text = control("label", {});
+      text.append(box, ` ${label}`);
+      text.className = `dossier-graph-controls__type dossier-graph-controls__type--${type}`;
+      types.append(text);
+    }
+    const most = Math.max(...nodes.map((n) => +n.dataset.mentions));
+    const threshold = control("input", { type: "range", min: 1, max: most, value: 1, id: "dossier-graph-min" });
+    const thresholdLabel = control("label", { htmlFor: "dossier-graph-min" });
+    const thresholdValue = control("output", { value: "1" });
+    thresholdLabel.append("Mentions au moins : ", thresholdValue);
+    const buttons = control("div", { className: "dossier-graph-controls__zoom" });
+    for (const [label, text, act] of [["Zoomer", "+", () => zoom(0.7)], ["Dézoomer", "−", () => zoom(1 / 0.7)],
+                                       ["Vue entière", "⟲", () => { view = { x: x0, y: y0, w: w0, h: h0 }; draw(); }]]) {
+      const button = control("button", { type: "button", textContent: text, title: label, className: "md-button" });
+      button.setAttribute("aria-label", label);
+      button.addEventListener("click", act);
+      buttons.append(button);
+    }
+    form.append(types, thresholdLabel, threshold, buttons);
+    figure.before(form);
+
+    function filter() {
+      const shown = new Set(Array.from(types.querySelectorAll("input:checked"), (box) => box.value));
+      const min = +threshold.value;
+      thresholdValue.value = String(min);
+      const visible = new Set();
+      for (const node of nodes) {
+        const on = shown.has(node.dataset.type) && +node.dataset.mentions >= min;
+        node.style.display = on ? "" : "none";
+        if (on) visible.add(node.dataset.id);
+      }
+      for (const line of lines) {
+        const [a, b] = line.dataset.ends.split(" ");
+        line.style.display = visible.has(a) && visible.has(b) ? "" : "none";
+      }
+    }
+    form.addEventListener("input", filter);
+
+    // Wheel zooms where the pointer is; a drag moves the view (a touch drag too)
+    const point = (event) => {
+      const box = svg.getBoundingClientRect();
+      return { x: view.x + (event.clientX - box.left) / box.width * view.w,
+               y: view.y + (event.clientY - box.top) / box.height * view.h };
+    };
+    svg.addEventListener("wheel", (event) => {
+      event.preventDefault();
+      const at = point(event);
+      zoom(event.deltaY < 0 ? 0.85 : 1 / 0.85, at.x, at.y);
+    }, { passive: false });
+    let drag = null;
+    svg.addEventListener("pointerdown", (event) => {
+      if (event.target.closest("a") || view.w === w0) return;
+      drag = { x: event.clientX, y: event.clientY, view: { ...view } };
+      svg.setPointerCapture(event.pointerId);
+    });
+    svg.addEventListener("pointermove", (event) => {
+      if (!drag) return;
+      const box = svg.getBoundingClientRect();
+      view = { ...drag.view, x: drag.view.x - (event.clientX - drag.x) / box.width * view.w,
+               y: drag.view.y - (event.clientY - drag.y) / box.height * view.h };
+      draw();
+    });
+    svg.addEventListener("pointerup", () => { drag = null; });
+  }
+
+  // Material's instant loading swaps the page's content: set the graph up on each page shown
+  if (window.document$) window.document$.subscribe(setup);
+  else setup();
+})();
