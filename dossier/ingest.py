@@ -64,6 +64,15 @@ BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs
 # "iso-8859-1" use its curly quotes (0x92 ’) all the time.
 AS_WINDOWS_1252 = {"iso8859-1", "ascii"}
 NO_TEXT = ("script", "style")
+# lxml (under trafilatura, and the visible text's reading) stops at 256 nested elements and drops
+# the page with a mere log line: a page nested deeper (generated markup, a broken editor) is read
+# flattened, the tags of elements nested deeper than MAX_DEPTH taken out (their text stays).
+# Real pages nest 20-40 elements deep.
+MAX_DEPTH = 200
+# Elements that a page must close (<p>, <li>, <td>… close themselves and are not counted).
+CLOSED = ("div|span|section|article|main|aside|header|footer|nav|figure|form|table|tbody|ul|ol|dl|blockquote"
+          "|font|a|b|i|u|em|strong|small|big|center|label|button")
+TAG = re.compile(rf"<(/?)({CLOSED})\b[^>]*>", re.IGNORECASE)
 BLANK = "the file is empty (only blank space); skipped"
 
 
@@ -166,7 +175,7 @@ def read_file(path: Path) -> tuple[RawArticle, list[str]]:
         return RawArticle(aid, path, "md", body, meta=meta, cut=cut), notes
     meta = read_sidecar(path)
     if fmt == "html":
-        html, text_size = fit_page(text)
+        html, text_size = fit_page(flatten(text))
         if text_size:
             notes.append(f"holds {amount(text_size)} of text, far longer than an article: kept its first "
                          f"{amount(MAX_TEXT)} (the page says the text was cut)")
@@ -289,6 +298,23 @@ def detected_encoding(data: bytes) -> str:
     if found["encoding"] is None:
         raise ValueError(f"is a binary file ({found['mime_type']}), not text; skipped")
     return found["encoding"]
+
+
+def flatten(html: str) -> str:
+    """The page with the tags of elements nested deeper than MAX_DEPTH taken out, their text kept in
+    place: the usual page, nested less, comes back as it is."""
+    if html.count("<") <= MAX_DEPTH:
+        return html
+    depth, deepest, pieces, at = 0, 0, [], 0
+    for tag in TAG.finditer(html):
+        closing = tag.group(1) == "/"
+        depth -= closing
+        if depth >= MAX_DEPTH:
+            pieces += [html[at:tag.start()], " "]
+            at = tag.end()
+        depth = max(depth + (not closing), 0)
+        deepest = max(deepest, depth)
+    return html if deepest <= MAX_DEPTH else "".join(pieces) + html[at:]
 
 
 def fit_page(html: str) -> tuple[str, int]:
