@@ -394,7 +394,7 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, str]:
 def read_sidecar(path: Path) -> dict:
     for suffix in SIDECARS:
         sidecar = path.with_suffix(f".{suffix}")
-        if sidecar.is_file():
+        if has_file(sidecar):
             try:
                 check_file(sidecar, path.parent)
                 data, size = read_start(sidecar, MAX_SIDECAR_BYTES)
@@ -404,6 +404,15 @@ def read_sidecar(path: Path) -> dict:
             except (ValueError, UnicodeDecodeError) as error:
                 raise ValueError(f"its metadata file {shown(sidecar)}: {error}") from None
     return {}
+
+
+def has_file(path: Path) -> bool:
+    """Whether the file exists: False for a name too long to be one (a .txt whose name takes the 255
+    bytes a file system allows has no room for a .yaml beside it), where is_file would raise."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def parse_meta(text: str, path: Path) -> dict:
