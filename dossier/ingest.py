@@ -401,7 +401,9 @@ def read_sidecar(path: Path) -> dict:
                 if size > len(data):
                     raise ValueError(f"is larger than {MAX_SIDECAR_BYTES // 1000} KB")
                 return parse_meta(data.decode("utf-8"), sidecar)
-            except (ValueError, UnicodeDecodeError) as error:
+            except UnicodeDecodeError:
+                raise ValueError(f"its metadata file {shown(sidecar)} is not UTF-8 text; skipped") from None
+            except ValueError as error:
                 raise ValueError(f"its metadata file {shown(sidecar)}: {error}") from None
     return {}
 
@@ -422,6 +424,8 @@ def parse_meta(text: str, path: Path) -> dict:
         meta = yaml.safe_load(text) or {}
     except yaml.YAMLError as error:
         raise ValueError(f"metadata is not valid YAML ({yaml_error(error)}); skipped") from None
+    except ValueError as error:  # YAML reads 2021-13-45 as a date, and fails
+        raise ValueError(f"metadata holds a date that is no day ({error}); skipped") from None
     if not isinstance(meta, dict):
         raise ValueError("metadata must be a YAML mapping such as 'title: …'; skipped")
     unknown = set(meta) - set(META_FIELDS)

@@ -92,13 +92,13 @@ def without_text(articles: list[Article]) -> tuple[list[Article], list[Problem]]
         name = ingest.shown(Path(article.path))
         if article.removed:
             article.title = article.title or name
-            problems.append(Problem(name, f"no article text left once web furniture was taken out (all its "
-                                          f"{len(article.removed)} lines: menus, links, notices…); built as a "
-                                          "page that lists them"))
+            lines = f"{len(article.removed)} lines" if len(article.removed) > 1 else "its one line"
+            problems.append(Problem(name, f"no article text left once web furniture was taken out (all "
+                                          f"{lines}: menus, links, notices…); built as a page that lists them"))
             kept.append(article)
         else:
-            problems.append(Problem(name, "no article text found in it (a saved page of scripts or markup "
-                                          "only?); skipped"))
+            what = "a saved page of scripts or markup only?" if name.lower().endswith("html") else "a title only?"
+            problems.append(Problem(name, f"no article text found in it ({what}); skipped"))
     return kept, problems
 
 

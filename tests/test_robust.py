@@ -163,7 +163,7 @@ def test_an_article_of_furniture_only_is_named_and_one_without_anything_is_skipp
     kept, problems = without_text([furniture, nothing, fine])
     assert kept == [furniture, fine] and furniture.title == "menu.txt"
     assert [(p.path, p.message) for p in problems] == [
-        ("menu.txt", "no article text left once web furniture was taken out (all its 3 lines: menus, links, "
+        ("menu.txt", "no article text left once web furniture was taken out (all 3 lines: menus, links, "
                      "notices…); built as a page that lists them"),
         ("scripts.html", "no article text found in it (a saved page of scripts or markup only?); skipped"),
     ]
@@ -259,3 +259,15 @@ def test_files_without_text_are_on_the_sources_page_and_strict_fails(robust_buil
     assert "menu.txt" in sources and "no article text left" in sources
     assert "scripts.html" in sources and "no article text found" in sources
     assert robust_build["strict"] == 1
+
+
+@pytest.mark.parametrize("sidecar, message", [
+    (b"\xc7\x00binary", "its metadata file a.yml is not UTF-8 text; skipped"),
+    (b"date: 2021-13-45\n", "its metadata file a.yml: metadata holds a date that is no day (month must be in "
+                             "1..12); skipped"),
+])
+def test_a_bad_metadata_file_is_named_in_one_sentence(tmp_path, sidecar, message):
+    (tmp_path / "a.txt").write_text(FRENCH, encoding="utf-8")
+    (tmp_path / "a.yml").write_bytes(sidecar)
+    raws, problems = read_seeds(tmp_path)
+    assert [(p.path, p.message) for p in problems if p.path == "a.txt"] == [("a.txt", message)]
