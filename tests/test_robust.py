@@ -128,6 +128,12 @@ def test_a_first_line_is_not_lost_under_a_front_matter_title(tmp_path, body):
             assert line in shown, (article.path, line)
 
 
+def test_a_text_of_one_line_read_as_a_title_keeps_it_as_its_text(tmp_path):
+    (tmp_path / "a.txt").write_text(f"{SHORT}\n", encoding="utf-8")
+    (article,) = clean_articles(read_seeds(tmp_path)[0], None)
+    assert [block.text for block in article.blocks] == [SHORT]
+
+
 def test_a_first_line_that_is_the_title_again_is_not_repeated(tmp_path):
     (tmp_path / "a.md").write_text(f"---\ntitle: Le titre donné\n---\n# Le titre donné\n\n{FRENCH}.\n")
     (article,) = clean_articles(read_seeds(tmp_path)[0], None)

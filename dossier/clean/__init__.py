@@ -116,10 +116,13 @@ def clean_article(raw: RawArticle, lines: list[Line], page: dict, rules: Rules,
 
 
 def keep_first_line(article: Article, first_line: str | None, rules: Rules) -> None:
-    """The metadata's title replaced the first line taken as the title: unless that line says the
-    same, it is the text's own (a paragraph without a final stop, another headline) and goes back
-    in front of the text rather than out of sight."""
-    if first_line and line_key(first_line) != line_key(article.title):
-        kind = "paragraph" if is_sentence(first_line, rules) else "heading"
-        article.blocks.insert(0, Block(kind, first_line))
+    """The first line was taken as the title. If the metadata's title replaced it and it says
+    something else, it is the text's own (a paragraph without a final stop, another headline); if
+    it was the only line and reads as a sentence, it is the text itself. Either way it goes back in
+    front of the text rather than out of sight."""
+    if not first_line:
+        return
+    sentence = is_sentence(first_line, rules)
+    if line_key(first_line) != line_key(article.title) or sentence and not (article.blocks or article.lede):
+        article.blocks.insert(0, Block("paragraph" if sentence else "heading", first_line))
 
