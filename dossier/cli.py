@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import fcntl
 import json
 import logging
@@ -22,6 +23,8 @@ import time
 import traceback
 from contextlib import contextmanager
 from pathlib import Path
+
+from mkdocs.exceptions import MkDocsException
 
 from . import add, new, warm
 from .actors import report_actors
@@ -40,8 +43,8 @@ def main(argv: list[str] | None = None) -> int:
                         format="%(levelname)-7s -  %(message)s")
     try:
         return args.run(args)
-    except (FileNotFoundError, NotADirectoryError, ValueError) as error:
-        print(f"dossier: {error}", file=sys.stderr)
+    except (FileNotFoundError, NotADirectoryError, ValueError, MkDocsException) as error:
+        print(f"dossier: {str(error).removeprefix('dossier: ')}", file=sys.stderr)
         return 2
 
 
@@ -94,22 +97,39 @@ def run_build(args) -> int:
         plugin = config.plugins["dossier"]
         plugin.config.progress = not args.quiet
         target = Path(config.site_dir).resolve()
-        with build_folder(target) as folder:
-            failure = build_into(config, folder)
-            if not failure and args.strict and warnings.messages:
-                failure = f"{len(warnings.messages)} warning(s) with --strict: the new build is discarded"
-            print_warnings(warnings.messages)
-            if failure:
-                state = "was left as it was" if target.exists() else "was not created"
-                print(f"dossier: {failure}; the site in {target} {state}", file=sys.stderr)
-                return 1
-            swap_into_place(folder, target)
+        try:
+            with build_folder(target) as folder:
+                failure = build_into(config, folder)
+                if not failure and args.strict and warnings.messages:
+                    failure = f"{len(warnings.messages)} warning(s) with --strict: the new build is discarded"
+                print_warnings(warnings.messages)
+                if not failure:
+                    swap_into_place(folder, target)
+        except OSError as error:  # the output folder cannot be written: no traceback, what to do
+            failure = unwritable(error, target)
+        if failure:
+            state = "was left as it was" if target.exists() else "was not created"
+            print(f"dossier: {failure}; the site in {target} {state}", file=sys.stderr)
+            return 1
     if not args.quiet and plugin.output is not None:
         print(f"dossier: {summary(plugin.output)}")
     print(f"dossier: site built in {target} in {time.perf_counter() - started:.1f} s")
     if not args.quiet:
         print_warm_model(plugin.settings().cache)
     return 0
+
+
+def unwritable(error: OSError, target: Path) -> str:
+    """One line for an output folder that cannot be written: which one, why, and what to do."""
+    where = Path(error.filename) if error.filename else target
+    folder = where.parent if where.name.startswith(f".{target.name}.") else where
+    while not folder.exists() and folder != folder.parent:     # the folder that could not be made in
+        folder = folder.parent
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        advice = "free some space there, or build elsewhere with --site DIR"
+    else:
+        advice = f"make {folder} writable, or build elsewhere with --site DIR"
+    return f"cannot write the site in {folder} ({error.strerror or error}): {advice}"
 
 
 def print_warm_model(cache: Path | None) -> None:
@@ -153,7 +173,11 @@ def run_actors(args) -> int:
 
 
 def run_stop(args) -> int:
-    cache = project_settings(args.config_file, None, False).cache
+    # Only the cache folder is needed: not the plugin's on_config, which also wants the seeds folder.
+    config = load_mkdocs_config(args.config_file, None, False)
+    plugin = config.plugins["dossier"]
+    plugin.root = Path(config.config_file_path).resolve().parent
+    cache = plugin.path(plugin.config.cache) if plugin.config.cache else None
     pid = warm.stop(cache) if cache is not None else None
     print("dossier: no model kept warm for this project" if pid is None
           else f"dossier: the model kept warm (pid {pid}) was asked to end")

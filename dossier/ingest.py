@@ -65,6 +65,15 @@ BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs
 # "iso-8859-1" use its curly quotes (0x92 ’) all the time.
 AS_WINDOWS_1252 = {"iso8859-1", "ascii"}
 NO_TEXT = ("script", "style")
+# lxml (under trafilatura, and the visible text's reading) stops at 256 nested elements and drops
+# the page with a mere log line: a page nested deeper (generated markup, a broken editor) is read
+# flattened, the tags of elements nested deeper than MAX_DEPTH taken out (their text stays).
+# Real pages nest 20-40 elements deep.
+MAX_DEPTH = 200
+# Elements that a page must close (<p>, <li>, <td>… close themselves and are not counted).
+CLOSED = ("div|span|section|article|main|aside|header|footer|nav|figure|form|table|tbody|ul|ol|dl|blockquote"
+          "|font|a|b|i|u|em|strong|small|big|center|label|button")
+TAG = re.compile(rf"<(/?)({CLOSED})\b[^>]*>", re.IGNORECASE)
 BLANK = "the file is empty (only blank space); skipped"
 
 
@@ -167,7 +176,7 @@ def read_file(path: Path) -> tuple[RawArticle, list[str]]:
         return RawArticle(aid, path, "md", body, meta=meta, cut=cut), notes
     meta = read_sidecar(path)
     if fmt == "html":
-        html, text_size = fit_page(text)
+        html, text_size = fit_page(flatten(text))
         if text_size:
             notes.append(f"holds {amount(text_size)} of text, far longer than an article: kept its first "
                          f"{amount(MAX_TEXT)} (the page says the text was cut)")
@@ -292,6 +301,23 @@ def detected_encoding(data: bytes) -> str:
     return found["encoding"]
 
 
+def flatten(html: str) -> str:
+    """The page with the tags of elements nested deeper than MAX_DEPTH taken out, their text kept in
+    place: the usual page, nested less, comes back as it is."""
+    if html.count("<") <= MAX_DEPTH:
+        return html
+    depth, deepest, pieces, at = 0, 0, [], 0
+    for tag in TAG.finditer(html):
+        closing = tag.group(1) == "/"
+        depth -= closing
+        if depth >= MAX_DEPTH:
+            pieces += [html[at:tag.start()], " "]
+            at = tag.end()
+        depth = max(depth + (not closing), 0)
+        deepest = max(deepest, depth)
+    return html if deepest <= MAX_DEPTH else "".join(pieces) + html[at:]
+
+
 def fit_page(html: str) -> tuple[str, int]:
     """A saved page as the later stages can read it: inline payloads over MAX_PAYLOAD emptied and the
     text cut after MAX_TEXT characters. Returns the page, and the length of its text if it was cut."""
@@ -369,16 +395,27 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, str]:
 def read_sidecar(path: Path) -> dict:
     for suffix in SIDECARS:
         sidecar = path.with_suffix(f".{suffix}")
-        if sidecar.is_file():
+        if has_file(sidecar):
             try:
                 check_file(sidecar, path.parent)
                 data, size = read_start(sidecar, MAX_SIDECAR_BYTES)
                 if size > len(data):
                     raise ValueError(f"is larger than {MAX_SIDECAR_BYTES // 1000} KB")
                 return parse_meta(data.decode("utf-8"), sidecar)
-            except (ValueError, UnicodeDecodeError) as error:
+            except UnicodeDecodeError:
+                raise ValueError(f"its metadata file {shown(sidecar)} is not UTF-8 text; skipped") from None
+            except ValueError as error:
                 raise ValueError(f"its metadata file {shown(sidecar)}: {error}") from None
     return {}
+
+
+def has_file(path: Path) -> bool:
+    """Whether the file exists: False for a name too long to be one (a .txt whose name takes the 255
+    bytes a file system allows has no room for a .yaml beside it), where is_file would raise."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def parse_meta(text: str, path: Path) -> dict:
@@ -388,6 +425,8 @@ def parse_meta(text: str, path: Path) -> dict:
         meta = yaml.safe_load(text) or {}
     except yaml.YAMLError as error:
         raise ValueError(f"metadata is not valid YAML ({yaml_error(error)}); skipped") from None
+    except ValueError as error:  # YAML reads 2021-13-45 as a date, and fails
+        raise ValueError(f"metadata holds a date that is no day ({error}); skipped") from None
     if not isinstance(meta, dict):
         raise ValueError("metadata must be a YAML mapping such as 'title: …'; skipped")
     unknown = set(meta) - set(META_FIELDS)

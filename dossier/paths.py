@@ -5,8 +5,16 @@ Then the links between pages: a page's source path, its URL, a relative link fro
 """
 from __future__ import annotations
 
+import hashlib
 import posixpath
 from dataclasses import dataclass
+
+# A page's file and folder are named by its id (an article's file name, an actor's name): a file
+# system takes at most 255 bytes a name, and MkDocs adds to it. A longer id (a 300-letter token read
+# as a name, a long file name) is cut to MAX_NAME bytes, ending in a short hash of the whole id: the
+# address stays the same from build to build, and two ids cut alike stay apart.
+MAX_NAME = 80
+HASH_CHARS = 10
 
 
 @dataclass(frozen=True)
@@ -46,16 +54,27 @@ class PagePaths:
 PAGES = PagePaths()
 
 
+def page_name(page_id: str) -> str:
+    """The id as a file name: itself when it is short enough (always, but for the odd one out),
+    else cut at MAX_NAME bytes with a hash of the whole."""
+    raw = page_id.encode("utf-8")
+    if len(raw) <= MAX_NAME:
+        return page_id
+    digest = hashlib.sha256(raw).hexdigest()[:HASH_CHARS]
+    head = raw[: MAX_NAME - HASH_CHARS - 1].decode("utf-8", "ignore").rstrip("-_.")
+    return f"{head}-{digest}"
+
+
 def article_src(article_id: str) -> str:
-    return f"{PAGES.articles}/{article_id}.md"
+    return f"{PAGES.articles}/{page_name(article_id)}.md"
 
 
 def actor_src(actor_id: str) -> str:
-    return f"{PAGES.actors}/{actor_id}.md"
+    return f"{PAGES.actors}/{page_name(actor_id)}.md"
 
 
 def topic_src(topic_id: str) -> str:
-    return f"{PAGES.topics}/{topic_id}.md"
+    return f"{PAGES.topics}/{page_name(topic_id)}.md"
 
 
 def page_url(src: str, use_directory_urls: bool = True) -> str:

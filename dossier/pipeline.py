@@ -16,7 +16,7 @@ from pathlib import Path
 from . import actors, analyse, clean, dates, dedupe, export, exports, ingest, language, news, quotes, topics, warm
 from .cache import LatestFolder, code_version, fingerprint, tree_fingerprint
 from .model import DEFAULT, release_model
-from .models import BuildStats, Dossier
+from .models import Article, BuildStats, Dossier, Problem
 from .render import Renderer
 from .runtime import Stopwatch, WarningsKept, collector_spared, give_back_memory
 
@@ -53,8 +53,9 @@ def build_dossier(settings: Settings) -> Dossier:
     clock.lap("ingest")
     articles = clean.clean_articles(raws, settings.editorial_file("outlets.yml"), settings.cache)
     clock.lap("clean")
+    articles, empty = without_text(articles)
     articles, copies = dedupe.drop_duplicates(articles)
-    problems += copies
+    problems += empty + copies
     for problem in problems:
         log.warning("dossier: %s: %s", problem.path, problem.message)
     clock.lap("dedupe")
@@ -80,6 +81,28 @@ def build_dossier(settings: Settings) -> Dossier:
                        tokens=sum(len(b.tokens) for a in analyses.values() if not a.cached for b in a.blocks),
                        seconds=clock.laps)
     return Dossier(articles, found_actors, found_quotes, events, found_topics, suspected, problems, stats)
+
+
+def without_text(articles: list[Article]) -> tuple[list[Article], list[Problem]]:
+    """Articles that the cleaning left without text are named, as an empty file is. One whose lines
+    were all taken for web furniture keeps its page, which lists them (the user can check them);
+    one where nothing was found at all (a saved page of scripts only) is not built."""
+    kept, problems = [], []
+    for article in articles:
+        if article.blocks or article.lede:
+            kept.append(article)
+            continue
+        name = ingest.shown(Path(article.path))
+        if article.removed:
+            article.title = article.title or name
+            lines = f"{len(article.removed)} lines" if len(article.removed) > 1 else "its one line"
+            problems.append(Problem(name, f"no article text left once web furniture was taken out (all "
+                                          f"{lines}: menus, links, notices…); built as a page that lists them"))
+            kept.append(article)
+        else:
+            what = "a saved page of scripts or markup only?" if name.lower().endswith("html") else "a title only?"
+            problems.append(Problem(name, f"no article text found in it ({what}); skipped"))
+    return kept, problems
 
 
 def reader(settings: Settings) -> analyse.Reader | None:

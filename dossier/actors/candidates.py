@@ -190,7 +190,7 @@ def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, enti
                 rules: Rules) -> Candidate | None:
     tokens = reading.tokens
     start, end = entity.token_start, entity.token_end
-    if "\n" in entity.text or NOT_A_NAME.search(entity.text):
+    if "\n" in entity.text or NOT_A_NAME.search(entity.text) or too_long_a_word(entity.text, rules):
         return None
     label = entity.label
     institution = institution_start(tokens, start, rules)
@@ -238,6 +238,12 @@ def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, enti
     return Candidate(mention, LABEL_TYPES.get(label), cue, with_article, role, 0, (start, end),
                      tokens[start].pos if end - start == 1 else None, opens, generic_head,
                      also_role=also_role)
+
+
+def too_long_a_word(text: str, rules: Rules) -> bool:
+    """A word longer than any name's (a base64 blob, a run of letters): no actor."""
+    return len(text) > rules.longest_name_word and any(len(word) > rules.longest_name_word
+                                                      for word in text.split())
 
 
 def trim_end(tokens: list[Token], start: int, end: int, rules: Rules) -> int:

@@ -22,7 +22,7 @@ from pathlib import Path
 from ..cache import Store, code_version, fingerprint
 from ..models import Article, Block, RawArticle
 from .furniture import drop_repeated_headline, mark_dated_lists, mark_furniture
-from .lines import Line, line_key, markdown_lines, repeated_lines, text_lines
+from .lines import Line, is_sentence, line_key, markdown_lines, repeated_lines, text_lines
 from .metadata import apply_found, apply_meta, detect_outlets, read_metadata
 from .pages import html_lines, merge_visible_paragraphs, visible_text
 from .profiles import Profile, Rules, load_rules
@@ -109,6 +109,20 @@ def clean_article(raw: RawArticle, lines: list[Line], page: dict, rules: Rules,
     article.removed = [line.text for line in lines if line.removed]
     article.path = raw.path.name
     apply_found(article, found, page, outlets)
+    first_line = None if article.title_made else article.title
     apply_meta(article, raw.meta)
+    keep_first_line(article, first_line, rules)
     return article
+
+
+def keep_first_line(article: Article, first_line: str | None, rules: Rules) -> None:
+    """The first line was taken as the title. If the metadata's title replaced it and it says
+    something else, it is the text's own (a paragraph without a final stop, another headline); if
+    it was the only line and reads as a sentence, it is the text itself. Either way it goes back in
+    front of the text rather than out of sight."""
+    if not first_line:
+        return
+    sentence = is_sentence(first_line, rules)
+    if line_key(first_line) != line_key(article.title) or sentence and not (article.blocks or article.lede):
+        article.blocks.insert(0, Block("paragraph" if sentence else "heading", first_line))
 

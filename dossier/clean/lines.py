@@ -11,11 +11,18 @@ from ..text import ends_sentence
 from .profiles import Rules
 from .settings import CleanSettings
 
-# Characters that carry nothing a reader sees: soft hyphen, zero-width spaces and joiners, BOM.
-INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+# Characters that carry nothing a reader sees: soft hyphen, zero-width space and non-joiner, word
+# joiner, BOM. The zero-width joiner (ZWJ) is dropped apart (LOOSE_JOINER); variation selectors stay.
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u2060\ufeff"), None)
 # Control characters other than line breaks and tabs carry nothing either, and must not reach a page.
 INVISIBLE.update(dict.fromkeys((c for c in range(32) if chr(c) not in "\n\r\t"), None))
 INVISIBLE[0x7F] = None
+# Pictographs (Unicode's Extended_Pictographic, by its blocks): a ZWJ between two of them, the first
+# maybe with its emoji variation selector, makes one emoji of them ("👨‍👩‍👧‍👦", a family; "🏳️‍🌈"): it
+# stays. Anywhere else a ZWJ shows nothing and is dropped.
+PICTOGRAPHS = ("\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u21aa\u2300-\u23ff\u24c2\u25a0-\u27bf"
+               "\u2934\u2935\u2b00-\u2bff\u3030\u303d\u3297\u3299\U0001f000-\U0001faff")
+LOOSE_JOINER = re.compile(rf"(?<![{PICTOGRAPHS}])(?<![{PICTOGRAPHS}]\ufe0f)\u200d|\u200d(?![{PICTOGRAPHS}])")
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 
 
@@ -28,6 +35,8 @@ class Line:
 
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text).translate(INVISIBLE)
+    if "\u200d" in text:
+        text = LOOSE_JOINER.sub("", text)
     return re.sub(r"[ \t]+", " ", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
