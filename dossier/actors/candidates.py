@@ -16,7 +16,8 @@ WEB_NAME = re.compile(r"\.[a-z]{2,4}$")          # "Lecourrier-du-soir.com": an 
 NOT_A_NAME = re.compile(r"https?:|www\.|@|/")     # links and handles: page furniture
 ELISION = ("'", "’")
 # "la Ve République", "le XXe siècle": an ordinal opens a period's name, not an actor's.
-ORDINAL = re.compile(r"^(?:[IVXLC]+|\d+)(?:e|er|re|ème)$")
+# ("Le" is no ordinal: a Roman L or C alone is not taken.)
+ORDINAL = re.compile(r"^(?:[IVX]+|[IVXLC]{2,}|\d+)(?:e|er|re|ème)$")
 # A name's span shorter than this, letters and digits only, is an initial or a list letter ("C", "B").
 MIN_NAME_CHARS = 2
 # The lower-case head of a glued word ("àJean") cut off when it is a short word of the language or
