@@ -48,6 +48,7 @@ class Candidate:
     generic_head: bool = False   # "État islamique": kept only if something says organisation
     defined_by: Candidate | None = None   # "(Minusma)": the name it shortens, given before it
     also_role: str | None = None  # "le colonel X, porte-parole du gouvernement": the second role
+    plural: bool = False    # after "les", "des": a family ("les Kennedy") or a group, not one body
 
 
 def article_candidates(article: Article, analysis: Analysis, rules: Rules) -> list[Candidate]:
@@ -252,7 +253,7 @@ def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, enti
     opens = start == 0 or before.pos == "PUNCT" or any(start == s for s, _ in reading.sentences)
     return Candidate(mention, LABEL_TYPES.get(label), cue, with_article, role, 0, (start, end),
                      tokens[name].pos if single else None, opens, generic_head,
-                     also_role=also_role)
+                     also_role=also_role, plural=before is not None and name_key(before.text) in PLURAL_ARTICLES)
 
 
 def trim_end(tokens: list[Token], start: int, end: int, rules: Rules) -> int:
@@ -381,7 +382,11 @@ def cue_after(tokens: list[Token], end: int, rules: Rules) -> str | None:
     qui …", "Vooruit, le parti socialiste flamand"."""
     if end + 2 >= len(tokens) or tokens[end].text != "," or tokens[end + 1].pos != "DET":
         return None
-    word = tokens[end + 2]
+    word, k = tokens[end + 2], end + 3
+    while k < len(tokens) and tokens[k].pos == "ADJ":
+        k += 1
+    if k < len(tokens) and tokens[k].pos in {"VERB", "AUX"}:
+        return None      # "…, le club discute": the subject of the next clause, no apposition
     return rules.type_cues.get(name_key(word.text)) if word.text[:1].islower() else None
 
 

@@ -100,7 +100,10 @@ def is_dictionary_word(form: Form, dictionary: Answers) -> bool:
     `dictionary` holds what the analysis looked up (lexicon.py) and looks up any other word."""
     word = form.candidates[0].mention.text.lower()
     # the dictionary holds single words: not "Le Bihan", nor "Fédération de Russie" (keyed "russie")
-    if " " in form.key or " " in word or any(c.cue or c.label == "organization" for c in form.candidates):
+    # the model's organisation counts unless the word is capitalised only as a sentence's first
+    # ("Arithmétiquement, une coalition …")
+    if " " in form.key or " " in word or any(c.cue or (c.label == "organization" and not c.opens)
+                                             for c in form.candidates):
         return False
     code = dictionary[word]
     if all(c.opens for c in form.candidates) and code & CONJUGATED:

@@ -22,6 +22,7 @@ class Rules:
     definite_articles: set[str]
     place_prepositions: set[str]
     demonym_endings: tuple[str, ...]
+    metonyms: set[str]
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +39,7 @@ def load_rules() -> Rules:
         definite_articles={name_key(w) for w in data["definite_articles"]},
         place_prepositions={name_key(w) for w in data["place_prepositions"]},
         demonym_endings=tuple(name_key(w) for w in data["demonym_endings"]),
+        metonyms={name_key(w) for w in data["metonyms"]},
     )
 
 
