@@ -410,7 +410,8 @@ def with_capital_article(tokens: list[Token], start: int, end: int, reading: Blo
         return start, end
     if any(j == s for s, _ in reading.sentences):
         return start, end
-    if end < len(tokens) and tokens[end].pos == "ADJ" and tokens[end].text[:1].islower() \
-            and (end + 1 == len(tokens) or tokens[end + 1].pos != "NOUN"):
+    after = tokens[end] if end < len(tokens) else None
+    adjective = after is not None and (after.pos == "ADJ" or "VerbForm=Part" in after.morph)
+    if adjective and after.text[:1].islower() and (end + 1 == len(tokens) or tokens[end + 1].pos != "NOUN"):
         end += 1
     return j, end
