@@ -379,7 +379,10 @@ def sentence_of(text: str, reading: BlockAnalysis, token_index: int) -> str:
 
 def cue_after(tokens: list[Token], end: int, rules: Rules) -> str | None:
     """The type told by an apposition that opens with a cue word: "le Paris Saint-Germain, un club
-    qui …", "Vooruit, le parti socialiste flamand"."""
+    qui …", "Vooruit, le parti socialiste flamand", "Braguino (documentaire, …)"."""
+    if end + 1 < len(tokens) and tokens[end].text == "(":
+        word = tokens[end + 1]       # "Braguino (documentaire, 50 min)"
+        return rules.type_cues.get(name_key(word.text)) if word.text[:1].islower() else None
     if end + 2 >= len(tokens) or tokens[end].text != "," or tokens[end + 1].pos != "DET":
         return None
     word, k = tokens[end + 2], end + 3

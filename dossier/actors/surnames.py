@@ -83,19 +83,23 @@ def assign_likenesses(res: Resolution, rules: Rules, persons: dict[str, set[int]
                 continue
             # "le pape François", "le roi Charles": a title before a given name makes it a name of its own
             fits = [r for r in in_article.get(candidate.mention.article, [])
-                    if r != own and r in parts and fits_person(words, parts[r], rules, candidate.role is None)]
+                    if r != own and r in parts and fits_person(words, parts[r], rules, candidate.role is None,
+                                                               "person" in (candidate.cue, candidate.label))]
             if len(fits) == 1:
                 assigned[id(candidate)] = fits[0]
 
 
-def fits_person(words: list[str], parts: tuple[list[str], str], rules: Rules, by_given: bool) -> bool:
+def fits_person(words: list[str], parts: tuple[list[str], str], rules: Rules, by_given: bool,
+                by_spelling: bool) -> bool:
+    """By its given names (`by_given`: no title before it), or, read as a person's (`by_spelling`),
+    by a surname spelled alike."""
     given, surname = parts
     if not given:
         return False
     names = rules.names
     if by_given and [names.translit(w) for w in words] == [names.translit(w) for w in given]:
         return True      # the given names alone
-    if len(words) != 1 or " " in surname:
+    if not by_spelling or len(words) != 1 or " " in surname:
         return False
     a, b = names.translit(words[0]), names.translit(surname)
     return (not (a.startswith(b) or b.startswith(a))
