@@ -64,46 +64,47 @@ def assign_surnames(res: Resolution, rules: Rules) -> dict[int, int]:
 
 def assign_likenesses(res: Resolution, rules: Rules, persons: dict[str, set[int]],
                       named_in: dict[tuple[str, int], list[Candidate]], assigned: dict[int, int]) -> None:
-    """A one-word name that no person's surname spells, in an article that names exactly one
-    person it fits: by given names ("Ousmane", "Marie-Pierre" beside "Ousmane Dembélé",
-    "Marie-Pierre Dausse"), or by a surname spelled alike ("Tiani" beside "Abdourahamane Tchiani":
-    Jaro-Winkler ≥ the rules' `surname_similarity`, and not one name beginning the other, as
-    Martin and Martinez). Compared only with the few persons of the same article."""
-    in_article: dict[str, list[int]] = defaultdict(list)     # article → person roots named there
+    """A name that no person's surname spells, in an article that names exactly one person it
+    fits: by given names ("Ousmane", "Marie-Pierre" beside "Ousmane Dembélé", "Marie-Pierre
+    Dausse"; not after a title: "le pape François"), or, read as a person's, by a one-word surname
+    spelled alike ("Tiani" beside "Abdourahamane Tchiani": Jaro-Winkler ≥ the rules'
+    `surname_similarity`, and not one name beginning the other, as Martin and Martinez). Looked
+    up among the few persons of the same article."""
+    t = rules.names.translit
+    by_given: dict[tuple[str, tuple[str, ...]], set[int]] = defaultdict(set)  # (article, given names) → roots
+    surnames: dict[str, list[tuple[str, int]]] = defaultdict(list)           # article → (surname, root)
     for article, root in named_in:
-        in_article[article].append(root)
-    parts = {root: rules.names.person_parts(res.forms[root].key) for roots in persons.values() for root in roots}
+        given, surname = rules.names.person_parts(res.forms[root].key)
+        if given:
+            by_given[(article, tuple(t(w) for w in given))].add(root)
+            if " " not in surname:
+                surnames[article].append((t(surname), root))
+    if not by_given:
+        return
     for i, form in enumerate(res.forms):
-        own = res.groups.find(i)
-        if persons.get(rules.names.surname_key(form.key), set()) - {own} or res.types[i] not in {None, "person", "place"}:
-            continue     # a surname borne by a person: assigned above
-        words = form.key.split()
+        if res.types[i] not in {None, "person", "place"}:
+            continue
+        own, words, borne = res.groups.find(i), None, None
         for candidate in form.candidates:
             if id(candidate) in assigned or candidate.with_article or other_cue(candidate):
                 continue
-            # "le pape François", "le roi Charles": a title before a given name makes it a name of its own
-            fits = [r for r in in_article.get(candidate.mention.article, [])
-                    if r != own and r in parts and fits_person(words, parts[r], rules, candidate.role is None,
-                                                               "person" in (candidate.cue, candidate.label))]
-            if len(fits) == 1:
-                assigned[id(candidate)] = fits[0]
+            words = words or tuple(t(w) for w in form.key.split())
+            article = candidate.mention.article
+            fits = by_given.get((article, words), set()) - {own} if candidate.role is None else set()
+            if not fits and len(words) == 1 and "person" in (candidate.cue, candidate.label):
+                fits = {r for surname, r in surnames.get(article, []) if r != own and alike(words[0], surname, rules)}
+            if len(fits) != 1:
+                continue
+            if borne is None:    # a surname borne by a person was assigned above (rarely asked)
+                borne = bool(persons.get(rules.names.surname_key(form.key), set()) - {own})
+            if not borne:
+                assigned[id(candidate)] = next(iter(fits))
 
 
-def fits_person(words: list[str], parts: tuple[list[str], str], rules: Rules, by_given: bool,
-                by_spelling: bool) -> bool:
-    """By its given names (`by_given`: no title before it), or, read as a person's (`by_spelling`),
-    by a surname spelled alike."""
-    given, surname = parts
-    if not given:
-        return False
-    names = rules.names
-    if by_given and [names.translit(w) for w in words] == [names.translit(w) for w in given]:
-        return True      # the given names alone
-    if not by_spelling or len(words) != 1 or " " in surname:
-        return False
-    a, b = names.translit(words[0]), names.translit(surname)
+def alike(a: str, b: str, rules: Rules) -> bool:
+    """Two surnames spelled alike, neither beginning the other."""
     return (not (a.startswith(b) or b.startswith(a))
-            and JaroWinkler.similarity(a, b) >= names.surname_similarity)
+            and JaroWinkler.similarity(a, b) >= rules.names.surname_similarity)
 
 
 def nearest_before(candidate: Candidate, here: dict[int, list[Candidate]]) -> int:
