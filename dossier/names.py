@@ -48,6 +48,7 @@ class NameRules:
     state_forms: list[list[str]]
     transliteration: list[tuple[re.Pattern, str]]
     suspect_similarity: float
+    surname_similarity: float
     # word → its transliteration key: the same few names are compared again and again
     translit_keys: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
@@ -62,6 +63,7 @@ class NameRules:
             state_forms=[words(f) for f in data["state_forms"]],
             transliteration=[(re.compile(p), r) for p, r in data["transliteration"]],
             suspect_similarity=float(data["suspect_similarity"]),
+            surname_similarity=float(data["surname_similarity"]),
         )
 
     # --- keys ------------------------------------------------------------------------------

@@ -14,6 +14,8 @@ from .merge import Resolution
 from .registry import Entry, Registry
 from .rules import Rules
 
+NOT_AN_ACTOR = "work"    # the type cue of films, books, songs (actor_rules.yml)
+
 
 def gather(res: Resolution, assigned: dict[int, int]) -> dict[int, list[tuple[Form, Candidate]]]:
     """Candidates by actor (group root), each with the form it was written in."""
@@ -35,7 +37,7 @@ def make_actor(group: list[tuple[Form, Candidate]], entries: dict[str, Entry], r
     if entry is None and not any(f.sure for f in forms):
         return None
     kind = (entry and entry.type) or actor_type(group, rules)
-    if kind is None:
+    if kind is None or kind == NOT_AN_ACTOR:
         return None
     texts = Counter(c.mention.text for _, c in group)
     name = entry.names[0] if entry else canonical_name(group, kind, rules)
@@ -50,6 +52,9 @@ def make_actor(group: list[tuple[Form, Candidate]], entries: dict[str, Entry], r
 def actor_type(group: list[tuple[Form, Candidate]], rules: Rules) -> str | None:
     """The context's cues decide; else the model's labels. Mentions that joined as a bare
     surname do not vote: the model often reads "Macron" alone as a place."""
+    forms = {id(f): f for f, _ in group}.values()
+    if any(f.key in rules.metonyms for f in forms):
+        return "organization"
     cues = Counter(c.cue for _, c in group if c.cue)
     if cues:
         return cues.most_common(1)[0][0]
@@ -61,7 +66,10 @@ def actor_type(group: list[tuple[Form, Candidate]], rules: Rules) -> str | None:
     # Only forms wholly in the group vote, not a surname borrowed from another actor.
     in_group = Counter(id(f) for f, _ in group)
     labels = Counter(c.label for f, c in group if c.label and len(f.candidates) == in_group[id(f)])
-    return labels.most_common(1)[0][0] if labels else None
+    kind = labels.most_common(1)[0][0] if labels else None
+    if kind == "person" and all(c.with_article and not c.plural and " " not in f.key for f, c in group):
+        return "organization"    # "la Vivaldi", "la Nupes": a person's name takes no article
+    return kind
 
 
 def is_full_person_name(form: Form, rules: Rules) -> bool:

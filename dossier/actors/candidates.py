@@ -14,6 +14,10 @@ from .rules import Rules
 LABEL_TYPES = {"PER": "person", "ORG": "organization", "LOC": "place"}
 WEB_NAME = re.compile(r"\.[a-z]{2,4}$")          # "Lecourrier-du-soir.com": an outlet
 NOT_A_NAME = re.compile(r"https?:|www\.|@|/")     # links and handles: page furniture
+ELISION = ("'", "’")
+# "la Ve République", "le XXe siècle": an ordinal opens a period's name, not an actor's.
+# ("Le" is no ordinal: a Roman L or C alone is not taken.)
+ORDINAL = re.compile(r"^(?:[IVX]+|[IVXLC]{2,}|\d+)(?:e|er|re|ème)$")
 # A name's span shorter than this, letters and digits only, is an initial or a list letter ("C", "B").
 MIN_NAME_CHARS = 2
 # The lower-case head of a glued word ("àJean") cut off when it is a short word of the language or
@@ -26,6 +30,7 @@ DEFINED_NAME_REACH = 16
 INSTITUTION_REACH = 2
 # Tokens of a generic word and the adjectives taken after it ("l'[État] islamique").
 GENERIC_NAME_MAX_TOKENS = 3
+PLURAL_ARTICLES = {"les", "des", "aux"}
 
 
 @dataclass
@@ -43,6 +48,7 @@ class Candidate:
     generic_head: bool = False   # "État islamique": kept only if something says organisation
     defined_by: Candidate | None = None   # "(Minusma)": the name it shortens, given before it
     also_role: str | None = None  # "le colonel X, porte-parole du gouvernement": the second role
+    plural: bool = False    # after "les", "des": a family ("les Kennedy") or a group, not one body
 
 
 def article_candidates(article: Article, analysis: Analysis, rules: Rules) -> list[Candidate]:
@@ -199,6 +205,8 @@ def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, enti
     start, honorific = skip_openers(tokens, start, end, label, rules)
     end = trim_end(tokens, start, end, rules)
     start, span_role = title_in_name(tokens, start, end, label, text, rules)
+    if start < end and (ORDINAL.match(tokens[start].text) or is_only_title(tokens, start, end, rules)):
+        return None      # "la Ve République"; "le Colonel-général" cut from its name by a line end
     span_text = text[tokens[start].idx : tokens[end - 1].idx + len(tokens[end - 1].text)] if start < end else ""
     if len(name_key(span_text).replace(" ", "")) < MIN_NAME_CHARS:
         return None      # "C", "B": an initial or a list letter
@@ -213,17 +221,25 @@ def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, enti
         return None
     if end - start == 1 and is_demonym(tokens, start, label, rules):
         return None
+    single = end - start == 1
+    if label != "PER":      # the mention opens at `start`, the name at `name`
+        name, (start, end) = start, with_capital_article(tokens, start, end, reading, rules)
+    else:
+        name = start
     # An acronym is a body's name, whatever the title next to it ("le député LREM Untel").
-    acronym = end - start == 1 and "." not in tokens[start].text and rules.names.is_acronym(tokens[start].text)
+    acronym = single and "." not in tokens[name].text and rules.names.is_acronym(tokens[name].text)
     if acronym and label == "PER":
         label = "ORG"
     role, also_role, role_says_person = ((None, None, False) if acronym
                                          else read_role(reading, start, end, text, label, rules))
     if span_role is not None and not acronym:
         role, role_says_person = role or span_role, True
+    # A cue word right before the name tells more than a role around it ("présidente du groupe
+    # Rassemblement national"); one set off by a comma, less.
     cue = (("organization" if institution is not None else None) or opening_cue
+           or cue_before(tokens, start, rules, across_comma=False)
            or ("person" if (honorific and not acronym) or role_says_person else None)
-           or cue_before(tokens, start, rules)
+           or cue_before(tokens, start, rules) or cue_after(tokens, end, rules)
            or ("organization" if WEB_NAME.search(entity.text) else None))
     first_char, last = tokens[start].idx, tokens[end - 1]
     last_char = last.idx + len(last.text)
@@ -236,8 +252,8 @@ def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, enti
                          or name_key(before.text) in rules.place_prepositions))
     opens = start == 0 or before.pos == "PUNCT" or any(start == s for s, _ in reading.sentences)
     return Candidate(mention, LABEL_TYPES.get(label), cue, with_article, role, 0, (start, end),
-                     tokens[start].pos if end - start == 1 else None, opens, generic_head,
-                     also_role=also_role)
+                     tokens[name].pos if single else None, opens, generic_head,
+                     also_role=also_role, plural=before is not None and name_key(before.text) in PLURAL_ARTICLES)
 
 
 def too_long_a_word(text: str, rules: Rules) -> bool:
@@ -270,11 +286,16 @@ def is_demonym(tokens: list[Token], start: int, label: str, rules: Rules) -> boo
     """"les Russes", "des Lyonnais", "deux Français": inhabitants, not their place. The tagger
     reads them as common nouns (places are proper nouns) after a determiner or a number."""
     token = tokens[start]
-    if label not in {"LOC", "MISC"} or token.pos != "NOUN" or start == 0:
+    if label not in {"LOC", "MISC"} or start == 0:
         return False
-    before = tokens[start - 1]
+    before, word = tokens[start - 1], name_key(token.text)
+    if name_key(before.text) in PLURAL_ARTICLES and word.endswith(rules.demonym_endings) and word.endswith("s"):
+        return True      # "Les Wallons ont choisi", which the tagger may read as a proper noun
+    if token.pos != "NOUN":
+        return False
     after_determiner = before.pos in {"DET", "NUM", "ADJ"} or name_key(before.text) in {"des", "de", "d", "aux"}
-    return after_determiner and name_key(token.text).endswith(rules.demonym_endings)
+    # "des Belges": a plural common noun after a determiner is people (plural places are proper nouns)
+    return after_determiner and (word.endswith(rules.demonym_endings) or "Number=Plur" in token.morph)
 
 
 def is_name(tokens: list[Token], start: int, end: int, label: str, opening_cue: str | None,
@@ -302,8 +323,8 @@ def skip_openers(tokens: list[Token], start: int, end: int, label: str,
     honorific = False
     while start < end:
         word = name_key(tokens[start].text)
-        if word in rules.names.honorifics:
-            honorific = True
+        if word in rules.names.honorifics and not tokens[start].text.endswith(ELISION):
+            honorific = True        # not "M’" of "M’Jid El Guerrab": a name's own elided part
         elif word not in rules.names.determiners or (label == "PER" and tokens[start].text[:1].isupper()):
             break
         start += 1
@@ -340,11 +361,13 @@ def is_capitalised_phrase(tokens: list[Token], start: int, end: int) -> bool:
     return opens and all(not t.text[:1].isupper() for t in tokens[start + 1 : end])
 
 
-def cue_before(tokens: list[Token], start: int, rules: Rules) -> str | None:
+def cue_before(tokens: list[Token], start: int, rules: Rules, across_comma: bool = True) -> str | None:
     """The type told by a cue word before the name: "la société russe, Wagner", "l'opération
     française Barkhane"; adjectives and one comma may stand between."""
     j = start - 1
     if j >= 0 and tokens[j].text == ",":
+        if not across_comma:
+            return None
         j -= 1
     while j >= 0 and tokens[j].pos == "ADJ" and tokens[j].text[:1].islower():
         j -= 1
@@ -358,3 +381,46 @@ def sentence_of(text: str, reading: BlockAnalysis, token_index: int) -> str:
             return text[first.idx : last.idx + len(last.text)]
     return text
 
+
+
+def cue_after(tokens: list[Token], end: int, rules: Rules) -> str | None:
+    """The type told by an apposition that opens with a cue word: "le Paris Saint-Germain, un club
+    qui …", "Vooruit, le parti socialiste flamand", "Braguino (documentaire, …)"."""
+    if end + 1 < len(tokens) and tokens[end].text == "(":
+        word = tokens[end + 1]       # "Braguino (documentaire, 50 min)"
+        return rules.type_cues.get(name_key(word.text)) if word.text[:1].islower() else None
+    if end + 2 >= len(tokens) or tokens[end].text != "," or tokens[end + 1].pos != "DET":
+        return None
+    word, k = tokens[end + 2], end + 3
+    while k < len(tokens) and tokens[k].pos == "ADJ":
+        k += 1
+    if k < len(tokens) and tokens[k].pos in {"VERB", "AUX"}:
+        return None      # "…, le club discute": the subject of the next clause, no apposition
+    return rules.type_cues.get(name_key(word.text)) if word.text[:1].islower() else None
+
+
+def is_only_title(tokens: list[Token], start: int, end: int, rules: Rules) -> bool:
+    """The span is a title and nothing else: "Capitaine", "Colonel-major" (the tokens after the
+    title word are hyphens and words in lower case)."""
+    n = starts_with_title([name_key(t.text) for t in tokens[start:end]], rules)
+    return n > 0 and not any(t.text[:1].isupper() for t in tokens[start + n : end])
+
+
+def with_capital_article(tokens: list[Token], start: int, end: int, reading: BlockAnalysis,
+                         rules: Rules) -> tuple[int, int]:
+    """"sur Le Point", "l'association La Parole libérée", "Les Engagés de Maxime Prévot": inside a
+    sentence, a capitalised article before a name is the name's own, and so is the adjective in
+    lower case right after it that the model left out. At a sentence's opening it is only the
+    sentence's capital ("La France a …", "« La France n'a pas …")."""
+    j = start - 1
+    if j <= 0 or tokens[j].text[:1].islower() or name_key(tokens[j].text) not in rules.definite_articles:
+        return start, end
+    if tokens[j - 1].pos == "PUNCT" and tokens[j - 1].text not in {",", "("}:
+        return start, end
+    if any(j == s for s, _ in reading.sentences):
+        return start, end
+    after = tokens[end] if end < len(tokens) else None
+    adjective = after is not None and (after.pos == "ADJ" or "VerbForm=Part" in after.morph)
+    if adjective and after.text[:1].islower() and (end + 1 == len(tokens) or tokens[end + 1].pos != "NOUN"):
+        end += 1
+    return j, end

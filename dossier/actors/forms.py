@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..lexicon import COMMON, CONJUGATED, Answers
 from ..names import name_key
-from .candidates import Candidate
+from .candidates import WEB_NAME, Candidate
 from .rules import Rules
 
 # Parts of speech the tagger gives a capitalised word that is not a name ("Souhaitons", "Voire").
@@ -42,6 +42,8 @@ def form_key(text: str, rules: Rules, any_case: bool = False) -> str:
     case ("groupe Wagner" is Wagner; "Radio France" is not France). With `any_case`, a capitalised
     cue word goes too (the user's "Groupe Wagner")."""
     found = rules.names.bare_words(text)
+    if len(found) > 1 and WEB_NAME.search(text):
+        found = found[:-1]        # "Liberation.fr" is Libération
     if len(found) > 1 and found[0] in rules.type_cues and (any_case or cue_in_lower_case(text, rules)):
         found = found[1:]
     return " ".join(found)
@@ -98,7 +100,10 @@ def is_dictionary_word(form: Form, dictionary: Answers) -> bool:
     `dictionary` holds what the analysis looked up (lexicon.py) and looks up any other word."""
     word = form.candidates[0].mention.text.lower()
     # the dictionary holds single words: not "Le Bihan", nor "Fédération de Russie" (keyed "russie")
-    if " " in form.key or " " in word or any(c.cue or c.label == "organization" for c in form.candidates):
+    # the model's organisation counts unless the word is capitalised only as a sentence's first
+    # ("Arithmétiquement, une coalition …")
+    if " " in form.key or " " in word or any(c.cue or (c.label == "organization" and not c.opens)
+                                             for c in form.candidates):
         return False
     code = dictionary[word]
     if all(c.opens for c in form.candidates) and code & CONJUGATED:

@@ -188,3 +188,25 @@ def longer_names(res: Resolution, forms: list[int]) -> dict[str, list[int]]:
             found[" ".join(key[:n])].append(j)
     return found
 
+
+
+def assign_heads(res: Resolution, assigned: dict[int, int]) -> None:
+    """"l'Assemblée" beside "l'Assemblée nationale", "l'Autorité" beside "l'Autorité de la
+    concurrence": an organisation's one-word name is the one longer organisation's name that it
+    opens in the same article (another article may mean another: "l'Assemblée de Corse").
+    Adds candidate id → form index to `assigned`."""
+    longer: dict[tuple[str, str], set[int]] = defaultdict(set)    # (article, first word) → roots
+    for j, form in enumerate(res.forms):
+        words = form.key.split()
+        if len(words) > 1 and res.types[j] == "organization":
+            for c in form.candidates:
+                longer[(c.mention.article, words[0])].add(res.groups.find(j))
+    if not longer:
+        return
+    for i, form in enumerate(res.forms):
+        if " " in form.key or res.types[i] != "organization" or form.key.upper() == form.candidates[0].mention.text:
+            continue
+        for c in form.candidates:
+            roots = longer.get((c.mention.article, form.key), set()) - {res.groups.find(i)}
+            if id(c) not in assigned and len(roots) == 1:
+                assigned[id(c)] = next(iter(roots))

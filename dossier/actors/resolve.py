@@ -12,7 +12,7 @@ from .build import gather, is_excluded, make_actor, registry_entries, unique_ids
 from .candidates import article_candidates
 from .elsewhere import attach_elsewhere
 from .forms import group_forms, user_keys
-from .merge import (Groups, Resolution, join_acronyms, join_definitions, join_persons, join_registry,
+from .merge import (Groups, Resolution, assign_heads, join_acronyms, join_definitions, join_persons, join_registry,
                     suspect_prefixes)
 from .registry import load_registry
 from .report import suspected_merges
@@ -36,6 +36,7 @@ def resolve_actors(
     join_acronyms(res, rules)
     suspect_prefixes(res, rules)
     assigned = assign_surnames(res, rules)
+    assign_heads(res, assigned)
     clusters = gather(res, assigned)
     entries = registry_entries(registry, rules)
     built = {root: make_actor(group, entries, rules) for root, group in clusters.items()}

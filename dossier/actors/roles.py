@@ -95,8 +95,8 @@ def role_after(tokens: list[Token], end: int, text: str, rules: Rules,
     if end >= len(tokens) or tokens[end].text != ",":
         return None
     j = end + 1
-    while j < len(tokens) and tokens[j].pos == "DET":
-        j += 1
+    while j < len(tokens) and tokens[j].pos in {"DET", "ADV"}:
+        j += 1           # "M’Jid El Guerrab, alors député LREM, …"
     k = j
     while k < len(tokens) and not stops_role(tokens, k) and k - j < ROLE_MAX_TOKENS:
         k += 1
@@ -121,9 +121,20 @@ def title_at(segment: list[Token], folded: list[str], i: int, rules: Rules) -> i
     title when it cannot be a name's ("Premier ministre", "Secrétaire général", "Président"):
     a multi-word title or a generic word; "Général de Gaulle", "Prince Harry" are names."""
     n = starts_with_title(folded[i:], rules)
-    if n and (segment[i].text[:1].islower() or n > 1 or folded[i] in rules.generic):
+    if n and (segment[i].text[:1].islower() or n > 1 or folded[i] in rules.generic
+              or before_full_name(segment[i + n:])):
         return n
     return 0
+
+
+def before_full_name(rest: list[Token]) -> bool:
+    """"Capitaine Ibrahim Traoré": a capitalised title before a given name and a surname is a
+    title; before one name it may be the name's own ("Prince Harry", "Général de Gaulle")."""
+    k = 0
+    while k < len(rest) and not rest[k].text[:1].isupper():
+        k += 1           # the title's own end: "Colonel-[général] Iounous-Bek Evkourov"
+    names = [t for t in rest[k:] if t.text[:1].isalpha()]
+    return len(names) >= 2 and all(t.text[:1].isupper() for t in names)
 
 
 def title_in_name(tokens: list[Token], start: int, end: int, label: str, text: str,
@@ -133,11 +144,11 @@ def title_in_name(tokens: list[Token], start: int, end: int, label: str, text: s
     are a role, not the name; the name is what follows them (nothing, when the span ends with
     the role, or when the role ends with "de la" and the name completes it: "[président de la
     France]"). Returns the name's new start (`end` for nothing) and the role."""
-    if label != "PER":
-        return start, None
     segment = tokens[start:end]
+    if label != "PER" and not before_full_name(segment[1:]):
+        return start, None
     folded = [name_key(t.text) for t in segment]
-    for k in range(len(segment)):
+    for k in range(len(segment) if label == "PER" else 1):
         n = title_at(segment, folded, k, rules)
         if n:
             r = start + k + n

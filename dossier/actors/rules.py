@@ -23,6 +23,7 @@ class Rules:
     place_prepositions: set[str]
     demonym_endings: tuple[str, ...]
     longest_name_word: int             # characters of a name's longest word
+    metonyms: set[str]
 
 
 @lru_cache(maxsize=1)
@@ -40,6 +41,7 @@ def load_rules() -> Rules:
         place_prepositions={name_key(w) for w in data["place_prepositions"]},
         demonym_endings=tuple(name_key(w) for w in data["demonym_endings"]),
         longest_name_word=data["longest_name_word"],
+        metonyms={name_key(w) for w in data["metonyms"]},
     )
 
 

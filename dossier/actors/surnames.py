@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from rapidfuzz.distance import JaroWinkler
+
 from .candidates import Candidate
 from .forms import Form
 from .merge import Resolution, is_full_name
@@ -13,10 +15,14 @@ def is_bare_surname(form: Form, rules: Rules) -> bool:
     """"Lavrov", "Le Drian", "Macron" (even when the model says place): one name, no article,
     nothing in the context saying it is an organisation or an event."""
     given, surname = rules.names.person_parts(form.key)
-    cues = form.votes("cue")
-    no_other_cue = all(kind == "person" for kind in cues)
     mostly_bare = sum(c.with_article for c in form.candidates) * 2 < len(form.candidates)
-    return not given and bool(surname) and no_other_cue and mostly_bare
+    return not given and bool(surname) and mostly_bare
+
+
+def other_cue(candidate: Candidate) -> bool:
+    """A cue says organisation or event: the mention joins a person only one its article names
+    ("Écarté du groupe professionnel, Mbappé …" beside "Kylian Mbappé")."""
+    return candidate.cue not in {None, "person"}
 
 
 def assign_surnames(res: Resolution, rules: Rules) -> dict[int, int]:
@@ -46,12 +52,59 @@ def assign_surnames(res: Resolution, rules: Rules) -> dict[int, int]:
                     if named_in[(candidate.mention.article, r)]}
             if here:
                 assigned[id(candidate)] = nearest_before(candidate, here)
-            elif len(roots) == 1 and not (place_like and candidate.label == "place"):
+                candidate.cue = None if other_cue(candidate) else candidate.cue
+            elif len(roots) == 1 and not (place_like and candidate.label == "place") and not other_cue(candidate):
                 assigned[id(candidate)] = next(iter(roots))
         if any(id(c) not in assigned for c in form.candidates) and len(roots) > 1:
             res.suspected += [(i, r, "a surname alone, borne by several people")
                               for r in sorted(roots)]
+    assign_likenesses(res, rules, persons, named_in, assigned)
     return assigned
+
+
+def assign_likenesses(res: Resolution, rules: Rules, persons: dict[str, set[int]],
+                      named_in: dict[tuple[str, int], list[Candidate]], assigned: dict[int, int]) -> None:
+    """A name that no person's surname spells, in an article that names exactly one person it
+    fits: by given names ("Ousmane", "Marie-Pierre" beside "Ousmane Dembélé", "Marie-Pierre
+    Dausse"; not after a title: "le pape François"), or, read as a person's, by a one-word surname
+    spelled alike ("Tiani" beside "Abdourahamane Tchiani": Jaro-Winkler ≥ the rules'
+    `surname_similarity`, and not one name beginning the other, as Martin and Martinez). Looked
+    up among the few persons of the same article."""
+    t = rules.names.translit
+    by_given: dict[tuple[str, tuple[str, ...]], set[int]] = defaultdict(set)  # (article, given names) → roots
+    surnames: dict[str, list[tuple[str, int]]] = defaultdict(list)           # article → (surname, root)
+    for article, root in named_in:
+        given, surname = rules.names.person_parts(res.forms[root].key)
+        if given:
+            by_given[(article, tuple(t(w) for w in given))].add(root)
+            if " " not in surname:
+                surnames[article].append((t(surname), root))
+    if not by_given:
+        return
+    for i, form in enumerate(res.forms):
+        if res.types[i] not in {None, "person", "place"}:
+            continue
+        own, words, borne = res.groups.find(i), None, None
+        for candidate in form.candidates:
+            if id(candidate) in assigned or candidate.with_article or other_cue(candidate):
+                continue
+            words = words or tuple(t(w) for w in form.key.split())
+            article = candidate.mention.article
+            fits = by_given.get((article, words), set()) - {own} if candidate.role is None else set()
+            if not fits and len(words) == 1 and "person" in (candidate.cue, candidate.label):
+                fits = {r for surname, r in surnames.get(article, []) if r != own and alike(words[0], surname, rules)}
+            if len(fits) != 1:
+                continue
+            if borne is None:    # a surname borne by a person was assigned above (rarely asked)
+                borne = bool(persons.get(rules.names.surname_key(form.key), set()) - {own})
+            if not borne:
+                assigned[id(candidate)] = next(iter(fits))
+
+
+def alike(a: str, b: str, rules: Rules) -> bool:
+    """Two surnames spelled alike, neither beginning the other."""
+    return (not (a.startswith(b) or b.startswith(a))
+            and JaroWinkler.similarity(a, b) >= rules.names.surname_similarity)
 
 
 def nearest_before(candidate: Candidate, here: dict[int, list[Candidate]]) -> int:
