@@ -101,9 +101,8 @@ def clean_article(raw: RawArticle, lines: list[Line], page: dict, rules: Rules,
     if page.get("title"):
         drop_repeated_headline(lines, page, rules)
     # A saved page's article was found by trafilatura; a Markdown file is the user's own text.
-    if raw.format == "txt":
-        keep_main_span(lines, rules)
-    article = structure(raw.id, lines, rules, rules.metadata.get("dateline"))
+    head_found = raw.format == "txt" and keep_main_span(lines, rules)
+    article = structure(raw.id, lines, rules, rules.metadata.get("dateline"), head_found)
     if raw.cut:  # ingest kept only the start of a file far longer than an article: the page says so
         article.blocks.append(Block("paragraph", CUT_NOTICE))
     article.removed = [line.text for line in lines if line.removed]

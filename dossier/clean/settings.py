@@ -42,6 +42,10 @@ class CleanSettings:
     closing_ratio: float = 0.3         # share of function words of such a closing line
     head_lines: int = 2                # headline-like lines kept above the prose (title and lede)
     headline_min_words: int = 3        # words of a line above the prose that may be title or lede
+    # The headline is looked for among the head_window lines above the prose and the first
+    # head_into_span lines of it (clean/head.py; the signals' weights: data/head.yml).
+    head_window: int = 40
+    head_into_span: int = 3
 
     # ---- furniture
     # A line that ends the article (comments, most read) counts only after this many words of prose.

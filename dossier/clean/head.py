@@ -1,0 +1,154 @@
+"""The head of a plain-text page: which line is the headline and which the standfirst (chapô).
+
+A copied web page puts menus, kickers, bylines, dates, share rows, captions and audio players
+around the headline, and the article's prose below it. The headline is not the first line, nor the
+line just above the prose: it is the best candidate above the byline/date block and the first body
+paragraph. Each candidate is scored with weak signals (its length, its last character, whether it
+reads as a sentence, the content words it shares with the prose, whether the page repeats it as a
+breadcrumb or a sticky header does, how far it stands above the prose, whether a byline or a date
+follows it); the signals' weights are learned from the annotated pages of the repository
+(benchmarks/train_head.py writes them to dossier/data/head.yml), not tuned by hand.
+
+The standfirst is the paragraph-like line between the headline and the body that summarises: it
+shares words with the headline, or a byline/date line separates it from the body.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .lines import WORD, Line, is_paragraph, is_sentence, line_key
+from .profiles import Rules
+
+WEIGHTS = Path(__file__).parent.parent / "data" / "head.yml"
+# The reasons read_metadata gives the lines of the byline/date block.
+META = ("signature", "date de publication")
+# A credit closing a caption: "— ORTN / AFP", "© Reuters", "Photo : X", "(AFP)".
+CREDIT = re.compile(r"(©|\bphotos?\s*:|/\s*(?-i:[A-Z][A-Za-z]+)\s*$|\((?-i:[A-Z]{2,})\)\s*$|[—–]\s*(?-i:[A-Z]{2,}))",
+                    re.IGNORECASE)
+# Clock times, numeric dates: a timestamp, a live feed's beat, a date line.
+STAMP = re.compile(r"\d{1,2}[:h]\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
+FEATURES = ("bias", "fit_words", "log_words", "full_stop", "paragraph", "sentence", "body_share",
+            "next_share", "repeated", "near", "meta_below", "colon_end", "kicker", "stamp", "credit",
+            "capitals", "in_span", "question")
+
+
+@dataclass
+class Context:
+    """What every candidate is compared with: the prose's words, the page's line counts."""
+    body_words: set[str]
+    counts: Counter
+    start: int
+
+
+@lru_cache(maxsize=1)
+def load_weights(path: Path = WEIGHTS) -> dict[str, float]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    return {name: float(value) for name, value in (data.get("weights") or {}).items()}
+
+
+def content(text: str, rules: Rules) -> set[str]:
+    return {token for token in WORD.findall(text.casefold()) if token not in rules.words and len(token) > 2}
+
+
+def context(lines: list[Line], start: int, end: int, rules: Rules) -> Context:
+    """The content words of the prose (its first 60 lines: the top of the article weighs most)."""
+    words: set[str] = set()
+    for line in lines[start:min(end, start + 60)]:
+        if not line.removed:
+            words |= content(line.text, rules)
+    return Context(words, Counter(line_key(line.text) for line in lines), start)
+
+
+def candidates(lines: list[Line], start: int, rules: Rules) -> list[int]:
+    """Lines that may be the headline: not taken out by a rule, up to settings.head_window lines
+    above the prose, and the top of the prose up to its first paragraph (a long headline that
+    reads as a sentence may open the run of prose)."""
+    settings = rules.settings
+    found = [i for i in range(max(0, start - settings.head_window), start)
+             if not lines[i].removed and WORD.search(lines[i].text)]
+    for i in range(start, min(len(lines), start + settings.head_into_span)):
+        if lines[i].removed:
+            continue
+        if is_paragraph(lines[i].text, rules) and len(WORD.findall(lines[i].text)) > settings.headline_words:
+            break
+        found.append(i)
+    return found
+
+
+def features(lines: list[Line], i: int, ctx: Context, rules: Rules) -> dict[str, float]:
+    """The weak signals of line i as the headline."""
+    text = lines[i].text
+    words = WORD.findall(text)
+    mine = content(text, rules)
+    nxt = next((line.text for line in lines[i + 1:i + 4] if not line.removed and is_sentence(line.text, rules)), "")
+    below = lines[i + 1:max(ctx.start, i + 1) + 2]
+    letters = [c for c in text if c.isalpha()]
+    return {
+        "bias": 1.0,
+        "fit_words": float(3 <= len(words) <= 25),
+        "log_words": math.log(1 + len(words)),
+        "full_stop": float(text.rstrip().endswith(".")),
+        "paragraph": float(is_paragraph(text, rules)),
+        "sentence": float(is_sentence(text, rules)),
+        "body_share": len(mine & ctx.body_words) / len(mine) if mine else 0.0,
+        "next_share": len(mine & content(nxt, rules)) / len(mine) if mine and nxt else 0.0,
+        "repeated": float(ctx.counts[line_key(text)] > 1),
+        "near": 1.0 / (1 + abs(ctx.start - i)),
+        "meta_below": float(any(line.removed in META for line in below)),
+        "colon_end": float(text.rstrip().endswith((":", "|", "»", ">"))),
+        "kicker": float(len(words) <= 2),
+        "stamp": float(bool(STAMP.search(text))),
+        "credit": float(bool(CREDIT.search(text))),
+        "capitals": sum(c.isupper() for c in letters) / len(letters) if letters else 0.0,
+        "in_span": float(i >= ctx.start),
+        "question": float(text.rstrip().endswith("?")),
+    }
+
+
+def score(values: dict[str, float], weights: dict[str, float]) -> float:
+    return sum(weights.get(name, 0.0) * value for name, value in values.items())
+
+
+def find_headline(lines: list[Line], start: int, end: int, rules: Rules) -> int | None:
+    """The index of the best-scoring headline candidate, or None when there is none."""
+    weights = load_weights()
+    found = candidates(lines, start, rules)
+    if not found or not weights:
+        return None
+    ctx = context(lines, start, end, rules)
+    return max(found, key=lambda i: (score(features(lines, i, ctx, rules), weights), -abs(start - i)))
+
+
+def find_lede(lines: list[Line], title: int, start: int, rules: Rules) -> int | None:
+    """The standfirst: the first paragraph-like line after the headline and before the prose, or the
+    first line of the prose when a byline or a date separates it from the rest."""
+    head = content(lines[title].text, rules)
+    for i in range(title + 1, len(lines)):
+        line = lines[i]
+        if line.removed or not WORD.search(line.text):
+            continue
+        if not is_sentence(line.text, rules) or len(line.text) > rules.settings.lede_max:
+            if i >= start:
+                return None
+            continue
+        if i < start or meta_follows(lines, i) or head & content(line.text, rules) and i == start:
+            return i
+        return None
+    return None
+
+
+def meta_follows(lines: list[Line], i: int) -> bool:
+    """A byline or date line comes after line i, before the next line of text."""
+    for line in lines[i + 1:]:
+        if line.removed in META:
+            return True
+        if not line.removed:
+            return False
+    return False
