@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from dossier.clean import load_rules, read_document  # noqa: E402
 from dossier.clean.furniture import mark_dated_lists, mark_furniture  # noqa: E402
-from dossier.clean.head import FEATURES, WEIGHTS, candidates, context, features  # noqa: E402
+from dossier.clean.head import FEATURES, NONE, WEIGHTS, candidates, context, features  # noqa: E402
 from dossier.clean.lines import repeated_lines  # noqa: E402
 from dossier.clean.metadata import detect_outlets, read_metadata  # noqa: E402
 from dossier.clean.span import extend_tail, main_span  # noqa: E402
@@ -64,8 +64,6 @@ def examples(group: list[tuple[Path, str | None]], rules) -> list[tuple[np.ndarr
     repeated = repeated_lines(documents, rules.settings)
     found = []
     for (path, title), lines in zip(group, documents):
-        if not title:
-            continue
         outlets = detect_outlets(lines, {}, rules)
         read_metadata(lines, rules, outlets)
         mark_furniture(lines, [rules.generic, *outlets], rules, repeated)
@@ -74,11 +72,14 @@ def examples(group: list[tuple[Path, str | None]], rules) -> list[tuple[np.ndarr
         end = extend_tail(lines, end, rules)
         ctx = context(lines, start, end, rules)
         rows = candidates(lines, start, rules)
-        labels = np.array([fold(lines[i].text) == fold(title) for i in rows], dtype=float)
+        # the last row is the choice of no headline: right where the gold has none
+        labels = np.array([bool(title) and fold(lines[i].text) == fold(title) for i in rows] + [not title],
+                          dtype=float)
         if not labels.any():
             print(f"  not among the candidates: {path.name}: {title[:60]!r}")
             continue
-        matrix = np.array([[features(lines, i, ctx, rules)[name] for name in FEATURES] for i in rows])
+        matrix = np.array([[features(lines, i, ctx, rules)[name] for name in FEATURES] for i in rows]
+                          + [[NONE[name] for name in FEATURES]])
         found.append((matrix, labels / labels.sum()))
     return found
 

@@ -14,7 +14,6 @@ shares words with the headline, or a byline/date line separates it from the body
 """
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from pathlib import Path
 import yaml
 
 from .lines import WORD, Line, is_paragraph, is_sentence, line_key
-from .profiles import Rules
+from .profiles import Rules, matches
 
 WEIGHTS = Path(__file__).parent.parent / "data" / "head.yml"
 # The reasons read_metadata gives the lines of the byline/date block.
@@ -34,17 +33,18 @@ CREDIT = re.compile(r"(©|\bphotos?\s*:|/\s*(?-i:[A-Z][A-Za-z]+)\s*$|\((?-i:[A-Z
                     re.IGNORECASE)
 # Clock times, numeric dates: a timestamp, a live feed's beat, a date line.
 STAMP = re.compile(r"\d{1,2}[:h]\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
-FEATURES = ("bias", "fit_words", "log_words", "full_stop", "paragraph", "sentence", "body_share",
+FEATURES = ("bias", "words_3_7", "words_8_16", "words_17_25", "words_over", "full_stop", "paragraph", "sentence", "body_share",
             "next_share", "repeated", "near", "meta_below", "colon_end", "kicker", "stamp", "credit",
-            "capitals", "in_span", "question")
+            "capitals", "in_span", "question", "first", "prev_share", "none")
 
 
 @dataclass
 class Context:
     """What every candidate is compared with: the prose's words, the page's line counts."""
-    body_words: set[str]
+    body_words: Counter          # content word -> how many lines of the prose have it
     counts: Counter
     start: int
+    end: int
 
 
 @lru_cache(maxsize=1)
@@ -59,11 +59,11 @@ def content(text: str, rules: Rules) -> set[str]:
 
 def context(lines: list[Line], start: int, end: int, rules: Rules) -> Context:
     """The content words of the prose (its first 60 lines: the top of the article weighs most)."""
-    words: set[str] = set()
+    words: Counter = Counter()
     for line in lines[start:min(end, start + 60)]:
         if not line.removed:
-            words |= content(line.text, rules)
-    return Context(words, Counter(line_key(line.text) for line in lines), start)
+            words.update(content(line.text, rules))
+    return Context(words, Counter(line_key(line.text) for line in lines), start, min(end, start + 60))
 
 
 def candidates(lines: list[Line], start: int, rules: Rules) -> list[int]:
@@ -88,16 +88,22 @@ def features(lines: list[Line], i: int, ctx: Context, rules: Rules) -> dict[str,
     words = WORD.findall(text)
     mine = content(text, rules)
     nxt = next((line.text for line in lines[i + 1:i + 4] if not line.removed and is_sentence(line.text, rules)), "")
+    prev = next((line.text for line in reversed(lines[max(0, i - 3):i]) if not line.removed), "")
     below = lines[i + 1:max(ctx.start, i + 1) + 2]
     letters = [c for c in text if c.isalpha()]
+    own = int(ctx.start <= i < ctx.end)  # a candidate inside the prose is not its own evidence
+    shared = sum(ctx.body_words[word] > own for word in mine)
     return {
         "bias": 1.0,
-        "fit_words": float(3 <= len(words) <= 25),
-        "log_words": math.log(1 + len(words)),
+        # a headline has 3–25 words, most often 8–16; a standfirst is longer
+        "words_3_7": float(3 <= len(words) <= 7),
+        "words_8_16": float(8 <= len(words) <= 16),
+        "words_17_25": float(17 <= len(words) <= 25),
+        "words_over": float(len(words) > 25),
         "full_stop": float(text.rstrip().endswith(".")),
         "paragraph": float(is_paragraph(text, rules)),
         "sentence": float(is_sentence(text, rules)),
-        "body_share": len(mine & ctx.body_words) / len(mine) if mine else 0.0,
+        "body_share": shared / len(mine) if mine else 0.0,
         "next_share": len(mine & content(nxt, rules)) / len(mine) if mine and nxt else 0.0,
         "repeated": float(ctx.counts[line_key(text)] > 1),
         "near": 1.0 / (1 + abs(ctx.start - i)),
@@ -109,7 +115,15 @@ def features(lines: list[Line], i: int, ctx: Context, rules: Rules) -> dict[str,
         "capitals": sum(c.isupper() for c in letters) / len(letters) if letters else 0.0,
         "in_span": float(i >= ctx.start),
         "question": float(text.rstrip().endswith("?")),
+        "first": float(not any(not line.removed and WORD.search(line.text) for line in lines[:i])),
+        "prev_share": len(mine & content(prev, rules)) / len(mine) if mine and prev else 0.0,
+        "none": 0.0,
     }
+
+
+# The choice of no headline at all (the text has none: a title is made from its first sentence),
+# scored as one more candidate with its own weight.
+NONE = {name: 0.0 for name in FEATURES} | {"none": 1.0}
 
 
 def score(values: dict[str, float], weights: dict[str, float]) -> float:
@@ -123,13 +137,16 @@ def find_headline(lines: list[Line], start: int, end: int, rules: Rules) -> int 
     if not found or not weights:
         return None
     ctx = context(lines, start, end, rules)
-    return max(found, key=lambda i: (score(features(lines, i, ctx, rules), weights), -abs(start - i)))
+    best = max(found, key=lambda i: (score(features(lines, i, ctx, rules), weights), -abs(start - i)))
+    return best if score(features(lines, best, ctx, rules), weights) > score(NONE, weights) else None
 
 
 def find_lede(lines: list[Line], title: int, start: int, rules: Rules) -> int | None:
-    """The standfirst: the first paragraph-like line after the headline and before the prose, or the
-    first line of the prose when a byline or a date separates it from the rest."""
-    head = content(lines[title].text, rules)
+    """The standfirst: the first line of running text after the headline, when it stands before
+    the prose, when a byline or a date separates it from the rest, or when the headline opens the
+    text itself (a clean copy: headline, standfirst, body). A dateline opens the body, never the
+    standfirst."""
+    datelines = rules.metadata.get("dateline", [])
     for i in range(title + 1, len(lines)):
         line = lines[i]
         if line.removed or not WORD.search(line.text):
@@ -137,10 +154,13 @@ def find_lede(lines: list[Line], title: int, start: int, rules: Rules) -> int | 
         if not is_sentence(line.text, rules) or len(line.text) > rules.settings.lede_max:
             if i >= start:
                 return None
-            continue
-        if i < start or meta_follows(lines, i) or head & content(line.text, rules) and i == start:
-            return i
-        return None
+            continue  # a label, a caption's credit, a kicker between headline and standfirst
+        if matches(datelines, line.text) or line.text.rstrip().endswith(":"):
+            return None
+        # the first paragraph of the prose is the standfirst when the byline/date block sits
+        # between it and the headline, or after it
+        after_meta = any(other.removed in META for other in lines[title + 1:i])
+        return i if i < start or title >= start or meta_follows(lines, i) or after_meta else None
     return None
 
 
