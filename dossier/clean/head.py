@@ -159,8 +159,10 @@ def find_lede(lines: list[Line], title: int, start: int, rules: Rules) -> int | 
             return None
         # the first paragraph of the prose is the standfirst when the byline/date block sits
         # between it and the headline, or after it
+        # (or the headline opens the page: a clean copy, headline, standfirst, body)
         after_meta = any(other.removed in META for other in lines[title + 1:i])
-        return i if i < start or title >= start or meta_follows(lines, i) or after_meta else None
+        clean_copy = not any(WORD.search(other.text) for other in lines[:title])
+        return i if i < start or title >= start or clean_copy or meta_follows(lines, i) or after_meta else None
     return None
 
 
