@@ -166,11 +166,6 @@ def find_lede(lines: list[Line], title: int, start: int, rules: Rules) -> int | 
     return None
 
 
-def meta_follows(lines: list[Line], i: int) -> bool:
-    """A byline or date line comes after line i, before the next line of text."""
-    for line in lines[i + 1:]:
-        if line.removed in META:
-            return True
-        if not line.removed:
-            return False
-    return False
+def meta_follows(lines: list[Line], i: int, reach: int = 3) -> bool:
+    """A byline or date line comes within `reach` lines after line i (a caption may sit between)."""
+    return any(line.removed in META for line in lines[i + 1:i + 1 + reach])

@@ -7,7 +7,7 @@ import logging
 import re
 
 from ..models import Article
-from .lines import WORD, Line
+from .lines import WORD, Line, function_ratio
 from .profiles import Profile, Rules, matches
 
 log = logging.getLogger("mkdocs.plugins.dossier")
@@ -55,7 +55,10 @@ def read_metadata(lines: list[Line], rules: Rules, outlets: list[Profile]) -> di
                 read_byline(following, rules, names, found, text=f"Par {following.text}")
             continue
         if matches(rules.metadata.get("credit", []), line.text):
-            line.removed = "crédit photo"
+            if descriptive_caption(line.text, rules):
+                line.hint = "caption"  # "Photo : Le Capitaine … au palais de Kosyam": no credit
+            else:
+                line.removed = "crédit photo"
         else:
             read_copyright(line, rules, names, found)
     return found
@@ -65,6 +68,15 @@ def read_datelines(lines: list[Line], rules: Rules, found: dict) -> None:
     """No date or byline line gave a date: the first dateline of a paragraph may."""
     for line in lines:
         read_dateline(line, rules, found)
+
+
+def descriptive_caption(text: str, rules: Rules) -> bool:
+    """A caption under a "Photo :" label that describes the picture and credits no one: after the
+    label, a sentence of settings.caption_min_words words or more, with no credit mark (/, ©)."""
+    label, _, rest = text.partition(":")
+    return (bool(rest) and len(WORD.findall(label)) <= 2 and not re.search(r"[/©]|\(c\)", rest, re.I)
+            and len(WORD.findall(rest)) >= rules.settings.caption_min_words
+            and function_ratio(rest, rules) >= rules.settings.short_sentence_ratio)
 
 
 def outlet_names(rules: Rules) -> dict[str, Profile]:

@@ -77,6 +77,7 @@ class CleanSettings:
     byline_max_chars: int = 80          # characters of a line that may be a byline
     byline_max_words: int = 6           # words of the name a byline gives
     copyright_max_words: int = 5        # words of the site's name a copyright notice gives
+    caption_min_words: int = 8          # words after "Photo :" that describe the picture, not credit it
 
 
 def read_settings(given: object, where: Path, base: CleanSettings = CleanSettings()) -> CleanSettings:
