@@ -138,7 +138,23 @@ def find_headline(lines: list[Line], start: int, end: int, rules: Rules) -> int 
         return None
     ctx = context(lines, start, end, rules)
     best = max(found, key=lambda i: (score(features(lines, i, ctx, rules), weights), -abs(start - i)))
-    return best if score(features(lines, best, ctx, rules), weights) > score(NONE, weights) else None
+    if score(features(lines, best, ctx, rules), weights) <= score(NONE, weights):
+        return None
+    return headline_above(lines, best, found, rules)
+
+
+def headline_above(lines: list[Line], best: int, found: list[int], rules: Rules) -> int:
+    """A standfirst that outscored its headline: the line just above it is a headline of the same
+    story (3 to 25 words, at least half as many as the best line's, unlike a kicker; no full stop;
+    settings.headline_shared - 1 content words in common)."""
+    above = next((i for i in range(best - 1, -1, -1) if not lines[i].removed and WORD.search(lines[i].text)), None)
+    if above is None or above not in found:
+        return best
+    text = lines[above].text.rstrip()
+    shared = content(text, rules) & content(lines[best].text, rules)
+    size = len(WORD.findall(text))
+    fits = 3 <= size <= 25 and 2 * size >= len(WORD.findall(lines[best].text)) and not text.endswith(".")
+    return above if fits and len(shared) >= rules.settings.headline_shared - 1 else best
 
 
 def find_lede(lines: list[Line], title: int, start: int, rules: Rules) -> int | None:
