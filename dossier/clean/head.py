@@ -146,15 +146,22 @@ def find_headline(lines: list[Line], start: int, end: int, rules: Rules) -> int 
 def headline_above(lines: list[Line], best: int, found: list[int], rules: Rules) -> int:
     """A standfirst that outscored its headline: the line just above it is a headline of the same
     story (3 to 25 words, at least half as many as the best line's, unlike a kicker; no full stop;
-    settings.headline_shared - 1 content words in common)."""
+    settings.headline_shared - 1 content words in common, or the best line reads as running text and
+    the line above does not)."""
     above = next((i for i in range(best - 1, -1, -1) if not lines[i].removed and WORD.search(lines[i].text)), None)
     if above is None or above not in found:
         return best
     text = lines[above].text.rstrip()
     shared = content(text, rules) & content(lines[best].text, rules)
     size = len(WORD.findall(text))
-    fits = 3 <= size <= 25 and 2 * size >= len(WORD.findall(lines[best].text)) and not text.endswith(".")
-    return above if fits and len(shared) >= rules.settings.headline_shared - 1 else best
+    if not 3 <= size <= 25 or text.endswith("."):
+        return best
+    # shared words (and not a short kicker over a long line), or a standfirst that reads as running
+    # text under a line that does not
+    same_story = len(shared) >= rules.settings.headline_shared - 1 and 2 * size >= len(WORD.findall(lines[best].text))
+    standfirst = (is_paragraph(lines[best].text, rules) and not is_sentence(text, rules)
+                  and size >= rules.settings.headline_over_standfirst_words)
+    return above if same_story or standfirst else best
 
 
 def find_lede(lines: list[Line], title: int, start: int, rules: Rules) -> int | None:

@@ -46,6 +46,9 @@ class CleanSettings:
     # head_into_span lines of it (clean/head.py; the signals' weights: data/head.yml).
     head_window: int = 40
     head_into_span: int = 3
+    # A line above a standfirst that outscored it is the headline when it has this many words (a
+    # section label above a headline, "Dans les médias", has 3; the dev headlines 6 or more).
+    headline_over_standfirst_words: int = 6
 
     # ---- furniture
     # A line that ends the article (comments, most read) counts only after this many words of prose.
