@@ -23,7 +23,7 @@ from ..cache import Store, code_version, fingerprint
 from ..models import Article, Block, RawArticle
 from .furniture import drop_repeated_headline, mark_dated_lists, mark_furniture
 from .lines import Line, is_sentence, line_key, markdown_lines, repeated_lines, text_lines
-from .metadata import apply_found, apply_meta, detect_outlets, read_metadata
+from .metadata import apply_found, apply_meta, choose_date, detect_outlets, read_datelines, read_metadata
 from .pages import html_lines, merge_visible_paragraphs, visible_text
 from .profiles import Profile, Rules, load_rules
 from .settings import CleanSettings
@@ -101,9 +101,10 @@ def clean_article(raw: RawArticle, lines: list[Line], page: dict, rules: Rules,
     if page.get("title"):
         drop_repeated_headline(lines, page, rules)
     # A saved page's article was found by trafilatura; a Markdown file is the user's own text.
-    if raw.format == "txt":
-        keep_main_span(lines, rules)
-    article = structure(raw.id, lines, rules, rules.metadata.get("dateline"))
+    head_found = raw.format == "txt" and keep_main_span(lines, rules)
+    choose_date(lines, found)
+    read_datelines(lines, rules, found)
+    article = structure(raw.id, lines, rules, rules.metadata.get("dateline"), head_found)
     if raw.cut:  # ingest kept only the start of a file far longer than an article: the page says so
         article.blocks.append(Block("paragraph", CUT_NOTICE))
     article.removed = [line.text for line in lines if line.removed]

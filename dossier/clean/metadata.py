@@ -7,11 +7,13 @@ import logging
 import re
 
 from ..models import Article
-from .lines import WORD, Line
+from .lines import WORD, Line, function_ratio
 from .profiles import Profile, Rules, matches
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 # "Le Figaro avec AFP": the outlet that signs, helped by an agency.
+# found[DATE_LINES]: the dates read from date and byline lines, with their lines, until choose_date.
+DATE_LINES = "date_lines"
 WITH_AGENCY = re.compile(r"\s+(avec|with)\s+(l['’])?(afp|reuters|ap|agences?)\.?$", re.I)
 
 
@@ -53,12 +55,28 @@ def read_metadata(lines: list[Line], rules: Rules, outlets: list[Profile]) -> di
                 read_byline(following, rules, names, found, text=f"Par {following.text}")
             continue
         if matches(rules.metadata.get("credit", []), line.text):
-            line.removed = "crédit photo"
+            if descriptive_caption(line.text, rules):
+                line.hint = "caption"  # "Photo : Le Capitaine … au palais de Kosyam": no credit
+            else:
+                line.removed = "crédit photo"
         else:
             read_copyright(line, rules, names, found)
+    return found
+
+
+def read_datelines(lines: list[Line], rules: Rules, found: dict) -> None:
+    """No date or byline line gave a date: the first dateline of a paragraph may."""
     for line in lines:
         read_dateline(line, rules, found)
-    return found
+
+
+def descriptive_caption(text: str, rules: Rules) -> bool:
+    """A caption under a "Photo :" label that describes the picture and credits no one: after the
+    label, a sentence of settings.caption_min_words words or more, with no credit mark (/, ©)."""
+    label, _, rest = text.partition(":")
+    return (bool(rest) and len(WORD.findall(label)) <= 2 and not re.search(r"[/©]|\(c\)", rest, re.I)
+            and len(WORD.findall(rest)) >= rules.settings.caption_min_words
+            and function_ratio(rest, rules) >= rules.settings.short_sentence_ratio)
 
 
 def outlet_names(rules: Rules) -> dict[str, Profile]:
@@ -85,10 +103,28 @@ def read_published(line: Line, rules: Rules, found: dict) -> bool:
     if not match:
         return False
     line.removed = "date de publication"
-    date = parse_date(match.groupdict().get("date"))
-    if date and "date" not in found:
-        found["date"] = (date, f"ligne « {shorten(line.text)} »")
+    add_date(found, line, match.groupdict().get("date"), f"ligne « {shorten(line.text)} »")
     return True
+
+
+def add_date(found: dict, line: Line, text: str | None, origin: str) -> None:
+    """A date read from a date or byline line: one candidate for the article's date (choose_date)."""
+    date = parse_date(text)
+    if date:
+        found.setdefault(DATE_LINES, []).append((line, date, origin))
+
+
+def choose_date(lines: list[Line], found: dict) -> None:
+    """The article's date: from the date or byline line nearest the headline, under it when two are
+    as near (a sidebar's or a feed's dates, further away, are other articles'); without a headline,
+    from the first date line of the page."""
+    candidates = found.pop(DATE_LINES, [])
+    if not candidates or "date" in found:
+        return
+    title = next((i for i, line in enumerate(lines) if line.hint == "title" and not line.removed), 0)
+    place = {id(line): i for i, line in enumerate(lines)}
+    nearest = min(candidates, key=lambda c: (abs(place.get(id(c[0]), 0) - title), place.get(id(c[0]), 0) < title))
+    found["date"] = (nearest[1], nearest[2])
 
 
 def read_byline(line: Line, rules: Rules, names: dict[str, Profile], found: dict, text: str | None = None) -> bool:
@@ -97,6 +133,7 @@ def read_byline(line: Line, rules: Rules, names: dict[str, Profile], found: dict
         return False
     line.removed = "signature"
     origin = f"signature « {shorten(line.text)} »"
+    add_date(found, line, match.groupdict().get("date"), origin)
     # "Pierre Lefèvre - franceinfo Afrique", "Jeanne Martin, Le Monde": a person and an outlet
     for who in re.split(r"\s+[-–—|]\s+|,\s+", match.group("source").strip()):
         # "Le Figaro avec AFP": the outlet that signs, helped by an agency

@@ -42,6 +42,13 @@ class CleanSettings:
     closing_ratio: float = 0.3         # share of function words of such a closing line
     head_lines: int = 2                # headline-like lines kept above the prose (title and lede)
     headline_min_words: int = 3        # words of a line above the prose that may be title or lede
+    # The headline is looked for among the head_window lines above the prose and the first
+    # head_into_span lines of it (clean/head.py; the signals' weights: data/head.yml).
+    head_window: int = 40
+    head_into_span: int = 3
+    # A line above a standfirst that outscored it is the headline when it has this many words (a
+    # section label above a headline, "Dans les médias", has 3; the dev headlines 6 or more).
+    headline_over_standfirst_words: int = 6
 
     # ---- furniture
     # A line that ends the article (comments, most read) counts only after this many words of prose.
@@ -73,6 +80,7 @@ class CleanSettings:
     byline_max_chars: int = 80          # characters of a line that may be a byline
     byline_max_words: int = 6           # words of the name a byline gives
     copyright_max_words: int = 5        # words of the site's name a copyright notice gives
+    caption_min_words: int = 8          # words after "Photo :" that describe the picture, not credit it
 
 
 def read_settings(given: object, where: Path, base: CleanSettings = CleanSettings()) -> CleanSettings:

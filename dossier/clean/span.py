@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from .furniture import SECTION_HEADING
-from .lines import WORD, Line, function_ratio, is_sentence
+from .head import find_headline, find_lede
+from .lines import WORD, Line, function_ratio, is_paragraph, is_sentence
 from .profiles import Rules
 from .settings import CleanSettings
 
@@ -42,15 +43,34 @@ def main_span(lines: list[Line], rules: Rules) -> tuple[int, int]:
     return best_span
 
 
-def keep_main_span(lines: list[Line], rules: Rules) -> None:
-    """Lines before and after the article's prose are furniture, except the title and lede above it."""
+def keep_main_span(lines: list[Line], rules: Rules) -> bool:
+    """Lines before and after the article's prose are furniture, except the headline and the
+    standfirst above it (clean/head.py finds them, marked with hints "title" and "lede"). Between the
+    headline and the prose, a line that reads as running text stays: a lost paragraph is worse than
+    a leaked caption. Returns whether the head was found (else the two headline-like lines just
+    above the prose are kept, as before the head was scored)."""
     start, end = main_span(lines, rules)
     end = extend_tail(lines, end, rules)
-    head = head_lines(lines, start, rules.settings)
+    title = find_headline(lines, start, end, rules)
+    if title is None:
+        head = head_lines(lines, start, rules.settings)
+        for i, line in enumerate(lines):
+            if line.removed or line.hint == "title" or start <= i < end or any(line is h for h in head):
+                continue
+            line.removed = "en tête de page" if i < start else "en pied de page"
+        return False
+    lede = find_lede(lines, title, start, rules)
+    lines[title].hint = "title"
+    if lede is not None:
+        lines[lede].hint = "lede"
     for i, line in enumerate(lines):
-        if line.removed or line.hint == "title" or start <= i < end or any(line is h for h in head):
+        if line.removed or i in (title, lede) or title < i < start and is_paragraph(line.text, rules):
             continue
-        line.removed = "en tête de page" if i < start else "en pied de page"
+        if i < start or i < title:
+            line.removed = "en tête de page"
+        elif i >= end:
+            line.removed = "en pied de page"
+    return True
 
 
 def extend_tail(lines: list[Line], end: int, rules: Rules) -> int:

@@ -22,16 +22,19 @@ NOT_HEADING_ENDS = (STOPS[0], ",", ";", ":")
 
 
 def structure(article_id: str, lines: list[Line], rules: Rules,
-              datelines: list[re.Pattern] | None = None) -> Article:
+              datelines: list[re.Pattern] | None = None, head_found: bool = False) -> Article:
     """Title, lede and typed blocks from the kept lines. A paragraph opened by a dateline
-    ("BAMAKO, 29 mai 2021 (AFP) - …") is where the story starts: never the lede."""
+    ("BAMAKO, 29 mai 2021 (AFP) - …") is where the story starts: never the lede. When the head of a
+    plain-text page was found (clean/head.py), its hints say which lines are title and lede."""
     settings = rules.settings
     kept = [line for line in lines if not line.removed]
     title, made = None, False
     if kept and (kept[0].hint == "title" or kept[0].hint != "paragraph" and is_title(kept[0].text, settings)):
         title = kept.pop(0).text
     lede = None
-    if title and len(kept) > 1 and is_lede(kept[0], settings) and not matches(datelines or [], kept[0].text):
+    if head_found:
+        lede = kept.pop(0).text if kept and kept[0].hint == "lede" else None
+    elif title and len(kept) > 1 and is_lede(kept[0], settings) and not matches(datelines or [], kept[0].text):
         lede = kept.pop(0).text
     blocks = typed_blocks(kept, rules)
     if title is None:
