@@ -11,19 +11,35 @@ from functools import cached_property
 from ..cast import Cast, phrase_gender, role_nouns, stem, tokens_within
 from ..models import Actor, Analysis, Article, BlockAnalysis, Quote, Token
 from ..text import fold
-from .spans import (CLOSERS, OPENERS, STRAIGHT, Span, _is_dash_question, _starts_incise,
-                    dialogue_span, is_speech_verb, is_statement, quoted_spans, speech_rules)
+from .spans import (CLOSERS, INCISE_REACH, MIN_WORDS, OPENERS, STRAIGHT, Span, _is_dash_question,
+                    _starts_incise, dialogue_span, is_speech_verb, is_statement, quoted_spans, speech_rules)
 
 # How far back (in blocks) the last speaker or the person in focus may be taken for a quote
 # with no attribution of its own.
 FOCUS_REACH = 1
+# Blocks whose quotes are statements: the article's body, not its captions or headings.
+BODY_KINDS = ("paragraph", "quote")
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")  # "a-t-il expliqué": -il may be read nsubj:pass
-# The speaker of an explicit attribution to someone the text does not name ("selon un diplomate",
-# "a déclaré un officier"): no speaker, and no guess from the focus either.
-NOBODY = "\0nobody"
-# Determiners that bring in someone new, besides those the model marks Definite=Ind.
+# Words of an unnamed source kept for the page ("une source diplomatique ouest-africaine").
+SOURCE_WORDS = 10
+# Actor types that can speak: a place or a work never does ("Niger" is the junta, unnamed).
+SPEAKING_TYPES = ("person", "organization")
+
+
+@dataclass(frozen=True)
+class Unnamed:
+    """A source the article points at without naming it, in the article's words: anonymous
+    ("un proche de l'Élysée"), a thing ("le communiqué"), a role the article binds to nobody
+    ("le chef de l'État"), a place ("le Niger"). It ends as `speaker: None` plus `source_text`,
+    and is never replaced by a guess from the focus."""
+    words: str
+    kind: str                        # "anonymous" | "nominal" | "role" | "place"
+    gender: str | None = None
+
+
 INDEFINITE = {"plusieurs", "certain", "quelque", "aucun", "nombreux"}
-PRONOUN_GENDERS = {"elle": "Fem", "elle-meme": "Fem", "il": "Masc", "lui": "Masc", "lui-meme": "Masc"}
+PRONOUN_GENDERS = {"elle": "Fem", "elle-meme": "Fem", "il": "Masc", "lui": "Masc", "lui-meme": "Masc",
+                   "dernier": "Masc", "derniere": "Fem"}
 # How many blocks back, besides its own, a pronoun or role may find the person it refers to
 # among those named.
 NAMED_BEFORE_REACH = 2
@@ -35,46 +51,57 @@ CAPTION_NAME_WITHIN = 2
 
 @dataclass
 class Focus:
-    """Who the text is about so far in an article, and where that was last said."""
-    speaker: str | None = None       # the last actor quoted or reported speaking
+    """Who the text is about so far in an article, and where that was last said. A source the
+    text leaves unnamed ("un chiraquien s'est souvenu …") is in focus too: the "-t-il" that
+    follows refers to it, not to the last person named."""
+    speaker: str | Unnamed | None = None      # the last actor quoted or reported speaking
     speaker_at: tuple[int, int] = (-1, -1)
-    person: str | None = None        # the last person named as a subject or speaker
+    person: str | Unnamed | None = None       # the last person named as a subject or speaker
     person_at: tuple[int, int] = (-1, -1)
     answerer: str | None = None      # in an interview, who answers the questions
-    people: list[str] = field(default_factory=list)   # persons in focus so far, latest last
+    people: list = field(default_factory=list)   # persons in focus so far, latest last
 
-    def spoke(self, actor: str, at: tuple[int, int], cast: Cast) -> None:
+    def spoke(self, actor: str | Unnamed, at: tuple[int, int], cast: Cast) -> None:
         self.speaker, self.speaker_at = actor, at
-        if cast.is_person(actor):
+        if isinstance(actor, Unnamed) or cast.is_person(actor):
             self.see(actor, at)
 
-    def see(self, actor: str, at: tuple[int, int]) -> None:
+    def see(self, actor: str | Unnamed, at: tuple[int, int]) -> None:
         self.person, self.person_at = actor, at
         if actor in self.people:
             self.people.remove(actor)
         self.people.append(actor)
 
-    def person_of(self, gender: str | None, cast: Cast, named: list[str], strict: bool = False) -> str | None:
-        """The person a pronoun or a role noun refers to: the latest in focus of its gender,
-        else the latest named of its gender, else (not `strict`: for a pronoun) the latest in
-        focus whose gender is unknown."""
+    def person_of(self, gender: str | None, cast: Cast, named: list[str], strict: bool = False):
+        """The person a pronoun refers to: the latest in focus of its gender, else the latest
+        named of its gender, else (not `strict`) the latest in focus whose gender is unknown."""
         if gender is None:
             return self.person
         for pool in (self.people, named):
             for actor in reversed(pool):
-                if cast.gender(actor) == gender:
+                if gender_of(actor, cast) == gender:
                     return actor
         if strict:
             return None
-        unknown = [a for a in self.people if cast.gender(a) is None]
-        return unknown[-1] if unknown else (self.person if cast.gender(self.person) in (None, gender) else None)
+        unknown = [a for a in self.people if gender_of(a, cast) is None]
+        return unknown[-1] if unknown else (self.person if gender_of(self.person, cast) in (None, gender) else None)
 
-    def recent(self, block: int) -> str | None:
-        """The last speaker or person in focus, if named in this block or just before."""
-        known = ((self.speaker, self.speaker_at), (self.person, self.person_at))
-        candidates = [(at, who) for who, at in known
-                      if who and block - at[0] <= FOCUS_REACH]
-        return max(candidates)[1] if candidates else None
+    def recent(self, block: int, at: int, cast: Cast, reading: "BlockReading") -> str | Unnamed | None:
+        """The last speaker, for a quote no words attribute, when it spoke in this block or the
+        one before and no other person was named since: the next quote of a speech goes on."""
+        who, (b, offset) = self.speaker, self.speaker_at
+        if who is None or block - b > FOCUS_REACH:
+            return None
+        if self.person is not None and self.person != who and self.person_at > self.speaker_at:
+            return None
+        since = cast.named(reading.article.id, block, offset if b == block else 0, at)
+        if any(p.actor != who and cast.is_person(p.actor) for p in since):
+            return None
+        return who
+
+
+def gender_of(who, cast: Cast) -> str | None:
+    return who.gender if isinstance(who, Unnamed) else cast.gender(who)
 
 
 @dataclass
@@ -138,6 +165,7 @@ class Attributor:
         self.sources = [fold(s) for s in rules["sources"]]
         self.opening_sources = [fold(s) for s in rules["opening_sources"]]
         self.pronouns = {fold(p) for p in rules["pronouns"]}
+        self.demonstratives = {fold(d) for d in rules["demonstratives"]}
 
     def article_quotes(self, article: Article, analysis: Analysis) -> list[Quote]:
         focus = Focus()
@@ -145,7 +173,12 @@ class Attributor:
         # An interview: questions set off by dialogue dashes; the other dash lines are answers.
         interview = any(_is_dash_question(block.text) for block in article.blocks)
         for b, (block, reading_of) in enumerate(zip(article.blocks, analysis.blocks)):
-            if block.kind == "heading" or not reading_of.tokens:
+            if not reading_of.tokens:
+                continue
+            if block.kind not in BODY_KINDS:   # a heading, a caption: read for the focus only
+                reading = BlockReading(article, b, block.text, reading_of, [])
+                for n in range(len(reading_of.sentences)):
+                    self.follow(reading, n, focus)
                 continue
             spans = quoted_spans(block.text, reading_of.tokens)
             answer = None
@@ -156,7 +189,8 @@ class Attributor:
                 spans = [answer] if answer else []
             reading = BlockReading(article, b, block.text, reading_of, spans)
             statements = [(reading.sentence_of(s.start), s) for s in spans
-                          if is_statement(block.text, reading_of.tokens, s)]
+                          if is_statement(block.text, reading_of.tokens, s)
+                          or self.attributed_short(reading, s)]
             for n in range(len(reading_of.sentences)):
                 for sentence, span in statements:
                     if sentence == n:
@@ -165,23 +199,49 @@ class Attributor:
                 self.follow(reading, n, focus)
         return quotes
 
+    def attributed_short(self, reading: BlockReading, span: Span) -> bool:
+        """A short run without a verb ("« plus discrète, plus réactive », a-t-il dit") is a
+        statement when a speech verb or "selon" stands right beside its marks."""
+        if len(reading.text[span.start:span.end].split()) < MIN_WORDS:
+            return False
+        tokens = reading.analysis.tokens
+        after = [t for t in tokens if t.idx >= span.end and t.pos != "PUNCT"][:INCISE_REACH]
+        before = [t for t in tokens if t.idx < span.start and t.pos != "PUNCT"][-1:]
+        beside = [t for t in after if t.pos in ("AUX", "ADV") or t.text.startswith("-")]
+        near = after[:len(beside) + 1] + before
+        return any(is_speech_verb(t, tokens) or fold(t.text) in self.sources for t in near)
+
     def quote(self, reading: BlockReading, span: Span, focus: Focus, blocks, dialogue: bool = False) -> Quote:
         window = self.window(reading, span)
-        speaker = (self.by_speech_verb(reading, span, window, focus)
-                   or self.by_source(reading, window, focus)
-                   or self.by_colon(reading, span, window)
-                   or self.by_caption(reading, span, blocks))
-        if dialogue:  # an answer without incise: the one who answered before, or the interviewee
-            speaker = speaker or focus.answerer or focus.person
-            focus.answerer = speaker if speaker != NOBODY else focus.answerer
-        speaker = speaker or focus.recent(reading.index)
-        if speaker == NOBODY:
-            speaker = None
+        found = self.attribution(reading, span, window, focus, blocks)
+        speaker, evidence = found if found else (None, "")
+        if dialogue and not speaker:  # an answer without incise: who answered before, or the interviewee
+            speaker, evidence = focus.answerer or focus.person, "dialogue"
+        if not speaker:
+            speaker = focus.recent(reading.index, span.start, self.cast, reading)
+            evidence = "continued" if speaker else ""
+        if dialogue and isinstance(speaker, str):
+            focus.answerer = speaker
         if speaker:
             focus.spoke(speaker, (reading.index, span.start), self.cast)
         start, end = reading.chars(window)
-        return Quote(reading.article.id, reading.index, reading.text[span.start:span.end], speaker,
-                     span.start, span.end, reading.text[start:end].strip())
+        unnamed = speaker if isinstance(speaker, Unnamed) else None
+        if unnamed:
+            evidence = f"{evidence}/{unnamed.kind}"
+        return Quote(reading.article.id, reading.index, reading.text[span.start:span.end],
+                     None if unnamed else speaker, span.start, span.end, reading.text[start:end].strip(),
+                     unnamed.words if unnamed else None, evidence)
+
+    def attribution(self, reading: BlockReading, span: Span, window: list[Token], focus: Focus, blocks):
+        """(speaker, evidence) by the first rule that finds one, else None."""
+        rules = (("verb", lambda: self.by_speech_verb(reading, span, window, focus)),
+                 ("source", lambda: self.by_source(reading, window, focus)),
+                 ("colon", lambda: self.by_colon(reading, span, window)),
+                 ("caption", lambda: self.by_caption(reading, span, blocks)))
+        for name, rule in rules:
+            if who := rule():
+                return (who[0], who[1]) if isinstance(who, tuple) else (who, name)
+        return None
 
     def window(self, reading: BlockReading, span: Span) -> list[Token]:
         """The sentences holding the quote, and the next one if it opens with an incise
@@ -205,7 +265,11 @@ class Attributor:
         subject = self.subject_of(reading, verb)
         if subject is not None:
             return self.resolve(reading, subject, focus)
-        return self.inverted_subject(reading, verb, span, focus) or focus.speaker
+        inverted = self.inverted_subject(reading, verb, focus)
+        if inverted:
+            return inverted
+        # "Et d'ajouter : « … »": no subject at all, the last speaker goes on
+        return (focus.speaker, "continued") if focus.speaker else None
 
     def subject_of(self, reading: BlockReading, verb: Token) -> Token | None:
         """The verb's subject, climbing coordinated and chained verbs ("X a déclaré … mais a
@@ -223,69 +287,115 @@ class Attributor:
             token = reading.token(token.head)
         return None
 
-    def inverted_subject(self, reading: BlockReading, verb: Token, span: Span, focus: Focus) -> str | None:
-        """The subject after the verb of an incise: the first noun phrase after it, a name
-        ("…», a déclaré Lavrov à Moscou.") or a role, which the parser often reads as the
-        object ("», a dit la ministre.", "a déclaré le président de la République à l'Elysée")."""
-        aid, b = reading.article.id, reading.index
+    def inverted_subject(self, reading: BlockReading, verb: Token, focus: Focus):
+        """The subject after the verb of an incise, which the parser often reads as its object
+        ("», a dit la ministre.", "a soutenu le colonel-major X", "a justifié la présidente de
+        l'université, X"): the first noun phrase after the verb that no preposition brings in
+        ("à Moscou", "auprès de l'AFP" are not speakers)."""
         after = reading.analysis.tokens[verb.i + 1:]
-        stop = next((t.idx for t in after if t.text in ",.;:" or t.i in reading.quoted), len(reading.text))
+        stop = next((t.i for t in after if t.text in ".;:!?" or t.i in reading.quoted), len(reading.analysis.tokens))
         for token in after:
-            if token.idx >= stop:
+            if token.i >= stop:
                 break
-            if token.pos not in ("NOUN", "PROPN"):
+            if token.pos not in ("NOUN", "PROPN") or self.in_complement(reading, token, verb):
                 continue
-            places = self.cast.named(aid, b, token.idx, token.idx + len(token.text))
-            if places:
-                return places[0].actor
-            if token.pos == "NOUN" and verb.idx >= span.end and token.head == verb.i:
-                found = self.resolve(reading, token, focus)
-                if found == NOBODY or self.cast.is_person(found) or self.cast.types.get(found) == "organization":
-                    return found
-            break
-        people = [p for p in self.cast.named(aid, b, verb.idx, stop) if self.cast.is_person(p.actor)]
-        return people[0].actor if people else None
+            return self.resolve(reading, token, focus)
+        return None
 
-    def resolve(self, reading: BlockReading, subject: Token, focus: Focus) -> str | None:
-        """The actor a subject refers to: named, pronoun, relative pronoun or role. NOBODY for
-        a person the text leaves unnamed ("un diplomate européen", "des sources")."""
+    def in_complement(self, reading: BlockReading, token: Token, verb: Token) -> bool:
+        """A word of a phrase brought in by a preposition, up to the verb ("à Moscou", "dans
+        un message lu à la télévision"), or the object of another verb."""
+        while token.i != verb.i:
+            if any(c.dep in ("case", "mark") for c in reading.children(token)):
+                return True
+            if token.head == token.i:
+                return False
+            head = reading.token(token.head)
+            if head.pos in ("VERB", "AUX") and head.i != verb.i:
+                return True
+            token = head
+        return False
+
+    def resolve(self, reading: BlockReading, subject: Token, focus: Focus):
+        """Who a subject refers to: a named actor (a person or an organisation), a pronoun's
+        person in focus, a relative pronoun's antecedent, the person this article gives the
+        role to; else `Unnamed` with the article's words, when the text points at someone it
+        does not name ("un diplomate européen", "le communiqué", "le chef de l'État" alone)."""
         aid, b = reading.article.id, reading.index
         own = self.cast.named(aid, b, subject.idx, subject.idx + len(subject.text))
         if own:
-            return own[0].actor
+            return self.speaking(own[0].actor, reading, subject)
         if "PronType=Rel" in subject.morph:
-            before = self.cast.named(aid, b, reading.chars(reading.sentence_tokens(
-                reading.sentence_of(subject.idx), reading.sentence_of(subject.idx)))[0], subject.idx)
-            return before[-1].actor if before else None
+            verb = reading.token(subject.head)
+            if verb.dep == "acl:relcl" and verb.head != verb.i:
+                return self.resolve(reading, reading.token(verb.head), focus)
+            return None
         pronoun = fold(subject.text).lstrip("-").removeprefix("t-")
         if fold(subject.lemma).lstrip("-") in self.pronouns or pronoun in self.pronouns:
             return focus.person_of(PRONOUN_GENDERS.get(pronoun), self.cast, self.named_before(reading, subject))
-        phrase = reading.subtree(subject)
-        start, end = reading.chars(phrase)
-        named = self.cast.named(aid, b, start, end)
-        people = [p for p in named if self.cast.is_person(p.actor)]
-        if people:
-            return min(people, key=lambda p: abs(p.start - subject.idx)).actor
-        if self.indefinite(reading, subject):
-            return NOBODY
+        phrase = self.phrase(reading, subject)
+        if person := self.person_in(reading, subject, phrase):
+            return person
+        if subject.pos not in ("NOUN", "PROPN"):
+            return None
+        words = self.source_words(reading, phrase)
         gender = phrase_gender(reading.analysis.tokens, subject) if subject.pos == "NOUN" else None
-        words = " ".join(t.text for t in phrase if t.dep not in ("acl:relcl", "punct"))
-        by_role = self.cast.by_role(words, aid, (b, subject.idx), gender)
+        if self.indefinite(reading, subject):
+            return Unnamed(words, "anonymous", gender)
         is_role = fold(subject.lemma) in role_nouns() or fold(subject.text) in role_nouns()
-        if by_role and is_role and self.cast.last_seen(by_role, aid, (b, subject.idx)) == (-1, -1):
-            # "le chef de l'Etat" after "Emmanuel Macron a …": the person in focus, whose role the
-            # dossier does not know, before a president of another article
-            here = focus.person_of(gender, self.cast, self.named_before(reading, subject))
-            if here and here != by_role and not self.cast.has_role(here):
-                return here
-        if by_role:
-            return by_role
+        if is_role:
+            role = " ".join(t.text for t in phrase if t.dep != "punct")
+            bound = self.cast.bound_role(role, aid, (b, subject.idx), gender)
+            return bound or Unnamed(words, "role", gender)
         if (org := self.organisation(reading, phrase)) is not None:
             return org
-        if is_role:
-            # a role no known role matches ("le diplomate"): the person in focus, if of its gender
-            return focus.person_of(gender, self.cast, self.named_before(reading, subject), strict=True)
-        return named[0].actor if named else None
+        named = [p for t in phrase for p in self.cast.named(aid, b, t.idx, t.idx + len(t.text))]
+        if named:
+            return self.speaking(named[0].actor, reading, subject)
+        return Unnamed(words, "nominal", gender) if subject.pos == "NOUN" else None
+
+    def speaking(self, actor: str, reading: BlockReading, token: Token):
+        """The actor, when it can speak; a place ("le Niger") is a source left unnamed."""
+        if self.cast.types.get(actor) in SPEAKING_TYPES:
+            return actor
+        return Unnamed(self.source_words(reading, self.phrase(reading, token)), "place")
+
+    def phrase(self, reading: BlockReading, head: Token) -> list[Token]:
+        """A noun phrase's words: its subtree without relative clauses, nor what the parser
+        hangs on it past a quote."""
+        dropped = set()
+        for child in reading.children(head):
+            if child.dep in ("acl:relcl", "acl") or child.i in reading.quoted:
+                dropped.update(t.i for t in reading.subtree(child))
+        return [t for t in reading.subtree(head) if t.i not in dropped and t.i not in reading.quoted]
+
+    def person_in(self, reading: BlockReading, head: Token, phrase: list[Token]) -> str | None:
+        """A person the phrase names as its head or in apposition ("le colonel-major X", "la
+        présidente de l'université, X"), not a person it is about ("un proche de X")."""
+        aid, b = reading.article.id, reading.index
+        about = set()
+        for child in reading.children(head):
+            if child.dep.startswith("nmod") and any(c.dep == "case" for c in reading.children(child)):
+                about.update(t.i for t in reading.subtree(child))
+        own = [t for t in phrase if t.i not in about]
+        after_comma = [t for t in phrase if t.i in about and reading.token(t.i - 1).text == ","]
+        for tokens in (own, after_comma):
+            people = [p.actor for t in tokens for p in self.cast.named(aid, b, t.idx, t.idx + len(t.text))
+                      if self.cast.is_person(p.actor)]
+            if people:
+                return people[0]
+        return None
+
+    def source_words(self, reading: BlockReading, phrase: list[Token]) -> str:
+        """The words of a phrase as the article writes them, up to its first comma."""
+        kept = []
+        for token in phrase:
+            if kept and (token.text in ",;:(" or token.i != kept[-1].i + 1):
+                break
+            kept.append(token)
+        kept = kept[:SOURCE_WORDS]
+        start, end = reading.chars(kept)
+        return reading.text[start:end].strip(" ,;:")
 
     def organisation(self, reading: BlockReading, phrase: list[Token]) -> str | None:
         """An organisation of the article that a common-noun phrase names in other words:
@@ -300,11 +410,13 @@ class Attributor:
         return found[0] if len(found) == 1 else None
 
     def indefinite(self, reading: BlockReading, subject: Token) -> bool:
-        """A noun phrase that brings in someone new: "un diplomate", "des sources", "plusieurs élus"."""
+        """A noun phrase that brings in someone new ("un diplomate", "des sources", "plusieurs
+        élus") or points back at one ("ce proche")."""
         if subject.pos not in ("NOUN",):
             return False
         dets = [c for c in reading.children(subject) if c.dep == "det"]
-        return any("Definite=Ind" in d.morph or fold(d.lemma) in INDEFINITE for d in dets)
+        return any("Definite=Ind" in d.morph or fold(d.lemma) in INDEFINITE or fold(d.text) in self.demonstratives
+                   for d in dets)
 
     def named_before(self, reading: BlockReading, token: Token) -> list[str]:
         """Persons named in this block before the token and in the two blocks before, in order."""
@@ -317,7 +429,7 @@ class Attributor:
 
     # -- rule 2: selon X --
 
-    def by_source(self, reading: BlockReading, window: list[Token], focus: Focus) -> str | None:
+    def by_source(self, reading: BlockReading, window: list[Token], focus: Focus):
         opening = {reading.analysis.tokens[start].i for start, _ in reading.analysis.sentences}
         for token in window:
             if token.i in reading.quoted:
@@ -331,7 +443,7 @@ class Attributor:
 
     # -- rule 4: "la position de X est claire : « … »" --
 
-    def by_colon(self, reading: BlockReading, span: Span, window: list[Token]) -> str | None:
+    def by_colon(self, reading: BlockReading, span: Span, window: list[Token]):
         opening = reading.text[:span.start].rstrip(" \u00a0" + OPENERS + STRAIGHT)
         if not opening.endswith(":"):
             return None
@@ -342,7 +454,9 @@ class Attributor:
             return people[-1].actor
         # "Un chercheur basé à Dakar se montre prudent : « … »": someone the text leaves unnamed
         subjects = [t for t in window if t.dep == "nsubj" and t.idx < len(opening) and t.i not in reading.quoted]
-        return NOBODY if subjects and self.indefinite(reading, subjects[0]) else None
+        if subjects and self.indefinite(reading, subjects[0]):
+            return Unnamed(self.source_words(reading, self.phrase(reading, subjects[0])), "anonymous")
+        return None
 
     # -- rule 5: a quote as a block of its own, with a caption naming the speaker --
 
@@ -353,22 +467,23 @@ class Attributor:
         if blocks[reading.index + 1].kind not in ("caption", "paragraph"):
             return None
         named = self.cast.named(reading.article.id, reading.index + 1, 0, CAPTION_NAME_WITHIN)
-        return named[0].actor if named else None
+        return named[0].actor if named and self.cast.types.get(named[0].actor) in SPEAKING_TYPES else None
 
     # -- focus --
 
     def follow(self, reading: BlockReading, n: int, focus: Focus) -> None:
-        """After a sentence: a person subject becomes the focus; a speaker, the last speaker."""
+        """After a sentence: a person subject becomes the focus, and so does a source the text
+        leaves unnamed ("un chiraquien s'est souvenu …"); a speaker, the last speaker."""
         for token in reading.sentence_tokens(n, n):
             if token.dep != "nsubj" or token.i in reading.quoted or fold(token.lemma) in self.pronouns:
                 continue
             actor = self.resolve(reading, token, focus)
-            if not actor or actor == NOBODY:
+            if not actor or (isinstance(actor, Unnamed) and actor.kind != "anonymous"):
                 continue
             at = (reading.index, token.idx)
             if is_speech_verb(reading.token(token.head), reading.analysis.tokens):
                 focus.spoke(actor, at, self.cast)
-            elif self.cast.is_person(actor):
+            elif isinstance(actor, Unnamed) or self.cast.is_person(actor):
                 focus.see(actor, at)
 
 
