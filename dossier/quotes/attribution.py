@@ -40,6 +40,8 @@ class Unnamed:
 INDEFINITE = {"plusieurs", "certain", "quelque", "aucun", "nombreux"}
 PRONOUN_GENDERS = {"elle": "Fem", "elle-meme": "Fem", "il": "Masc", "lui": "Masc", "lui-meme": "Masc",
                    "dernier": "Masc", "derniere": "Fem"}
+# How many words before a relative pronoun its antecedent's name may end ("X lui-même qui").
+RELATIVE_REACH = 3
 # How many blocks back, besides its own, a pronoun or role may find the person it refers to
 # among those named.
 NAMED_BEFORE_REACH = 2
@@ -72,31 +74,28 @@ class Focus:
             self.people.remove(actor)
         self.people.append(actor)
 
-    def person_of(self, gender: str | None, cast: Cast, named: list[str], strict: bool = False):
-        """The person a pronoun refers to: the latest in focus of its gender, else the latest
-        named of its gender, else (not `strict`) the latest in focus whose gender is unknown."""
+    def person_of(self, gender: str | None, cast: Cast, named: list[str]):
+        """The person a pronoun refers to: the latest in focus whose gender is not another
+        one, else the latest named so."""
         if gender is None:
             return self.person
         for pool in (self.people, named):
             for actor in reversed(pool):
-                if gender_of(actor, cast) == gender:
+                if gender_of(actor, cast) in (None, gender):
                     return actor
-        if strict:
-            return None
-        unknown = [a for a in self.people if gender_of(a, cast) is None]
-        return unknown[-1] if unknown else (self.person if gender_of(self.person, cast) in (None, gender) else None)
+        return None
 
     def recent(self, block: int, at: int, cast: Cast, reading: "BlockReading") -> str | Unnamed | None:
-        """The last speaker, for a quote no words attribute, when it spoke in this block or the
-        one before and no other person was named since: the next quote of a speech goes on."""
+        """For a quote no words attribute: the last speaker (quoted, or the subject of a
+        sentence that says they spoke), when in this block or the one before and no other
+        person was named since: the next quote of a speech goes on."""
         who, (b, offset) = self.speaker, self.speaker_at
         if who is None or block - b > FOCUS_REACH:
             return None
-        if self.person is not None and self.person != who and self.person_at > self.speaker_at:
-            return None
-        since = cast.named(reading.article.id, block, offset if b == block else 0, at)
-        if any(p.actor != who and cast.is_person(p.actor) for p in since):
-            return None
+        for n in range(b, block + 1):
+            since = cast.named(reading.article.id, n, offset if n == b else 0, at if n == block else 10 ** 9)
+            if any(p.actor != who and cast.is_person(p.actor) for p in since):
+                return None
         return who
 
 
@@ -166,6 +165,8 @@ class Attributor:
         self.opening_sources = [fold(s) for s in rules["opening_sources"]]
         self.pronouns = {fold(p) for p in rules["pronouns"]}
         self.demonstratives = {fold(d) for d in rules["demonstratives"]}
+        self.person_nouns = {fold(n) for n in rules["person_nouns"]}
+        self.person_endings = tuple(fold(e) for e in rules["person_endings"])
 
     def article_quotes(self, article: Article, analysis: Analysis) -> list[Quote]:
         focus = Focus()
@@ -236,7 +237,7 @@ class Attributor:
         """(speaker, evidence) by the first rule that finds one, else None."""
         rules = (("verb", lambda: self.by_speech_verb(reading, span, window, focus)),
                  ("source", lambda: self.by_source(reading, window, focus)),
-                 ("colon", lambda: self.by_colon(reading, span, window)),
+                 ("colon", lambda: self.by_colon(reading, span, window, focus)),
                  ("caption", lambda: self.by_caption(reading, span, blocks)))
         for name, rule in rules:
             if who := rule():
@@ -297,7 +298,7 @@ class Attributor:
         for token in after:
             if token.i >= stop:
                 break
-            if token.pos not in ("NOUN", "PROPN") or self.in_complement(reading, token, verb):
+            if not self.nominal(reading, token) or self.in_complement(reading, token, verb):
                 continue
             return self.resolve(reading, token, focus)
         return None
@@ -326,20 +327,17 @@ class Attributor:
         if own:
             return self.speaking(own[0].actor, reading, subject)
         if "PronType=Rel" in subject.morph:
-            verb = reading.token(subject.head)
-            if verb.dep == "acl:relcl" and verb.head != verb.i:
-                return self.resolve(reading, reading.token(verb.head), focus)
-            return None
+            return self.antecedent(reading, subject, focus)
         pronoun = fold(subject.text).lstrip("-").removeprefix("t-")
         if fold(subject.lemma).lstrip("-") in self.pronouns or pronoun in self.pronouns:
             return focus.person_of(PRONOUN_GENDERS.get(pronoun), self.cast, self.named_before(reading, subject))
         phrase = self.phrase(reading, subject)
         if person := self.person_in(reading, subject, phrase):
             return person
-        if subject.pos not in ("NOUN", "PROPN"):
+        if not self.nominal(reading, subject):
             return None
         words = self.source_words(reading, phrase)
-        gender = phrase_gender(reading.analysis.tokens, subject) if subject.pos == "NOUN" else None
+        gender = phrase_gender(reading.analysis.tokens, subject) if subject.pos != "PROPN" else None
         if self.indefinite(reading, subject):
             return Unnamed(words, "anonymous", gender)
         is_role = fold(subject.lemma) in role_nouns() or fold(subject.text) in role_nouns()
@@ -352,7 +350,26 @@ class Attributor:
         named = [p for t in phrase for p in self.cast.named(aid, b, t.idx, t.idx + len(t.text))]
         if named:
             return self.speaking(named[0].actor, reading, subject)
-        return Unnamed(words, "nominal", gender) if subject.pos == "NOUN" else None
+        return Unnamed(words, "nominal", gender) if subject.pos != "PROPN" else None
+
+    def nominal(self, reading: BlockReading, token: Token) -> bool:
+        """A noun, or an adjective made one by its determiner ("ce proche")."""
+        return token.pos in ("NOUN", "PROPN") or (
+            token.pos == "ADJ" and any(c.dep == "det" for c in reading.children(token)))
+
+    def antecedent(self, reading: BlockReading, relative: Token, focus: Focus):
+        """Who a relative pronoun stands for: a name written just before it ("X lui-même qui
+        dira"), else the noun the parser hangs its clause on."""
+        tokens = reading.analysis.tokens
+        near = tokens[max(0, relative.i - RELATIVE_REACH):relative.i]
+        if near:
+            named = self.cast.named(reading.article.id, reading.index, near[0].idx, relative.idx)
+            if named:
+                return self.speaking(named[-1].actor, reading, near[-1])
+        verb = reading.token(relative.head)
+        if verb.dep == "acl:relcl" and verb.head != verb.i:
+            return self.resolve(reading, reading.token(verb.head), focus)
+        return None
 
     def speaking(self, actor: str, reading: BlockReading, token: Token):
         """The actor, when it can speak; a place ("le Niger") is a source left unnamed."""
@@ -377,7 +394,7 @@ class Attributor:
         for child in reading.children(head):
             if child.dep.startswith("nmod") and any(c.dep == "case" for c in reading.children(child)):
                 about.update(t.i for t in reading.subtree(child))
-        own = [t for t in phrase if t.i not in about]
+        own = [t for t in phrase if t.i not in about] + self.written_after(reading, head)
         after_comma = [t for t in phrase if t.i in about and reading.token(t.i - 1).text == ","]
         for tokens in (own, after_comma):
             people = [p.actor for t in tokens for p in self.cast.named(aid, b, t.idx, t.idx + len(t.text))
@@ -385,6 +402,16 @@ class Attributor:
             if people:
                 return people[0]
         return None
+
+    def written_after(self, reading: BlockReading, head: Token) -> list[Token]:
+        """The words written right after a noun, up to punctuation: a name the parser did not
+        hang on it ("le colonel-major Amadou Abdramane", read as three subjects)."""
+        found = []
+        for token in reading.analysis.tokens[head.i + 1:]:
+            if token.i in reading.quoted or not (token.pos in ("NOUN", "PROPN", "ADJ") or token.text == "-"):
+                break
+            found.append(token)
+        return found
 
     def source_words(self, reading: BlockReading, phrase: list[Token]) -> str:
         """The words of a phrase as the article writes them, up to its first comma."""
@@ -412,7 +439,7 @@ class Attributor:
     def indefinite(self, reading: BlockReading, subject: Token) -> bool:
         """A noun phrase that brings in someone new ("un diplomate", "des sources", "plusieurs
         élus") or points back at one ("ce proche")."""
-        if subject.pos not in ("NOUN",):
+        if not self.nominal(reading, subject) or subject.pos == "PROPN":
             return False
         dets = [c for c in reading.children(subject) if c.dep == "det"]
         return any("Definite=Ind" in d.morph or fold(d.lemma) in INDEFINITE or fold(d.text) in self.demonstratives
@@ -430,20 +457,25 @@ class Attributor:
     # -- rule 2: selon X --
 
     def by_source(self, reading: BlockReading, window: list[Token], focus: Focus):
-        opening = {reading.analysis.tokens[start].i for start, _ in reading.analysis.sentences}
         for token in window:
             if token.i in reading.quoted:
                 continue
-            pair = fold(reading.token(token.i - 1).text + token.text) if token.i else ""
-            if fold(token.text) in self.sources or pair in self.sources or (
-                    token.i in opening and fold(token.text) in self.opening_sources):
+            if self.is_source_word(reading, token, window):
                 return self.resolve(reading, reading.token(token.head), focus) \
                     if token.head != token.i else None
         return None
 
+    def is_source_word(self, reading: BlockReading, token: Token, window: list[Token]) -> bool:
+        """"selon", "d'après", and "pour" opening a sentence ("Pour X, « … »")."""
+        pair = fold(reading.token(token.i - 1).text + token.text) if token.i else ""
+        opening = token.i == window[0].i or (token.i > 0 and reading.token(token.i - 1).text in ",;" and
+                                             token.i - 1 == window[0].i)
+        return fold(token.text) in self.sources or pair in self.sources or (
+            opening and fold(token.text) in self.opening_sources)
+
     # -- rule 4: "la position de X est claire : « … »" --
 
-    def by_colon(self, reading: BlockReading, span: Span, window: list[Token]):
+    def by_colon(self, reading: BlockReading, span: Span, window: list[Token], focus: Focus):
         opening = reading.text[:span.start].rstrip(" \u00a0" + OPENERS + STRAIGHT)
         if not opening.endswith(":"):
             return None
@@ -452,11 +484,13 @@ class Attributor:
                   if self.cast.is_person(p.actor)]
         if people:
             return people[-1].actor
-        # "Un chercheur basé à Dakar se montre prudent : « … »": someone the text leaves unnamed
+        # "Un chercheur basé à Dakar se montre prudent : « … »", "il jette un œil critique : « … »":
+        # the subject of the clause the colon ends, a person (or one the text leaves unnamed)
         subjects = [t for t in window if t.dep == "nsubj" and t.idx < len(opening) and t.i not in reading.quoted]
-        if subjects and self.indefinite(reading, subjects[0]):
-            return Unnamed(self.source_words(reading, self.phrase(reading, subjects[0])), "anonymous")
-        return None
+        who = self.resolve(reading, subjects[-1], focus) if subjects else None
+        if isinstance(who, Unnamed):
+            return who if who.kind == "anonymous" else None
+        return who if self.cast.is_person(who) else None
 
     # -- rule 5: a quote as a block of its own, with a caption naming the speaker --
 
@@ -473,18 +507,37 @@ class Attributor:
 
     def follow(self, reading: BlockReading, n: int, focus: Focus) -> None:
         """After a sentence: a person subject becomes the focus, and so does a source the text
-        leaves unnamed ("un chiraquien s'est souvenu …"); a speaker, the last speaker."""
-        for token in reading.sentence_tokens(n, n):
-            if token.dep != "nsubj" or token.i in reading.quoted or fold(token.lemma) in self.pronouns:
+        leaves unnamed ("un chiraquien s'est souvenu …"); the subject of a sentence that
+        speaks ("X a lancé un message, soulignant …") and the one "selon"/"pour" names, the
+        last speaker."""
+        sentence = reading.sentence_tokens(n, n)
+        tokens = reading.analysis.tokens
+        speaks = any(t.i not in reading.quoted and is_speech_verb(t, tokens) for t in sentence)
+        for token in sentence:
+            if token.i in reading.quoted:
                 continue
-            actor = self.resolve(reading, token, focus)
-            if not actor or (isinstance(actor, Unnamed) and actor.kind != "anonymous"):
+            if token.dep == "nsubj" and fold(token.lemma) not in self.pronouns:
+                actor = self.resolve(reading, token, focus)
+            elif self.is_source_word(reading, token, sentence) and token.head != token.i:
+                actor = self.resolve(reading, reading.token(token.head), focus)
+            else:
+                continue
+            if not actor or (isinstance(actor, Unnamed) and not self.person_like(reading, token, actor)):
                 continue
             at = (reading.index, token.idx)
-            if is_speech_verb(reading.token(token.head), reading.analysis.tokens):
+            if speaks or token.dep != "nsubj":
                 focus.spoke(actor, at, self.cast)
             elif isinstance(actor, Unnamed) or self.cast.is_person(actor):
                 focus.see(actor, at)
+
+    def person_like(self, reading: BlockReading, token: Token, unnamed: Unnamed) -> bool:
+        """An unnamed source that is someone ("un chiraquien", "un proche", "le prévenu"), not
+        something ("une grève", "cette affirmation"): only they are referred to as "il"/"elle"."""
+        if unnamed.kind not in ("anonymous", "role"):
+            return False
+        head = token if token.dep == "nsubj" else reading.token(token.head)
+        word = fold(head.lemma)
+        return word in role_nouns() or word in self.person_nouns or word.endswith(self.person_endings)
 
 
 def find_quotes(

@@ -34,6 +34,8 @@ SHORT_WORDS = 8
 INCISE_REACH = 4
 # a sentence ends at a stop, an ellipsis or a colon (a quote often opens after "a-t-il dit :")
 SENTENCE_END = sentence_breaks(STOPS + "…:")
+# The subject pronouns of an inverted incise ("met-il", "s'amuse-t-elle", "poursuivent-ils").
+INVERTED_PRONOUNS = ("il", "elle", "ils", "elles", "on")
 MARKS = re.compile("[" + re.escape(OPENERS + CLOSERS + STRAIGHT) + "]")
 
 
@@ -225,9 +227,21 @@ def is_speech_verb(token: Token, tokens: list[Token] | None = None) -> bool:
         return False
     if token.pos in ("VERB", "AUX") and fold(token.lemma) in speech_verbs():
         return True
+    if tokens is not None and is_inverted_incise(token, tokens):
+        return True
     if tokens is None or fold(token.text) not in speech_verb_forms():
         return False
     before = tokens[token.i - 1].text if token.i else ""
     after = tokens[token.i + 1].text if token.i + 1 < len(tokens) else ""
     after_quote = before != "" and before in "," + CLOSERS + STRAIGHT
     return after_quote or after.startswith("-") or fold(after) in ("que", "qu'", ":")
+
+
+def is_inverted_incise(token: Token, tokens: list[Token]) -> bool:
+    """Any verb right after a quote's closing mark with its subject pronoun inverted ("»,
+    met-il en perspective", "», s'amuse-t-elle"): French typography's attribution."""
+    if token.pos not in ("VERB", "AUX") or token.i + 1 >= len(tokens):
+        return False
+    inverted = fold(tokens[token.i + 1].text).lstrip("-").removeprefix("t-") in INVERTED_PRONOUNS
+    back = [t.text for t in tokens[max(0, token.i - 3):token.i] if t.pos != "PRON"]
+    return inverted and bool(back) and back[-1] == "," and any(b in CLOSERS + STRAIGHT for b in back)
