@@ -336,7 +336,7 @@ class Attributor:
             return person
         if not self.nominal(reading, subject):
             return None
-        words = self.source_words(reading, phrase)
+        words = self.source_words(reading, phrase, subject)
         gender = phrase_gender(reading.analysis.tokens, subject) if subject.pos != "PROPN" else None
         if self.indefinite(reading, subject):
             return Unnamed(words, "anonymous", gender)
@@ -375,7 +375,7 @@ class Attributor:
         """The actor, when it can speak; a place ("le Niger") is a source left unnamed."""
         if self.cast.types.get(actor) in SPEAKING_TYPES:
             return actor
-        return Unnamed(self.source_words(reading, self.phrase(reading, token)), "place")
+        return Unnamed(self.source_words(reading, self.phrase(reading, token), token), "place")
 
     def phrase(self, reading: BlockReading, head: Token) -> list[Token]:
         """A noun phrase's words: its subtree without relative clauses, nor what the parser
@@ -413,15 +413,27 @@ class Attributor:
             found.append(token)
         return found
 
-    def source_words(self, reading: BlockReading, phrase: list[Token]) -> str:
-        """The words of a phrase as the article writes them, up to its first comma."""
-        kept = []
+    def source_words(self, reading: BlockReading, phrase: list[Token], head: Token | None = None) -> str:
+        """The words of a noun phrase as the article writes them: the run around its head, up
+        to a comma, without the preposition that brings it in ("selon") nor the complements
+        other than "de …" ("un ténor de la droite sur l'influence …" → "un ténor de la droite")."""
+        inside = {t.i for t in phrase}
         for token in phrase:
-            if kept and (token.text in ",;:(" or token.i != kept[-1].i + 1):
-                break
-            kept.append(token)
-        kept = kept[:SOURCE_WORDS]
-        start, end = reading.chars(kept)
+            cases = [fold(c.text) for c in reading.children(token) if c.dep == "case"]
+            if token != head and cases and cases[0] not in ("de", "d'", "du", "des"):
+                inside -= {t.i for t in reading.subtree(token)}
+        inside -= {t.i for t in phrase if t.pos in ("VERB", "AUX") and t != head}
+        centre = head.i if head is not None and head.i in inside else min(inside)
+        first, last = centre, centre
+        tokens = reading.analysis.tokens
+        while first - 1 in inside and tokens[first - 1].pos != "PUNCT":
+            first -= 1
+        while last + 1 in inside and tokens[last + 1].text not in ",;:(" and last - first < SOURCE_WORDS:
+            last += 1
+        # on the left, only the head's own words: "auprès de l'AFP une source …" → "une source …"
+        while first < centre and (tokens[first].pos == "ADP" or (head is not None and tokens[first].head != head.i)):
+            first += 1
+        start, end = reading.chars(tokens[first:last + 1])
         return reading.text[start:end].strip(" ,;:")
 
     def organisation(self, reading: BlockReading, phrase: list[Token]) -> str | None:
@@ -489,7 +501,7 @@ class Attributor:
         subjects = [t for t in window if t.dep == "nsubj" and t.idx < len(opening) and t.i not in reading.quoted]
         who = self.resolve(reading, subjects[-1], focus) if subjects else None
         if isinstance(who, Unnamed):
-            return who if who.kind == "anonymous" else None
+            return who if self.person_like(reading, subjects[-1], who) else None
         return who if self.cast.is_person(who) else None
 
     # -- rule 5: a quote as a block of its own, with a caption naming the speaker --
