@@ -180,6 +180,10 @@ class Cast:
             return max(scores)[-1]
         return roles.best_unseen(head, words, gender)
 
+    def bind(self, article: str, actor: str, phrase: str) -> None:
+        """The article gives the person this role (read from its text by attribution)."""
+        self.article_roles.setdefault(article, []).append((actor, set(role_words(phrase))))
+
     def bound_role(self, phrase: str, article: str, before: tuple[int, int],
                    gender: str | None = None) -> str | None:
         """The person this article itself gives the role of a nominal reference ("le chef de

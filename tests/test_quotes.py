@@ -170,10 +170,11 @@ def test_unknown_speaker_is_none(quotes_of):
 
 def test_seeds_quotes_found_and_attributed(seeds_dossier, gold):
     data = to_json_data(seeds_dossier)
-    recall, speakers = quote_figures(data["quotes"], data["actors"], gold["articles"],
-                                     ActorMatcher(gold["actors"]))
-    assert recall.ratio >= 0.95, recall.misses
-    assert speakers.ratio >= 0.90, speakers.misses
+    recall, speakers, wrong, _ = quote_figures(data["quotes"], data["actors"], gold["articles"],
+                                               ActorMatcher(gold["actors"]))
+    assert recall.ratio == 1.0, recall.misses
+    assert speakers.ratio == 1.0, speakers.misses
+    assert wrong.hits == 0, wrong.misses
 
 
 def test_pour_x_opening_the_sentence(quotes_of):

@@ -1,22 +1,17 @@
 """Attribution: name the speaker of each quoted statement, by the rules the package's
 docstring lists in order of confidence, following who the text is about from sentence to
-sentence (`Focus`).
+sentence (`Focus`). A speaker is a person or an organisation the text names, or one it binds a
+role to; a source it points at without naming it stays `Unnamed`, in its words.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass, field
-from functools import cached_property
-
-from ..cast import Cast, phrase_gender, role_nouns, stem, tokens_within
-from ..models import Actor, Analysis, Article, BlockAnalysis, Quote, Token
+from ..cast import Cast, phrase_gender, role_nouns, stem
+from ..models import Actor, Analysis, Article, Quote, Token
 from ..text import fold
+from .reading import BlockReading, Focus, Unnamed
 from .spans import (CLOSERS, INCISE_REACH, MIN_WORDS, OPENERS, STRAIGHT, Span, _is_dash_question,
                     _starts_incise, dialogue_span, is_speech_verb, is_statement, quoted_spans, speech_rules)
 
-# How far back (in blocks) the last speaker or the person in focus may be taken for a quote
-# with no attribution of its own.
-FOCUS_REACH = 1
 # Blocks whose quotes are statements: the article's body, not its captions or headings.
 BODY_KINDS = ("paragraph", "quote")
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")  # "a-t-il expliqué": -il may be read nsubj:pass
@@ -24,22 +19,11 @@ SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")  # "a-t-il expliqué": -il m
 SOURCE_WORDS = 10
 # Actor types that can speak: a place or a work never does ("Niger" is the junta, unnamed).
 SPEAKING_TYPES = ("person", "organization")
-
-
-@dataclass(frozen=True)
-class Unnamed:
-    """A source the article points at without naming it, in the article's words: anonymous
-    ("un proche de l'Élysée"), a thing ("le communiqué"), a role the article binds to nobody
-    ("le chef de l'État"), a place ("le Niger"). It ends as `speaker: None` plus `source_text`,
-    and is never replaced by a guess from the focus."""
-    words: str
-    kind: str                        # "anonymous" | "nominal" | "role" | "place"
-    gender: str | None = None
-
-
 INDEFINITE = {"plusieurs", "certain", "quelque", "aucun", "nombreux"}
 PRONOUN_GENDERS = {"elle": "Fem", "elle-meme": "Fem", "il": "Masc", "lui": "Masc", "lui-meme": "Masc",
                    "dernier": "Masc", "derniere": "Fem"}
+# A role subject refers to the named subject of the sentence just before (1), none further.
+CHAIN_SENTENCES = 1
 # How many words before a relative pronoun its antecedent's name may end ("X lui-même qui").
 RELATIVE_REACH = 3
 # How many blocks back, besides its own, a pronoun or role may find the person it refers to
@@ -51,112 +35,6 @@ CAPTIONED_SHARE = 0.9
 CAPTION_NAME_WITHIN = 2
 
 
-@dataclass
-class Focus:
-    """Who the text is about so far in an article, and where that was last said. A source the
-    text leaves unnamed ("un chiraquien s'est souvenu …") is in focus too: the "-t-il" that
-    follows refers to it, not to the last person named."""
-    speaker: str | Unnamed | None = None      # the last actor quoted or reported speaking
-    speaker_at: tuple[int, int] = (-1, -1)
-    person: str | Unnamed | None = None       # the last person named as a subject or speaker
-    person_at: tuple[int, int] = (-1, -1)
-    answerer: str | None = None      # in an interview, who answers the questions
-    people: list = field(default_factory=list)   # persons in focus so far, latest last
-
-    def spoke(self, actor: str | Unnamed, at: tuple[int, int], cast: Cast) -> None:
-        self.speaker, self.speaker_at = actor, at
-        if isinstance(actor, Unnamed) or cast.is_person(actor):
-            self.see(actor, at)
-
-    def see(self, actor: str | Unnamed, at: tuple[int, int]) -> None:
-        self.person, self.person_at = actor, at
-        if actor in self.people:
-            self.people.remove(actor)
-        self.people.append(actor)
-
-    def person_of(self, gender: str | None, cast: Cast, named: list[str]):
-        """The person a pronoun refers to: the latest in focus whose gender is not another
-        one, else the latest named so."""
-        if gender is None:
-            return self.person
-        for pool in (self.people, named):
-            for actor in reversed(pool):
-                if gender_of(actor, cast) in (None, gender):
-                    return actor
-        return None
-
-    def recent(self, block: int, at: int, cast: Cast, reading: "BlockReading") -> str | Unnamed | None:
-        """For a quote no words attribute: the last speaker (quoted, or the subject of a
-        sentence that says they spoke), when in this block or the one before and no other
-        person was named since: the next quote of a speech goes on."""
-        who, (b, offset) = self.speaker, self.speaker_at
-        if who is None or block - b > FOCUS_REACH:
-            return None
-        for n in range(b, block + 1):
-            since = cast.named(reading.article.id, n, offset if n == b else 0, at if n == block else 10 ** 9)
-            if any(p.actor != who and cast.is_person(p.actor) for p in since):
-                return None
-        return who
-
-
-def gender_of(who, cast: Cast) -> str | None:
-    return who.gender if isinstance(who, Unnamed) else cast.gender(who)
-
-
-@dataclass
-class BlockReading:
-    """One block with its analysis and quoted runs, for the attribution rules."""
-    article: Article
-    index: int
-    text: str
-    analysis: BlockAnalysis
-    spans: list[Span]
-    quoted: set[int] = field(default_factory=set)   # token indices inside quotes
-
-    def __post_init__(self):
-        tokens = self.analysis.tokens
-        self.quoted = {t.i for s in self.spans for t in tokens_within(tokens, s.start - 1, s.end + 1)}
-
-    def token(self, i: int) -> Token:
-        return self.analysis.tokens[i]
-
-    def children(self, token: Token) -> list[Token]:
-        return self._children.get(token.i, [])
-
-    @cached_property
-    def _children(self) -> dict[int, list[Token]]:
-        """Token index → its dependents, in order: the rules ask for them many times a block."""
-        found: dict[int, list[Token]] = {}
-        for t in self.analysis.tokens:
-            if t.head != t.i:
-                found.setdefault(t.head, []).append(t)
-        return found
-
-    def subtree(self, token: Token) -> list[Token]:
-        found, frontier = {token.i}, [token]
-        while frontier:
-            kids = [c for t in frontier for c in self.children(t) if c.i not in found]
-            found.update(c.i for c in kids)
-            frontier = kids
-        return [self.analysis.tokens[i] for i in sorted(found)]
-
-    def sentence_of(self, offset: int) -> int:
-        """The first sentence ending after the offset, else the last one."""
-        return min(bisect_right(self._sentence_ends, offset), len(self.analysis.sentences) - 1)
-
-    @cached_property
-    def _sentence_ends(self) -> list[int]:
-        tokens = self.analysis.tokens
-        return [tokens[end - 1].idx + len(tokens[end - 1].text) for _, end in self.analysis.sentences]
-
-    def sentence_tokens(self, first: int, last: int) -> list[Token]:
-        start, end = self.analysis.sentences[first][0], self.analysis.sentences[last][1]
-        return self.analysis.tokens[start:end]
-
-    def chars(self, tokens: list[Token]) -> tuple[int, int]:
-        return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-
-
 class Attributor:
     def __init__(self, cast: Cast):
         self.cast = cast
@@ -165,6 +43,7 @@ class Attributor:
         self.opening_sources = [fold(s) for s in rules["opening_sources"]]
         self.pronouns = {fold(p) for p in rules["pronouns"]}
         self.demonstratives = {fold(d) for d in rules["demonstratives"]}
+        self.reading_verbs = {fold(v) for v in rules["reading_verbs"]}
         self.person_nouns = {fold(n) for n in rules["person_nouns"]}
         self.person_endings = tuple(fold(e) for e in rules["person_endings"])
 
@@ -235,7 +114,8 @@ class Attributor:
 
     def attribution(self, reading: BlockReading, span: Span, window: list[Token], focus: Focus, blocks):
         """(speaker, evidence) by the first rule that finds one, else None."""
-        rules = (("verb", lambda: self.by_speech_verb(reading, span, window, focus)),
+        rules = (("publication", lambda: self.by_publication(reading, window, focus)),
+                 ("verb", lambda: self.by_speech_verb(reading, span, window, focus)),
                  ("source", lambda: self.by_source(reading, window, focus)),
                  ("colon", lambda: self.by_colon(reading, span, window, focus)),
                  ("caption", lambda: self.by_caption(reading, span, blocks)))
@@ -271,6 +151,26 @@ class Attributor:
             return inverted
         # "Et d'ajouter : « … »": no subject at all, the last speaker goes on
         return (focus.speaker, "continued") if focus.speaker else None
+
+    def by_publication(self, reading: BlockReading, window: list[Token], focus: Focus):
+        """"peut-on lire dans Les Échos", "lit-on sur Le Monde": the publication is the source."""
+        for verb in window:
+            if verb.i in reading.quoted or fold(verb.lemma) not in self.reading_verbs:
+                continue
+            for token in window:
+                if token.i not in reading.quoted and self.nominal(reading, token) and any(
+                        fold(c.text) in ("dans", "sur") for c in reading.children(token) if c.dep == "case") \
+                        and self.climbs_to(reading, token, verb):
+                    who = self.resolve(reading, token, focus)
+                    if isinstance(who, str) and self.cast.types.get(who) == "organization":
+                        return who
+                    return Unnamed(self.source_words(reading, self.phrase(reading, token), token), "publication")
+        return None
+
+    def climbs_to(self, reading: BlockReading, token: Token, verb: Token) -> bool:
+        while token.i != verb.i and token.head != token.i:
+            token = reading.token(token.head)
+        return token.i == verb.i
 
     def subject_of(self, reading: BlockReading, verb: Token) -> Token | None:
         """The verb's subject, climbing coordinated and chained verbs ("X a déclaré … mais a
@@ -344,6 +244,8 @@ class Attributor:
         if is_role:
             role = " ".join(t.text for t in phrase if t.dep != "punct")
             bound = self.cast.bound_role(role, aid, (b, subject.idx), gender)
+            if bound is None and (bound := self.chained(reading, subject, focus, gender)):
+                self.cast.bind(aid, bound, role)
             return bound or Unnamed(words, "role", gender)
         if (org := self.organisation(reading, phrase)) is not None:
             return org
@@ -370,6 +272,22 @@ class Attributor:
         if verb.dep == "acl:relcl" and verb.head != verb.i:
             return self.resolve(reading, reading.token(verb.head), focus)
         return None
+
+    def chained(self, reading: BlockReading, subject: Token, focus: Focus, gender: str | None) -> str | None:
+        """The person a role refers to by the continuity of news writing: the named subject of
+        the sentence just before ("Emmanuel Macron a officialisé … Le chef de l'Etat a
+        justifié …"), of the role's gender, nobody else named in between."""
+        who, (b, offset) = focus.subject, focus.subject_at
+        if who is None or focus.sentence - focus.subject_sentence > CHAIN_SENTENCES:
+            return None
+        if self.cast.gender(who) not in (None, gender):
+            return None
+        for n in range(b, reading.index + 1):
+            between = self.cast.named(reading.article.id, n, offset if n == b else 0,
+                                      subject.idx if n == reading.index else 10 ** 9)
+            if any(p.actor != who and self.cast.is_person(p.actor) for p in between):
+                return None
+        return who
 
     def speaking(self, actor: str, reading: BlockReading, token: Token):
         """The actor, when it can speak; a place ("le Niger") is a source left unnamed."""
@@ -499,9 +417,9 @@ class Attributor:
         # "Un chercheur basé à Dakar se montre prudent : « … »", "il jette un œil critique : « … »":
         # the subject of the clause the colon ends, a person (or one the text leaves unnamed)
         subjects = [t for t in window if t.dep == "nsubj" and t.idx < len(opening) and t.i not in reading.quoted]
-        who = self.resolve(reading, subjects[-1], focus) if subjects else None
+        who = self.resolve(reading, subjects[0], focus) if subjects else None
         if isinstance(who, Unnamed):
-            return who if self.person_like(reading, subjects[-1], who) else None
+            return who if self.person_like(reading, subjects[0], who) else None
         return who if self.cast.is_person(who) else None
 
     # -- rule 5: a quote as a block of its own, with a caption naming the speaker --
@@ -541,6 +459,7 @@ class Attributor:
                 focus.spoke(actor, at, self.cast)
             elif isinstance(actor, Unnamed) or self.cast.is_person(actor):
                 focus.see(actor, at)
+        focus.sentence += 1
 
     def person_like(self, reading: BlockReading, token: Token, unnamed: Unnamed) -> bool:
         """An unnamed source that is someone ("un chiraquien", "un proche", "le prévenu"), not
