@@ -182,7 +182,10 @@ class Attributor:
                         and c.i not in reading.quoted  # the parser sometimes hangs a quote there
                         and (c.dep == "nsubj" or fold(c.lemma).lstrip("-") in self.pronouns)]
             if subjects:  # the parser may give two; the nearest is the right one more often
-                return min(subjects, key=lambda c: abs(c.i - token.i))
+                subject = min(subjects, key=lambda c: abs(c.i - token.i))
+                if subject.text == "-t" and subject.i + 1 < len(reading.analysis.tokens):
+                    return reading.token(subject.i + 1)   # "confie-t-il": "-t" read as the subject
+                return subject
             if token.dep not in ("conj", "xcomp") or token.head == token.i:
                 return None
             token = reading.token(token.head)
@@ -252,7 +255,8 @@ class Attributor:
         named = [p for t in phrase for p in self.cast.named(aid, b, t.idx, t.idx + len(t.text))]
         if named:
             return self.speaking(named[0].actor, reading, subject)
-        return Unnamed(words, "nominal", gender) if subject.pos != "PROPN" else None
+        # a thing ("le communiqué"), or a name the dossier has no actor for ("Mediapart")
+        return Unnamed(words, "nominal" if subject.pos != "PROPN" else "name", gender)
 
     def nominal(self, reading: BlockReading, token: Token) -> bool:
         """A noun, or an adjective made one by its determiner ("ce proche")."""

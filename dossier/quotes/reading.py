@@ -23,7 +23,7 @@ class Unnamed:
     ("le chef de l'État"), a place ("le Niger"). It ends as `speaker: None` plus `source_text`,
     and is never replaced by a guess from the focus."""
     words: str
-    kind: str                        # "anonymous" | "nominal" | "role" | "place" | "publication"
+    kind: str                        # "anonymous" | "nominal" | "role" | "place" | "publication" | "name"
     gender: str | None = None
 
 
@@ -38,6 +38,7 @@ class Focus:
     person_at: tuple[int, int] = (-1, -1)
     answerer: str | None = None      # in an interview, who answers the questions
     people: list = field(default_factory=list)   # persons in focus so far, latest last
+    learned: dict = field(default_factory=dict)   # genders the pronouns taught, for the dossier's ungendered
     sentence: int = 0                # how many sentences of the article were read so far
     subject: str | None = None       # the last named person who was a subject or a speaker,
     subject_sentence: int = -2       # in which sentence,
@@ -63,7 +64,9 @@ class Focus:
             return self.person
         for pool in (self.people, named):
             for actor in reversed(pool):
-                if gender_of(actor, cast) in (None, gender):
+                if self.learned.get(actor, gender_of(actor, cast)) in (None, gender):
+                    # "écrit-elle" said it: a later "il" is someone else
+                    self.learned.setdefault(actor, gender)
                     return actor
         return None
 

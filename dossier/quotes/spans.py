@@ -35,7 +35,7 @@ INCISE_REACH = 4
 # a sentence ends at a stop, an ellipsis or a colon (a quote often opens after "a-t-il dit :")
 SENTENCE_END = sentence_breaks(STOPS + "…:")
 # The subject pronouns of an inverted incise ("met-il", "s'amuse-t-elle", "poursuivent-ils").
-INVERTED_PRONOUNS = ("il", "elle", "ils", "elles", "on")
+INVERTED_PRONOUNS = ("il", "elle", "ils", "elles")   # not "on": "», peut-on lire" names no one
 MARKS = re.compile("[" + re.escape(OPENERS + CLOSERS + STRAIGHT) + "]")
 
 
