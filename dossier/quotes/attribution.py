@@ -12,6 +12,8 @@ from .reading import BlockReading, Focus, Unnamed
 from .spans import (CLOSERS, INCISE_REACH, MIN_WORDS, OPENERS, STRAIGHT, Span, _is_dash_question,
                     _starts_incise, dialogue_span, is_speech_verb, is_statement, quoted_spans, speech_rules)
 
+# Between the parts of a quote an incise split, in the statement's text (the editor's elision).
+ELISION = " […] "
 # Blocks whose quotes are statements: the article's body, not its captions or headings.
 BODY_KINDS = ("paragraph", "quote")
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")  # "a-t-il expliqué": -il may be read nsubj:pass
@@ -68,30 +70,39 @@ class Attributor:
                 answer = answer if not question and (interview or incise) else None
                 spans = [answer] if answer else []
             reading = BlockReading(article, b, block.text, reading_of, spans)
-            statements = [(reading.sentence_of(s.start), s) for s in spans
-                          if is_statement(block.text, reading_of.tokens, s)
+            statements = [(reading.sentence_of(s[0].start), s) for s in pairs(spans)
+                          if any(is_statement(block.text, reading_of.tokens, part) for part in s)
                           or self.attributed_short(reading, s)]
             for n in range(len(reading_of.sentences)):
-                for sentence, span in statements:
+                for sentence, parts in statements:
                     if sentence == n:
-                        quotes.append(self.quote(reading, span, focus, article.blocks,
-                                                 dialogue=span is answer))
+                        quotes.append(self.quote(reading, parts, focus, article.blocks,
+                                                 dialogue=parts[0] is answer))
                 self.follow(reading, n, focus)
         return quotes
 
-    def attributed_short(self, reading: BlockReading, span: Span) -> bool:
-        """A short run without a verb ("« plus discrète, plus réactive », a-t-il dit") is a
-        statement when a speech verb or "selon" stands right beside its marks."""
-        if len(reading.text[span.start:span.end].split()) < MIN_WORDS:
-            return False
+    def attributed_short(self, reading: BlockReading, parts: list[Span]) -> bool:
+        """A short run without a verb is a statement when a speech verb brings it in ("a réclamé
+        « la démission du gouvernement »"), or an incise follows its closing mark ("« plus
+        discrète, plus réactive », a-t-il dit", "« Vachement bon … », selon un proche") or
+        splits it, unless it is then a noun phrase ("« le tweet du ministre », détaille X": the
+        words of a title or a thing, not a statement)."""
+        words = sum(len(reading.text[p.start:p.end].split()) for p in parts)
         tokens = reading.analysis.tokens
-        after = [t for t in tokens if t.idx >= span.end and t.pos != "PUNCT"][:INCISE_REACH]
-        before = [t for t in tokens if t.idx < span.start and t.pos != "PUNCT"][-1:]
+        first = next((t for t in tokens if t.idx >= parts[0].start), None)
+        if words < MIN_WORDS or first is None:
+            return False
+        before = [t for t in tokens if t.idx < parts[0].start and t.pos != "PUNCT"][-1:]
+        if before and is_speech_verb(before[0], tokens):   # "X a réclamé « la démission du gouvernement »"
+            return True
+        if len(parts) == 1 and first.pos == "DET":
+            return False
+        after = [t for t in tokens if t.idx >= parts[0].end and t.pos != "PUNCT"][:INCISE_REACH]
         beside = [t for t in after if t.pos in ("AUX", "ADV") or t.text.startswith("-")]
-        near = after[:len(beside) + 1] + before
-        return any(is_speech_verb(t, tokens) or fold(t.text) in self.sources for t in near)
+        return any(is_speech_verb(t, tokens) or fold(t.text) in self.sources for t in after[:len(beside) + 1])
 
-    def quote(self, reading: BlockReading, span: Span, focus: Focus, blocks, dialogue: bool = False) -> Quote:
+    def quote(self, reading: BlockReading, parts: list[Span], focus: Focus, blocks, dialogue: bool = False) -> Quote:
+        span = Span(parts[0].start, parts[-1].end)
         window = self.window(reading, span)
         found = self.attribution(reading, span, window, focus, blocks)
         speaker, evidence = found if found else (None, "")
@@ -108,7 +119,8 @@ class Attributor:
         unnamed = speaker if isinstance(speaker, Unnamed) else None
         if unnamed:
             evidence = f"{evidence}/{unnamed.kind}"
-        return Quote(reading.article.id, reading.index, reading.text[span.start:span.end],
+        words = ELISION.join(reading.text[p.start:p.end] for p in parts)
+        return Quote(reading.article.id, reading.index, words,
                      None if unnamed else speaker, span.start, span.end, reading.text[start:end].strip(),
                      unnamed.words if unnamed else None, evidence)
 
@@ -142,7 +154,9 @@ class Attributor:
         verbs = [t for t in window if t.i not in reading.quoted and is_speech_verb(t, tokens)]
         if not verbs:
             return None
-        verb = min(verbs, key=lambda t: min(abs(t.idx - span.start), abs(t.idx - span.end)))
+        # the nearest to the quote; an incise between its parts is nearest of all
+        verb = min(verbs, key=lambda t: 0 if span.start <= t.idx < span.end
+                   else min(abs(t.idx - span.start), abs(t.idx - span.end)))
         subject = self.subject_of(reading, verb)
         if subject is not None:
             return self.resolve(reading, subject, focus)
@@ -473,6 +487,17 @@ class Attributor:
         head = token if token.dep == "nsubj" else reading.token(token.head)
         word = fold(head.lemma)
         return word in role_nouns() or word in self.person_nouns or word.endswith(self.person_endings)
+
+
+def pairs(spans: list[Span]) -> list[list[Span]]:
+    """The quoted runs grouped by pair of marks: the parts an incise split are one statement."""
+    grouped: list[list[Span]] = []
+    for span in spans:
+        if grouped and span.pair >= 0 and grouped[-1][0].pair == span.pair:
+            grouped[-1].append(span)
+        else:
+            grouped.append([span])
+    return grouped
 
 
 def find_quotes(

@@ -54,6 +54,9 @@ def speech_verbs() -> frozenset[str]:
 class Span:
     start: int                       # character offsets of the quoted words (marks excluded)
     end: int
+    # the parts of one pair of marks that an incise splits ("« Toute agression …, a-t-il
+    # ajouté, recevra … »") share a number: they are one statement
+    pair: int = -1
 
 
 def quoted_spans(text: str, tokens: list[Token]) -> list[Span]:
@@ -83,8 +86,12 @@ def quoted_spans(text: str, tokens: list[Token]) -> list[Span]:
             floor = pos + 1
     if stack:
         spans.append(Span(stack[0] + 1, _incise_start(text, tokens, stack[0])))
-    spans = [part for span in spans for part in _split_at_incise(text, tokens, span)]
-    return [trimmed for span in spans if (trimmed := _trim(text, span)).end > trimmed.start]
+    parts = []
+    for n, span in enumerate(spans):
+        split = [_trim(text, part) for part in _split_at_incise(text, tokens, span)]
+        split = [part for part in split if part.end > part.start]
+        parts += [Span(part.start, part.end, n if len(split) > 1 else -1) for part in split]
+    return parts
 
 
 def _single_mark_counts(text: str, pos: int, stack: list[int]) -> bool:
