@@ -45,6 +45,7 @@ class Attributor:
         self.opening_sources = [fold(s) for s in rules["opening_sources"]]
         self.pronouns = {fold(p) for p in rules["pronouns"]}
         self.demonstratives = {fold(d) for d in rules["demonstratives"]}
+        self.teasers = tuple(fold(t) for t in rules["teaser_openers"])
         self.reading_verbs = {fold(v) for v in rules["reading_verbs"]}
         self.person_nouns = {fold(n) for n in rules["person_nouns"]}
         self.person_endings = tuple(fold(e) for e in rules["person_endings"])
@@ -57,7 +58,8 @@ class Attributor:
         for b, (block, reading_of) in enumerate(zip(article.blocks, analysis.blocks)):
             if not reading_of.tokens:
                 continue
-            if block.kind not in BODY_KINDS:   # a heading, a caption: read for the focus only
+            if block.kind not in BODY_KINDS or fold(block.text.lstrip()).startswith(self.teasers):
+                # a heading, a caption, a link to another article: read for the focus only
                 reading = BlockReading(article, b, block.text, reading_of, [])
                 for n in range(len(reading_of.sentences)):
                     self.follow(reading, n, focus)
