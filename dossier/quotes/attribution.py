@@ -202,9 +202,22 @@ class Attributor:
                 if subject.text == "-t" and subject.i + 1 < len(reading.analysis.tokens):
                     return reading.token(subject.i + 1)   # "confie-t-il": "-t" read as the subject
                 return subject
+            if (inverted := self.inverted_pronoun(reading, token)) is not None:
+                return inverted
             if token.dep not in ("conj", "xcomp") or token.head == token.i:
                 return None
             token = reading.token(token.head)
+        return None
+
+    def inverted_pronoun(self, reading: BlockReading, verb: Token) -> Token | None:
+        """"avait-il affirmé", "a-t-elle admis": the pronoun after the auxiliary, which the
+        parser may hang on the auxiliary rather than on the verb."""
+        tokens = reading.analysis.tokens
+        auxiliaries = [c for c in reading.children(verb) if c.dep.startswith("aux") and c.i < verb.i]
+        for aux in auxiliaries:
+            for token in tokens[aux.i + 1:verb.i]:
+                if token.text.startswith("-") and fold(token.text).lstrip("-") in self.pronouns:
+                    return token
         return None
 
     def inverted_subject(self, reading: BlockReading, verb: Token, focus: Focus):
