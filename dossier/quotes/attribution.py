@@ -500,6 +500,8 @@ class Attributor:
         if unnamed.kind not in ("anonymous", "role"):
             return False
         head = token if token.dep == "nsubj" else reading.token(token.head)
+        if "Number=Plur" in head.morph:   # "plusieurs évêques" are not the "il" that follows
+            return False
         word = fold(head.lemma)
         return word in role_nouns() or word in self.person_nouns or word.endswith(self.person_endings)
 

@@ -241,13 +241,14 @@ def is_speech_verb(token: Token, tokens: list[Token] | None = None) -> bool:
     before = tokens[token.i - 1].text if token.i else ""
     after = tokens[token.i + 1].text if token.i + 1 < len(tokens) else ""
     after_quote = before != "" and before in "," + CLOSERS + STRAIGHT
-    return after_quote or after.startswith("-") or fold(after) in ("que", "qu'", ":")
+    inverted = before.startswith("-") and before != "-"   # "avait-il martelé" (read as an adjective)
+    return after_quote or inverted or after.startswith("-") or fold(after) in ("que", "qu'", ":")
 
 
 def is_inverted_incise(token: Token, tokens: list[Token]) -> bool:
     """Any verb right after a quote's closing mark with its subject pronoun inverted ("»,
     met-il en perspective", "», s'amuse-t-elle"): French typography's attribution."""
-    if token.pos not in ("VERB", "AUX") or token.i + 1 >= len(tokens):
+    if token.pos != "VERB" or token.i + 1 >= len(tokens):   # not the auxiliary of "avait-il affirmé"
         return False
     inverted = fold(tokens[token.i + 1].text).lstrip("-").removeprefix("t-") in INVERTED_PRONOUNS
     back = [t.text for t in tokens[max(0, token.i - 3):token.i] if t.pos != "PRON"]
