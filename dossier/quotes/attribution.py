@@ -203,14 +203,14 @@ class Attributor(Phrases):
         return None
 
     def inverted_pronoun(self, reading: BlockReading, verb: Token) -> Token | None:
-        """"avait-il affirmé", "a-t-elle admis": the pronoun after the auxiliary, which the
-        parser may hang on the auxiliary rather than on the verb."""
+        """"avait-il affirmé", "soupire-t-elle": the pronoun after the auxiliary or the verb,
+        which the parser may hang elsewhere."""
         tokens = reading.analysis.tokens
         auxiliaries = [c for c in reading.children(verb) if c.dep.startswith("aux") and c.i < verb.i]
-        for aux in auxiliaries:
-            for token in tokens[aux.i + 1:verb.i]:
-                if token.text.startswith("-") and fold(token.text).lstrip("-") in self.pronouns:
-                    return token
+        after = [t for t in tokens[verb.i + 1:verb.i + 3] if t.text != "-t"][:1]   # "soupire-t-elle"
+        for token in [t for aux in auxiliaries for t in tokens[aux.i + 1:verb.i]] + after:
+            if token.text.startswith("-") and fold(token.text).lstrip("-") in self.pronouns:
+                return token
         return None
 
     def inverted_subject(self, reading: BlockReading, verb: Token, focus: Focus):
@@ -255,7 +255,8 @@ class Attributor(Phrases):
             return self.antecedent(reading, subject, focus)
         pronoun = fold(subject.text).lstrip("-").removeprefix("t-")
         if fold(subject.lemma).lstrip("-") in self.pronouns or pronoun in self.pronouns:
-            return focus.person_of(PRONOUN_GENDERS.get(pronoun), self.cast, self.named_before(reading, subject))
+            return focus.person_of(PRONOUN_GENDERS.get(pronoun), self.cast, self.named_before(reading, subject),
+                                   reading.index)
         phrase = self.phrase(reading, subject)
         if person := self.person_in(reading, subject, phrase):
             return person

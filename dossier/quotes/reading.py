@@ -14,6 +14,8 @@ from .spans import Span
 # How far back (in blocks) the last speaker or the person in focus may be taken for a quote
 # with no attribution of its own.
 FOCUS_REACH = 1
+# How many blocks back, besides its own, a pronoun finds the person in focus it refers to.
+PRONOUN_REACH = 2
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class Focus:
     person_at: tuple[int, int] = (-1, -1)
     answerer: str | None = None      # in an interview, who answers the questions
     people: list = field(default_factory=list)   # persons in focus so far, latest last
+    seen_at: dict = field(default_factory=dict)   # where each person in focus was last seen
     learned: dict = field(default_factory=dict)   # genders the pronouns taught, for the dossier's ungendered
     sentence: int = 0                # how many sentences of the article were read so far
     subject: str | None = None       # the last named person who was a subject or a speaker,
@@ -51,18 +54,21 @@ class Focus:
 
     def see(self, actor: str | Unnamed, at: tuple[int, int]) -> None:
         self.person, self.person_at = actor, at
+        self.seen_at[actor] = at
         if isinstance(actor, str):
             self.subject, self.subject_sentence, self.subject_at = actor, self.sentence, at
         if actor in self.people:
             self.people.remove(actor)
         self.people.append(actor)
 
-    def person_of(self, gender: str | None, cast: Cast, named: list[str]):
+    def person_of(self, gender: str | None, cast: Cast, named: list[str], block: int):
         """The person a pronoun refers to: the latest in focus whose gender is not another
-        one, else the latest named so."""
+        one, else the latest named so; seen in this block or the `PRONOUN_REACH` before (a
+        person of paragraphs ago is not "elle")."""
         if gender is None:
             return self.person
-        for pool in (self.people, named):
+        recent = [a for a in self.people if block - self.seen_at.get(a, (-99, 0))[0] <= PRONOUN_REACH]
+        for pool in (recent, named):
             for actor in reversed(pool):
                 if self.learned.get(actor, gender_of(actor, cast)) in (None, gender):
                     # "écrit-elle" said it: a later "il" is someone else

@@ -248,8 +248,16 @@ def is_speech_verb(token: Token, tokens: list[Token] | None = None) -> bool:
 def is_inverted_incise(token: Token, tokens: list[Token]) -> bool:
     """Any verb right after a quote's closing mark with its subject pronoun inverted ("»,
     met-il en perspective", "», s'amuse-t-elle"): French typography's attribution."""
-    if token.pos != "VERB" or token.i + 1 >= len(tokens):   # not the auxiliary of "avait-il affirmé"
+    # any word but an auxiliary ("avait-il affirmé": the participle is the verb): a word followed
+    # by "-t-elle" is a verb, whatever the tagger says ("soupire" read as a noun)
+    if token.pos in ("AUX", "PRON", "PUNCT") or token.i + 1 >= len(tokens):
         return False
-    inverted = fold(tokens[token.i + 1].text).lstrip("-").removeprefix("t-") in INVERTED_PRONOUNS
+    after = [t.text for t in tokens[token.i + 1:token.i + 4] if t.text != "-t"]   # "soupire-t-elle": "-t", "-elle"
+    if not after or fold(after[0]).lstrip("-").removeprefix("t-") not in INVERTED_PRONOUNS:
+        return False
     back = [t.text for t in tokens[max(0, token.i - 3):token.i] if t.pos != "PRON"]
-    return inverted and bool(back) and back[-1] == "," and any(b in CLOSERS + STRAIGHT for b in back)
+    if not back or back[-1] != ",":
+        return False
+    # after a closing mark ("», met-il en perspective"), or inside the marks as a clause of its own
+    # ("« Ce qu'on nous annonce, soupire-t-elle. C'est … »")
+    return any(b in CLOSERS + STRAIGHT for b in back) or (len(after) > 1 and after[1] in ",.;…")
