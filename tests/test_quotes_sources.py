@@ -138,3 +138,17 @@ def test_dossier_json_gives_the_unnamed_source():
     data = to_json_data(Dossier([], [], quotes))
     assert data["quotes"] == [{"article": "a", "speaker": None, "source_text": "un proche de l'Élysée",
                                "text": "Il tient bon", "evidence": "verb/anonymous"}]
+
+
+def test_the_article_page_names_an_unnamed_source_in_the_articles_words():
+    from pathlib import Path
+
+    from dossier.render import Renderer
+
+    text = "« Il tient bon », a confié un proche de l'Élysée."
+    article = Article("a1", "Titre", [Block("paragraph", text)], source="Test")
+    quote = Quote("a1", 0, "Il tient bon", None, 2, 14, text, "un proche de l'Élysée", "verb/anonymous")
+    renderer = Renderer(Path(__file__).parent.parent / "site_templates", Dossier([article], [], [quote]))
+    page = renderer.pages()["articles/a1.md"]
+    assert "source non identifiée : un proche de l" in page
+    assert "auteur non identifié" not in page
