@@ -85,6 +85,13 @@ class Cast:
         for places in self.places.values():
             places.sort(key=lambda p: p.start)
         self.roles = [(a.id, set(role_words(r.text))) for a in actors if a.type == "person" for r in a.roles]
+        # the roles each article itself gives its persons ("le chef de l'État, Emmanuel Macron"):
+        # the only evidence on which a nominal speaker is taken for a person (`bound_role`)
+        self.article_roles: dict[str, list[tuple[str, set[str]]]] = {}
+        for a in actors:
+            if a.type == "person":
+                for r in a.roles:
+                    self.article_roles.setdefault(r.article, []).append((a.id, set(role_words(r.text))))
         self.changed()
         self.genders: dict[str, str] = {}
         if articles and analyses:
@@ -172,6 +179,31 @@ class Cast:
         if scores:
             return max(scores)[-1]
         return roles.best_unseen(head, words, gender)
+
+    def bind(self, article: str, actor: str, phrase: str) -> None:
+        """The article gives the person this role (read from its text by attribution)."""
+        self.article_roles.setdefault(article, []).append((actor, set(role_words(phrase))))
+
+    def bound_role(self, phrase: str, article: str, before: tuple[int, int],
+                   gender: str | None = None) -> str | None:
+        """The person this article itself gives the role of a nominal reference ("le chef de
+        l'État" after "le chef de l'État, Emmanuel Macron"), named before the reference; None
+        when no person, or two equally good, fit: then the article does not say who it is."""
+        ordered = role_words(phrase)
+        if not ordered:
+            return None
+        roles, words, head = self._role_index(), frozenset(ordered), ordered[0]
+        scores = [roles.score(actor, role, words, gender, seen)[:4] + (actor,)
+                  for actor, role in self.article_roles.get(article, ())
+                  if roles.fits(actor, role, head, gender)
+                  and (seen := self.last_seen(actor, article, before)) != (-1, -1)]
+        best = {}
+        for score in scores:
+            best[score[-1]] = max(best.get(score[-1], score), score)
+        ranked = sorted(best.values(), reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[0][:4] == ranked[1][:4]):
+            return None
+        return ranked[0][-1]
 
     def _seen_index(self) -> _Seen:
         if self._seen is None or self._seen.places is not self.places:

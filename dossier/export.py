@@ -37,7 +37,9 @@ def to_json_data(dossier: Dossier, use_directory_urls: bool = True) -> dict:
             for actor in dossier.actors
         ],
         "quotes": [
-            {"article": q.article, "speaker": q.speaker, "text": q.text} for q in dossier.quotes
+            {"article": q.article, "speaker": q.speaker, "source_text": q.source_text, "text": q.text,
+             "evidence": q.evidence}
+            for q in dossier.quotes
         ],
         "events": [
             {"date": e.date, "article": e.article, "text": e.text, "actors": list(e.actors),

@@ -138,6 +138,12 @@ class Quote:
     start: int = 0                   # character offsets of the quoted words in the block
     end: int = 0
     context: str = ""                # the sentence around the quote
+    # A source the article describes without naming ("un proche de l'Élysée", "le communiqué"),
+    # in its own words: then `speaker` is None and the page says "source non identifiée : …".
+    source_text: str | None = None
+    # Which evidence named the speaker (or declined to): "verb", "source", "colon", "caption",
+    # "dialogue", "continued", "focus"; "" when nothing in the text attributes the quote.
+    evidence: str = ""
 
 
 @dataclass

@@ -19,7 +19,7 @@ def test_dossier_json_has_the_documented_shape(built_site):
     actor_keys = {"id", "name", "type", "aliases", "roles", "articles", "mentions", "url"}
     assert all(set(a) == article_keys for a in data["articles"])
     assert all(set(a) == actor_keys for a in data["actors"])
-    assert all(set(q) == {"article", "speaker", "text"} for q in data["quotes"])
+    assert all(set(q) == {"article", "speaker", "source_text", "text", "evidence"} for q in data["quotes"])
     assert all(set(e) == {"date", "article", "text", "actors", "kind", "tense"} for e in data["events"])
     for article in data["articles"]:
         assert article["date"] is None or re.fullmatch(r"\d{4}-\d\d-\d\d", article["date"])

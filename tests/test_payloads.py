@@ -513,6 +513,6 @@ def test_dossier_json_holds_the_payloads_as_data(site):
     assert actors[ACTOR_URL.split("/")[1]]["name"] == ACTOR
     assert {"speaker": "assimi-goita", "article": "p02-markdown",
             "text": "Nous refusons <script>alert('P35')</script> et toute ingérence étrangère dans nos affaires"} \
-        in data["quotes"]
+        in [{key: q[key] for key in ("speaker", "article", "text")} for q in data["quotes"]]
     assert any(q["speaker"] == ACTOR_URL.split("/")[1] for q in data["quotes"])
     assert any("<svg onload=alert('P37')>" in e["text"] for e in data["events"])

@@ -1,143 +1,47 @@
 """Attribution: name the speaker of each quoted statement, by the rules the package's
 docstring lists in order of confidence, following who the text is about from sentence to
-sentence (`Focus`).
+sentence (`Focus`). A speaker is a person or an organisation the text names, or one it binds a
+role to; a source it points at without naming it stays `Unnamed`, in its words.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass, field
-from functools import cached_property
-
-from ..cast import Cast, phrase_gender, role_nouns, stem, tokens_within
-from ..models import Actor, Analysis, Article, BlockAnalysis, Quote, Token
+from ..cast import Cast, phrase_gender, role_nouns
+from ..models import Actor, Analysis, Article, Quote, Token
 from ..text import fold
-from .spans import (CLOSERS, OPENERS, STRAIGHT, Span, _is_dash_question, _starts_incise,
-                    dialogue_span, is_speech_verb, is_statement, quoted_spans, speech_rules)
+from .phrases import SPEAKING_TYPES, Phrases
+from .reading import BlockReading, Focus, Unnamed
+from .spans import (CLOSERS, INCISE_REACH, MIN_WORDS, OPENERS, STRAIGHT, Span, _is_dash_question,
+                    _starts_incise, dialogue_span, is_speech_verb, is_statement, quoted_spans, speech_rules)
 
-# How far back (in blocks) the last speaker or the person in focus may be taken for a quote
-# with no attribution of its own.
-FOCUS_REACH = 1
+# Between the parts of a quote an incise split, in the statement's text (the editor's elision).
+ELISION = " […] "
+# Blocks whose quotes are statements: the article's body, not its captions or headings.
+BODY_KINDS = ("paragraph", "quote")
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")  # "a-t-il expliqué": -il may be read nsubj:pass
-# The speaker of an explicit attribution to someone the text does not name ("selon un diplomate",
-# "a déclaré un officier"): no speaker, and no guess from the focus either.
-NOBODY = "\0nobody"
-# Determiners that bring in someone new, besides those the model marks Definite=Ind.
-INDEFINITE = {"plusieurs", "certain", "quelque", "aucun", "nombreux"}
-PRONOUN_GENDERS = {"elle": "Fem", "elle-meme": "Fem", "il": "Masc", "lui": "Masc", "lui-meme": "Masc"}
-# How many blocks back, besides its own, a pronoun or role may find the person it refers to
-# among those named.
-NAMED_BEFORE_REACH = 2
+PRONOUN_GENDERS = {"elle": "Fem", "elle-meme": "Fem", "il": "Masc", "lui": "Masc", "lui-meme": "Masc",
+                   "dernier": "Masc", "derniere": "Fem"}
+# A role subject refers to the named subject of the sentence just before (1), none further.
+CHAIN_SENTENCES = 1
+# How many words before a relative pronoun its antecedent's name may end ("X lui-même qui").
+RELATIVE_REACH = 3
 # A quote standing as its own block fills at least this share of the block's text (marks aside).
 CAPTIONED_SHARE = 0.9
 # The caption after such a quote names its speaker within its first characters.
 CAPTION_NAME_WITHIN = 2
 
 
-@dataclass
-class Focus:
-    """Who the text is about so far in an article, and where that was last said."""
-    speaker: str | None = None       # the last actor quoted or reported speaking
-    speaker_at: tuple[int, int] = (-1, -1)
-    person: str | None = None        # the last person named as a subject or speaker
-    person_at: tuple[int, int] = (-1, -1)
-    answerer: str | None = None      # in an interview, who answers the questions
-    people: list[str] = field(default_factory=list)   # persons in focus so far, latest last
-
-    def spoke(self, actor: str, at: tuple[int, int], cast: Cast) -> None:
-        self.speaker, self.speaker_at = actor, at
-        if cast.is_person(actor):
-            self.see(actor, at)
-
-    def see(self, actor: str, at: tuple[int, int]) -> None:
-        self.person, self.person_at = actor, at
-        if actor in self.people:
-            self.people.remove(actor)
-        self.people.append(actor)
-
-    def person_of(self, gender: str | None, cast: Cast, named: list[str], strict: bool = False) -> str | None:
-        """The person a pronoun or a role noun refers to: the latest in focus of its gender,
-        else the latest named of its gender, else (not `strict`: for a pronoun) the latest in
-        focus whose gender is unknown."""
-        if gender is None:
-            return self.person
-        for pool in (self.people, named):
-            for actor in reversed(pool):
-                if cast.gender(actor) == gender:
-                    return actor
-        if strict:
-            return None
-        unknown = [a for a in self.people if cast.gender(a) is None]
-        return unknown[-1] if unknown else (self.person if cast.gender(self.person) in (None, gender) else None)
-
-    def recent(self, block: int) -> str | None:
-        """The last speaker or person in focus, if named in this block or just before."""
-        known = ((self.speaker, self.speaker_at), (self.person, self.person_at))
-        candidates = [(at, who) for who, at in known
-                      if who and block - at[0] <= FOCUS_REACH]
-        return max(candidates)[1] if candidates else None
-
-
-@dataclass
-class BlockReading:
-    """One block with its analysis and quoted runs, for the attribution rules."""
-    article: Article
-    index: int
-    text: str
-    analysis: BlockAnalysis
-    spans: list[Span]
-    quoted: set[int] = field(default_factory=set)   # token indices inside quotes
-
-    def __post_init__(self):
-        tokens = self.analysis.tokens
-        self.quoted = {t.i for s in self.spans for t in tokens_within(tokens, s.start - 1, s.end + 1)}
-
-    def token(self, i: int) -> Token:
-        return self.analysis.tokens[i]
-
-    def children(self, token: Token) -> list[Token]:
-        return self._children.get(token.i, [])
-
-    @cached_property
-    def _children(self) -> dict[int, list[Token]]:
-        """Token index → its dependents, in order: the rules ask for them many times a block."""
-        found: dict[int, list[Token]] = {}
-        for t in self.analysis.tokens:
-            if t.head != t.i:
-                found.setdefault(t.head, []).append(t)
-        return found
-
-    def subtree(self, token: Token) -> list[Token]:
-        found, frontier = {token.i}, [token]
-        while frontier:
-            kids = [c for t in frontier for c in self.children(t) if c.i not in found]
-            found.update(c.i for c in kids)
-            frontier = kids
-        return [self.analysis.tokens[i] for i in sorted(found)]
-
-    def sentence_of(self, offset: int) -> int:
-        """The first sentence ending after the offset, else the last one."""
-        return min(bisect_right(self._sentence_ends, offset), len(self.analysis.sentences) - 1)
-
-    @cached_property
-    def _sentence_ends(self) -> list[int]:
-        tokens = self.analysis.tokens
-        return [tokens[end - 1].idx + len(tokens[end - 1].text) for _, end in self.analysis.sentences]
-
-    def sentence_tokens(self, first: int, last: int) -> list[Token]:
-        start, end = self.analysis.sentences[first][0], self.analysis.sentences[last][1]
-        return self.analysis.tokens[start:end]
-
-    def chars(self, tokens: list[Token]) -> tuple[int, int]:
-        return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-
-
-class Attributor:
+class Attributor(Phrases):
     def __init__(self, cast: Cast):
         self.cast = cast
         rules = speech_rules()
         self.sources = [fold(s) for s in rules["sources"]]
         self.opening_sources = [fold(s) for s in rules["opening_sources"]]
         self.pronouns = {fold(p) for p in rules["pronouns"]}
+        self.demonstratives = {fold(d) for d in rules["demonstratives"]}
+        self.teasers = tuple(fold(t) for t in rules["teaser_openers"])
+        self.reading_verbs = {fold(v) for v in rules["reading_verbs"]}
+        self.person_nouns = {fold(n) for n in rules["person_nouns"]}
+        self.person_endings = tuple(fold(e) for e in rules["person_endings"])
 
     def article_quotes(self, article: Article, analysis: Analysis) -> list[Quote]:
         focus = Focus()
@@ -145,7 +49,13 @@ class Attributor:
         # An interview: questions set off by dialogue dashes; the other dash lines are answers.
         interview = any(_is_dash_question(block.text) for block in article.blocks)
         for b, (block, reading_of) in enumerate(zip(article.blocks, analysis.blocks)):
-            if block.kind == "heading" or not reading_of.tokens:
+            if not reading_of.tokens:
+                continue
+            if block.kind not in BODY_KINDS or fold(block.text.lstrip()).startswith(self.teasers):
+                # a heading, a caption, a link to another article: read for the focus only
+                reading = BlockReading(article, b, block.text, reading_of, [])
+                for n in range(len(reading_of.sentences)):
+                    self.follow(reading, n, focus)
                 continue
             spans = quoted_spans(block.text, reading_of.tokens)
             answer = None
@@ -155,33 +65,71 @@ class Attributor:
                 answer = answer if not question and (interview or incise) else None
                 spans = [answer] if answer else []
             reading = BlockReading(article, b, block.text, reading_of, spans)
-            statements = [(reading.sentence_of(s.start), s) for s in spans
-                          if is_statement(block.text, reading_of.tokens, s)]
+            statements = [(reading.sentence_of(s[0].start), s) for s in pairs(spans)
+                          if any(is_statement(block.text, reading_of.tokens, part) for part in s)
+                          or self.attributed_short(reading, s)]
             for n in range(len(reading_of.sentences)):
-                for sentence, span in statements:
+                for sentence, parts in statements:
                     if sentence == n:
-                        quotes.append(self.quote(reading, span, focus, article.blocks,
-                                                 dialogue=span is answer))
+                        quotes.append(self.quote(reading, parts, focus, article.blocks,
+                                                 dialogue=parts[0] is answer))
                 self.follow(reading, n, focus)
         return quotes
 
-    def quote(self, reading: BlockReading, span: Span, focus: Focus, blocks, dialogue: bool = False) -> Quote:
+    def attributed_short(self, reading: BlockReading, parts: list[Span]) -> bool:
+        """A short run without a verb is a statement when a speech verb brings it in ("a réclamé
+        « la démission du gouvernement »"), or an incise follows its closing mark ("« plus
+        discrète, plus réactive », a-t-il dit", "« Vachement bon … », selon un proche") or
+        splits it, unless it is then a noun phrase ("« le tweet du ministre », détaille X": the
+        words of a title or a thing, not a statement)."""
+        words = sum(len(reading.text[p.start:p.end].split()) for p in parts)
+        tokens = reading.analysis.tokens
+        first = next((t for t in tokens if t.idx >= parts[0].start), None)
+        if words < MIN_WORDS or first is None:
+            return False
+        before = [t for t in tokens if t.idx < parts[0].start and t.pos != "PUNCT"][-1:]
+        if before and is_speech_verb(before[0], tokens):   # "X a réclamé « la démission du gouvernement »"
+            return True
+        if len(parts) == 1 and first.pos == "DET":
+            return False
+        after = [t for t in tokens if t.idx >= parts[0].end and t.pos != "PUNCT"][:INCISE_REACH]
+        beside = [t for t in after if t.pos in ("AUX", "ADV") or t.text.startswith("-")]
+        return any(is_speech_verb(t, tokens) or fold(t.text) in self.sources for t in after[:len(beside) + 1])
+
+    def quote(self, reading: BlockReading, parts: list[Span], focus: Focus, blocks, dialogue: bool = False) -> Quote:
+        span = Span(parts[0].start, parts[-1].end)
         window = self.window(reading, span)
-        speaker = (self.by_speech_verb(reading, span, window, focus)
-                   or self.by_source(reading, window, focus)
-                   or self.by_colon(reading, span, window)
-                   or self.by_caption(reading, span, blocks))
-        if dialogue:  # an answer without incise: the one who answered before, or the interviewee
-            speaker = speaker or focus.answerer or focus.person
-            focus.answerer = speaker if speaker != NOBODY else focus.answerer
-        speaker = speaker or focus.recent(reading.index)
-        if speaker == NOBODY:
-            speaker = None
+        found = self.attribution(reading, span, window, focus, blocks)
+        speaker, evidence = found if found else (None, "")
+        if dialogue and not speaker:  # an answer without incise: who answered before, or the interviewee
+            speaker, evidence = focus.answerer or focus.person, "dialogue"
+        if not speaker:
+            speaker = focus.recent(reading.index, span.start, self.cast, reading)
+            evidence = "continued" if speaker else ""
+        if dialogue and isinstance(speaker, str):
+            focus.answerer = speaker
         if speaker:
             focus.spoke(speaker, (reading.index, span.start), self.cast)
         start, end = reading.chars(window)
-        return Quote(reading.article.id, reading.index, reading.text[span.start:span.end], speaker,
-                     span.start, span.end, reading.text[start:end].strip())
+        unnamed = speaker if isinstance(speaker, Unnamed) else None
+        if unnamed:
+            evidence = f"{evidence}/{unnamed.kind}"
+        words = ELISION.join(reading.text[p.start:p.end] for p in parts)
+        return Quote(reading.article.id, reading.index, words,
+                     None if unnamed else speaker, span.start, span.end, reading.text[start:end].strip(),
+                     unnamed.words if unnamed else None, evidence)
+
+    def attribution(self, reading: BlockReading, span: Span, window: list[Token], focus: Focus, blocks):
+        """(speaker, evidence) by the first rule that finds one, else None."""
+        rules = (("publication", lambda: self.by_publication(reading, window, focus)),
+                 ("verb", lambda: self.by_speech_verb(reading, span, window, focus)),
+                 ("source", lambda: self.by_source(reading, window, focus)),
+                 ("colon", lambda: self.by_colon(reading, span, window, focus)),
+                 ("caption", lambda: self.by_caption(reading, span, blocks)))
+        for name, rule in rules:
+            if who := rule():
+                return (who[0], who[1]) if isinstance(who, tuple) else (who, name)
+        return None
 
     def window(self, reading: BlockReading, span: Span) -> list[Token]:
         """The sentences holding the quote, and the next one if it opens with an incise
@@ -201,11 +149,37 @@ class Attributor:
         verbs = [t for t in window if t.i not in reading.quoted and is_speech_verb(t, tokens)]
         if not verbs:
             return None
-        verb = min(verbs, key=lambda t: min(abs(t.idx - span.start), abs(t.idx - span.end)))
+        # the nearest to the quote; an incise between its parts is nearest of all
+        verb = min(verbs, key=lambda t: 0 if span.start <= t.idx < span.end
+                   else min(abs(t.idx - span.start), abs(t.idx - span.end)))
         subject = self.subject_of(reading, verb)
         if subject is not None:
             return self.resolve(reading, subject, focus)
-        return self.inverted_subject(reading, verb, span, focus) or focus.speaker
+        inverted = self.inverted_subject(reading, verb, focus)
+        if inverted:
+            return inverted
+        # "Et d'ajouter : « … »": no subject at all, the last speaker goes on
+        return (focus.speaker, "continued") if focus.speaker else None
+
+    def by_publication(self, reading: BlockReading, window: list[Token], focus: Focus):
+        """"peut-on lire dans Les Échos", "lit-on sur Le Monde": the publication is the source."""
+        for verb in window:
+            if verb.i in reading.quoted or fold(verb.lemma) not in self.reading_verbs:
+                continue
+            for token in window:
+                if token.i not in reading.quoted and self.nominal(reading, token) and any(
+                        fold(c.text) in ("dans", "sur") for c in reading.children(token) if c.dep == "case") \
+                        and self.climbs_to(reading, token, verb):
+                    who = self.resolve(reading, token, focus)
+                    if isinstance(who, str) and self.cast.types.get(who) == "organization":
+                        return who
+                    return Unnamed(self.source_words(reading, self.phrase(reading, token), token), "publication")
+        return None
+
+    def climbs_to(self, reading: BlockReading, token: Token, verb: Token) -> bool:
+        while token.i != verb.i and token.head != token.i:
+            token = reading.token(token.head)
+        return token.i == verb.i
 
     def subject_of(self, reading: BlockReading, verb: Token) -> Token | None:
         """The verb's subject, climbing coordinated and chained verbs ("X a déclaré … mais a
@@ -217,121 +191,148 @@ class Attributor:
                         and c.i not in reading.quoted  # the parser sometimes hangs a quote there
                         and (c.dep == "nsubj" or fold(c.lemma).lstrip("-") in self.pronouns)]
             if subjects:  # the parser may give two; the nearest is the right one more often
-                return min(subjects, key=lambda c: abs(c.i - token.i))
+                subject = min(subjects, key=lambda c: abs(c.i - token.i))
+                if subject.text == "-t" and subject.i + 1 < len(reading.analysis.tokens):
+                    return reading.token(subject.i + 1)   # "confie-t-il": "-t" read as the subject
+                return subject
+            if (inverted := self.inverted_pronoun(reading, token)) is not None:
+                return inverted
             if token.dep not in ("conj", "xcomp") or token.head == token.i:
                 return None
             token = reading.token(token.head)
         return None
 
-    def inverted_subject(self, reading: BlockReading, verb: Token, span: Span, focus: Focus) -> str | None:
-        """The subject after the verb of an incise: the first noun phrase after it, a name
-        ("…», a déclaré Lavrov à Moscou.") or a role, which the parser often reads as the
-        object ("», a dit la ministre.", "a déclaré le président de la République à l'Elysée")."""
-        aid, b = reading.article.id, reading.index
-        after = reading.analysis.tokens[verb.i + 1:]
-        stop = next((t.idx for t in after if t.text in ",.;:" or t.i in reading.quoted), len(reading.text))
-        for token in after:
-            if token.idx >= stop:
-                break
-            if token.pos not in ("NOUN", "PROPN"):
-                continue
-            places = self.cast.named(aid, b, token.idx, token.idx + len(token.text))
-            if places:
-                return places[0].actor
-            if token.pos == "NOUN" and verb.idx >= span.end and token.head == verb.i:
-                found = self.resolve(reading, token, focus)
-                if found == NOBODY or self.cast.is_person(found) or self.cast.types.get(found) == "organization":
-                    return found
-            break
-        people = [p for p in self.cast.named(aid, b, verb.idx, stop) if self.cast.is_person(p.actor)]
-        return people[0].actor if people else None
+    def inverted_pronoun(self, reading: BlockReading, verb: Token) -> Token | None:
+        """"avait-il affirmé", "soupire-t-elle": the pronoun after the auxiliary or the verb,
+        which the parser may hang elsewhere."""
+        tokens = reading.analysis.tokens
+        auxiliaries = [c for c in reading.children(verb) if c.dep.startswith("aux") and c.i < verb.i]
+        after = [t for t in tokens[verb.i + 1:verb.i + 3] if t.text != "-t"][:1]   # "soupire-t-elle"
+        for token in [t for aux in auxiliaries for t in tokens[aux.i + 1:verb.i]] + after:
+            if token.text.startswith("-") and fold(token.text).lstrip("-") in self.pronouns:
+                return token
+        return None
 
-    def resolve(self, reading: BlockReading, subject: Token, focus: Focus) -> str | None:
-        """The actor a subject refers to: named, pronoun, relative pronoun or role. NOBODY for
-        a person the text leaves unnamed ("un diplomate européen", "des sources")."""
+    def inverted_subject(self, reading: BlockReading, verb: Token, focus: Focus):
+        """The subject after the verb of an incise, which the parser often reads as its object
+        ("», a dit la ministre.", "a soutenu le colonel-major X", "a justifié la présidente de
+        l'université, X"): the first noun phrase after the verb that no preposition brings in
+        ("à Moscou", "auprès de l'AFP" are not speakers)."""
+        after = reading.analysis.tokens[verb.i + 1:]
+        stop = next((t.i for t in after if t.text in ".;:!?" or t.i in reading.quoted), len(reading.analysis.tokens))
+        for token in after:
+            if token.i >= stop:
+                break
+            if not self.nominal(reading, token) or self.in_complement(reading, token, verb):
+                continue
+            return self.resolve(reading, token, focus)
+        return None
+
+    def in_complement(self, reading: BlockReading, token: Token, verb: Token) -> bool:
+        """A word of a phrase brought in by a preposition, up to the verb ("à Moscou", "dans
+        un message lu à la télévision"), or the object of another verb."""
+        while token.i != verb.i:
+            if any(c.dep in ("case", "mark") for c in reading.children(token)):
+                return True
+            if token.head == token.i:
+                return False
+            head = reading.token(token.head)
+            if head.pos in ("VERB", "AUX") and head.i != verb.i:
+                return True
+            token = head
+        return False
+
+    def resolve(self, reading: BlockReading, subject: Token, focus: Focus):
+        """Who a subject refers to: a named actor (a person or an organisation), a pronoun's
+        person in focus, a relative pronoun's antecedent, the person this article gives the
+        role to; else `Unnamed` with the article's words, when the text points at someone it
+        does not name ("un diplomate européen", "le communiqué", "le chef de l'État" alone)."""
         aid, b = reading.article.id, reading.index
         own = self.cast.named(aid, b, subject.idx, subject.idx + len(subject.text))
         if own:
-            return own[0].actor
+            return self.speaking(own[0].actor, reading, subject)
         if "PronType=Rel" in subject.morph:
-            before = self.cast.named(aid, b, reading.chars(reading.sentence_tokens(
-                reading.sentence_of(subject.idx), reading.sentence_of(subject.idx)))[0], subject.idx)
-            return before[-1].actor if before else None
+            return self.antecedent(reading, subject, focus)
         pronoun = fold(subject.text).lstrip("-").removeprefix("t-")
         if fold(subject.lemma).lstrip("-") in self.pronouns or pronoun in self.pronouns:
-            return focus.person_of(PRONOUN_GENDERS.get(pronoun), self.cast, self.named_before(reading, subject))
-        phrase = reading.subtree(subject)
-        start, end = reading.chars(phrase)
-        named = self.cast.named(aid, b, start, end)
-        people = [p for p in named if self.cast.is_person(p.actor)]
-        if people:
-            return min(people, key=lambda p: abs(p.start - subject.idx)).actor
+            return focus.person_of(PRONOUN_GENDERS.get(pronoun), self.cast, self.named_before(reading, subject),
+                                   reading.index)
+        phrase = self.phrase(reading, subject)
+        if person := self.person_in(reading, subject, phrase):
+            return person
+        if not self.nominal(reading, subject):
+            return None
+        words = self.source_words(reading, phrase, subject)
+        gender = phrase_gender(reading.analysis.tokens, subject) if subject.pos != "PROPN" else None
         if self.indefinite(reading, subject):
-            return NOBODY
-        gender = phrase_gender(reading.analysis.tokens, subject) if subject.pos == "NOUN" else None
-        words = " ".join(t.text for t in phrase if t.dep not in ("acl:relcl", "punct"))
-        by_role = self.cast.by_role(words, aid, (b, subject.idx), gender)
+            return Unnamed(words, "anonymous", gender)
         is_role = fold(subject.lemma) in role_nouns() or fold(subject.text) in role_nouns()
-        if by_role and is_role and self.cast.last_seen(by_role, aid, (b, subject.idx)) == (-1, -1):
-            # "le chef de l'Etat" after "Emmanuel Macron a …": the person in focus, whose role the
-            # dossier does not know, before a president of another article
-            here = focus.person_of(gender, self.cast, self.named_before(reading, subject))
-            if here and here != by_role and not self.cast.has_role(here):
-                return here
-        if by_role:
-            return by_role
+        if is_role:
+            role = " ".join(t.text for t in phrase if t.dep != "punct")
+            bound = self.cast.bound_role(role, aid, (b, subject.idx), gender)
+            if bound is None and (bound := self.chained(reading, subject, focus, gender)):
+                self.cast.bind(aid, bound, role)
+            return bound or Unnamed(words, "role", gender)
         if (org := self.organisation(reading, phrase)) is not None:
             return org
-        if is_role:
-            # a role no known role matches ("le diplomate"): the person in focus, if of its gender
-            return focus.person_of(gender, self.cast, self.named_before(reading, subject), strict=True)
-        return named[0].actor if named else None
+        named = [p for t in phrase for p in self.cast.named(aid, b, t.idx, t.idx + len(t.text))]
+        if named:
+            return self.speaking(named[0].actor, reading, subject)
+        # a thing ("le communiqué"), or a name the dossier has no actor for ("Mediapart")
+        return Unnamed(words, "nominal" if subject.pos != "PROPN" else "name", gender)
 
-    def organisation(self, reading: BlockReading, phrase: list[Token]) -> str | None:
-        """An organisation of the article that a common-noun phrase names in other words:
-        "l'armée malienne" for "Forces armées maliennes", all the phrase's words in its name."""
-        words = {stem(t.text) for t in phrase if t.pos in ("NOUN", "ADJ", "PROPN")}
-        if not words:
+    def antecedent(self, reading: BlockReading, relative: Token, focus: Focus):
+        """Who a relative pronoun stands for: a name written just before it ("X lui-même qui
+        dira"), else the noun the parser hangs its clause on."""
+        tokens = reading.analysis.tokens
+        near = tokens[max(0, relative.i - RELATIVE_REACH):relative.i]
+        if near:
+            named = self.cast.named(reading.article.id, reading.index, near[0].idx, relative.idx)
+            if named:
+                return self.speaking(named[-1].actor, reading, near[-1])
+        verb = reading.token(relative.head)
+        if verb.dep == "acl:relcl" and verb.head != verb.i:
+            return self.resolve(reading, reading.token(verb.head), focus)
+        return None
+
+    def chained(self, reading: BlockReading, subject: Token, focus: Focus, gender: str | None) -> str | None:
+        """The person a role refers to by the continuity of news writing: the named subject of
+        the sentence just before ("Emmanuel Macron a officialisé … Le chef de l'Etat a
+        justifié …"), of the role's gender, nobody else named in between."""
+        who, (b, offset) = focus.subject, focus.subject_at
+        if who is None or focus.sentence - focus.subject_sentence > CHAIN_SENTENCES:
             return None
-        aid = reading.article.id
-        found = [actor for actor in self.cast.named_in(aid) if actor in self.cast.org_names
-                 and words <= self.cast.org_names[actor]
-                 and self.cast.last_seen(actor, aid, (reading.index + 1, 0)) != (-1, -1)]
-        return found[0] if len(found) == 1 else None
-
-    def indefinite(self, reading: BlockReading, subject: Token) -> bool:
-        """A noun phrase that brings in someone new: "un diplomate", "des sources", "plusieurs élus"."""
-        if subject.pos not in ("NOUN",):
-            return False
-        dets = [c for c in reading.children(subject) if c.dep == "det"]
-        return any("Definite=Ind" in d.morph or fold(d.lemma) in INDEFINITE for d in dets)
-
-    def named_before(self, reading: BlockReading, token: Token) -> list[str]:
-        """Persons named in this block before the token and in the two blocks before, in order."""
-        aid, b = reading.article.id, reading.index
-        found = []
-        for block in range(max(0, b - NAMED_BEFORE_REACH), b + 1):
-            end = token.idx if block == b else 10 ** 9
-            found += [p.actor for p in self.cast.named(aid, block, 0, end) if self.cast.is_person(p.actor)]
-        return found
+        if self.cast.gender(who) not in (None, gender):
+            return None
+        for n in range(b, reading.index + 1):
+            between = self.cast.named(reading.article.id, n, offset if n == b else 0,
+                                      subject.idx if n == reading.index else 10 ** 9)
+            if any(p.actor != who and self.cast.is_person(p.actor) for p in between):
+                return None
+        return who
 
     # -- rule 2: selon X --
 
-    def by_source(self, reading: BlockReading, window: list[Token], focus: Focus) -> str | None:
-        opening = {reading.analysis.tokens[start].i for start, _ in reading.analysis.sentences}
+    def by_source(self, reading: BlockReading, window: list[Token], focus: Focus):
         for token in window:
             if token.i in reading.quoted:
                 continue
-            pair = fold(reading.token(token.i - 1).text + token.text) if token.i else ""
-            if fold(token.text) in self.sources or pair in self.sources or (
-                    token.i in opening and fold(token.text) in self.opening_sources):
+            if self.is_source_word(reading, token, window):
                 return self.resolve(reading, reading.token(token.head), focus) \
                     if token.head != token.i else None
         return None
 
+    def is_source_word(self, reading: BlockReading, token: Token, window: list[Token]) -> bool:
+        """"selon", "d'après", and "pour" opening a sentence ("Pour X, « … »")."""
+        pair = fold(reading.token(token.i - 1).text + token.text) if token.i else ""
+        opening = token.i == window[0].i or (token.i > 0 and reading.token(token.i - 1).text in ",;" and
+                                             token.i - 1 == window[0].i)
+        return fold(token.text) in self.sources or pair in self.sources or (
+            opening and fold(token.text) in self.opening_sources)
+
     # -- rule 4: "la position de X est claire : « … »" --
 
-    def by_colon(self, reading: BlockReading, span: Span, window: list[Token]) -> str | None:
+    def by_colon(self, reading: BlockReading, span: Span, window: list[Token], focus: Focus):
         opening = reading.text[:span.start].rstrip(" \u00a0" + OPENERS + STRAIGHT)
         if not opening.endswith(":"):
             return None
@@ -340,9 +341,13 @@ class Attributor:
                   if self.cast.is_person(p.actor)]
         if people:
             return people[-1].actor
-        # "Un chercheur basé à Dakar se montre prudent : « … »": someone the text leaves unnamed
+        # "Un chercheur basé à Dakar se montre prudent : « … »", "il jette un œil critique : « … »":
+        # the subject of the clause the colon ends, a person (or one the text leaves unnamed)
         subjects = [t for t in window if t.dep == "nsubj" and t.idx < len(opening) and t.i not in reading.quoted]
-        return NOBODY if subjects and self.indefinite(reading, subjects[0]) else None
+        who = self.resolve(reading, subjects[0], focus) if subjects else None
+        if isinstance(who, Unnamed):
+            return who if self.person_like(reading, subjects[0], who) else None
+        return who if self.cast.is_person(who) else None
 
     # -- rule 5: a quote as a block of its own, with a caption naming the speaker --
 
@@ -353,23 +358,45 @@ class Attributor:
         if blocks[reading.index + 1].kind not in ("caption", "paragraph"):
             return None
         named = self.cast.named(reading.article.id, reading.index + 1, 0, CAPTION_NAME_WITHIN)
-        return named[0].actor if named else None
+        return named[0].actor if named and self.cast.types.get(named[0].actor) in SPEAKING_TYPES else None
 
     # -- focus --
 
     def follow(self, reading: BlockReading, n: int, focus: Focus) -> None:
-        """After a sentence: a person subject becomes the focus; a speaker, the last speaker."""
-        for token in reading.sentence_tokens(n, n):
-            if token.dep != "nsubj" or token.i in reading.quoted or fold(token.lemma) in self.pronouns:
+        """After a sentence: a person subject becomes the focus, and so does a source the text
+        leaves unnamed ("un chiraquien s'est souvenu …"); the subject of a sentence that
+        speaks ("X a lancé un message, soulignant …") and the one "selon"/"pour" names, the
+        last speaker."""
+        sentence = reading.sentence_tokens(n, n)
+        tokens = reading.analysis.tokens
+        speaks = any(t.i not in reading.quoted and is_speech_verb(t, tokens) for t in sentence)
+        for token in sentence:
+            if token.i in reading.quoted:
                 continue
-            actor = self.resolve(reading, token, focus)
-            if not actor or actor == NOBODY:
+            if token.dep == "nsubj" and fold(token.lemma) not in self.pronouns:
+                actor = self.resolve(reading, token, focus)
+            elif self.is_source_word(reading, token, sentence) and token.head != token.i:
+                actor = self.resolve(reading, reading.token(token.head), focus)
+            else:
+                continue
+            if not actor or (isinstance(actor, Unnamed) and not self.person_like(reading, token, actor)):
                 continue
             at = (reading.index, token.idx)
-            if is_speech_verb(reading.token(token.head), reading.analysis.tokens):
+            if speaks or token.dep != "nsubj":
                 focus.spoke(actor, at, self.cast)
-            elif self.cast.is_person(actor):
+            elif isinstance(actor, Unnamed) or self.cast.is_person(actor):
                 focus.see(actor, at)
+        focus.sentence += 1
+
+def pairs(spans: list[Span]) -> list[list[Span]]:
+    """The quoted runs grouped by pair of marks: the parts an incise split are one statement."""
+    grouped: list[list[Span]] = []
+    for span in spans:
+        if grouped and span.pair >= 0 and grouped[-1][0].pair == span.pair:
+            grouped[-1].append(span)
+        else:
+            grouped.append([span])
+    return grouped
 
 
 def find_quotes(

@@ -34,6 +34,8 @@ SHORT_WORDS = 8
 INCISE_REACH = 4
 # a sentence ends at a stop, an ellipsis or a colon (a quote often opens after "a-t-il dit :")
 SENTENCE_END = sentence_breaks(STOPS + "…:")
+# The subject pronouns of an inverted incise ("met-il", "s'amuse-t-elle", "poursuivent-ils").
+INVERTED_PRONOUNS = ("il", "elle", "ils", "elles")   # not "on": "», peut-on lire" names no one
 MARKS = re.compile("[" + re.escape(OPENERS + CLOSERS + STRAIGHT) + "]")
 
 
@@ -52,6 +54,9 @@ def speech_verbs() -> frozenset[str]:
 class Span:
     start: int                       # character offsets of the quoted words (marks excluded)
     end: int
+    # the parts of one pair of marks that an incise splits ("« Toute agression …, a-t-il
+    # ajouté, recevra … »") share a number: they are one statement
+    pair: int = -1
 
 
 def quoted_spans(text: str, tokens: list[Token]) -> list[Span]:
@@ -81,8 +86,12 @@ def quoted_spans(text: str, tokens: list[Token]) -> list[Span]:
             floor = pos + 1
     if stack:
         spans.append(Span(stack[0] + 1, _incise_start(text, tokens, stack[0])))
-    spans = [part for span in spans for part in _split_at_incise(text, tokens, span)]
-    return [trimmed for span in spans if (trimmed := _trim(text, span)).end > trimmed.start]
+    parts = []
+    for n, span in enumerate(spans):
+        split = [_trim(text, part) for part in _split_at_incise(text, tokens, span)]
+        split = [part for part in split if part.end > part.start]
+        parts += [Span(part.start, part.end, n if len(split) > 1 else -1) for part in split]
+    return parts
 
 
 def _single_mark_counts(text: str, pos: int, stack: list[int]) -> bool:
@@ -225,9 +234,30 @@ def is_speech_verb(token: Token, tokens: list[Token] | None = None) -> bool:
         return False
     if token.pos in ("VERB", "AUX") and fold(token.lemma) in speech_verbs():
         return True
+    if tokens is not None and is_inverted_incise(token, tokens):
+        return True
     if tokens is None or fold(token.text) not in speech_verb_forms():
         return False
     before = tokens[token.i - 1].text if token.i else ""
     after = tokens[token.i + 1].text if token.i + 1 < len(tokens) else ""
     after_quote = before != "" and before in "," + CLOSERS + STRAIGHT
-    return after_quote or after.startswith("-") or fold(after) in ("que", "qu'", ":")
+    inverted = before.startswith("-") and before != "-"   # "avait-il martelé" (read as an adjective)
+    return after_quote or inverted or after.startswith("-") or fold(after) in ("que", "qu'", ":")
+
+
+def is_inverted_incise(token: Token, tokens: list[Token]) -> bool:
+    """Any verb right after a quote's closing mark with its subject pronoun inverted ("»,
+    met-il en perspective", "», s'amuse-t-elle"): French typography's attribution."""
+    # any word but an auxiliary ("avait-il affirmé": the participle is the verb): a word followed
+    # by "-t-elle" is a verb, whatever the tagger says ("soupire" read as a noun)
+    if token.pos in ("AUX", "PRON", "PUNCT") or token.i + 1 >= len(tokens):
+        return False
+    after = [t.text for t in tokens[token.i + 1:token.i + 4] if t.text != "-t"]   # "soupire-t-elle": "-t", "-elle"
+    if not after or fold(after[0]).lstrip("-").removeprefix("t-") not in INVERTED_PRONOUNS:
+        return False
+    back = [t.text for t in tokens[max(0, token.i - 3):token.i] if t.pos != "PRON"]
+    if not back or back[-1] != ",":
+        return False
+    # after a closing mark ("», met-il en perspective"), or inside the marks as a clause of its own
+    # ("« Ce qu'on nous annonce, soupire-t-elle. C'est … »")
+    return any(b in CLOSERS + STRAIGHT for b in back) or (len(after) > 1 and after[1] in ",.;…")

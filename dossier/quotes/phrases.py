@@ -1,0 +1,140 @@
+"""Noun phrases, for attribution: who a subject's words name (a person in apposition, an
+organisation in other words), the article's own words for a source it does not name, and
+whether that source is someone ("un proche") or something ("le communiqué").
+"""
+from __future__ import annotations
+
+from ..cast import Cast, role_nouns, stem
+from ..models import Token
+from ..text import fold
+from .reading import BlockReading, Unnamed
+
+# Words of an unnamed source kept for the page ("une source diplomatique ouest-africaine").
+SOURCE_WORDS = 10
+# Actor types that can speak: a place or a work never does ("Niger" is the junta, unnamed).
+SPEAKING_TYPES = ("person", "organization")
+# Determiners that bring in someone new, besides those the model marks Definite=Ind.
+INDEFINITE = {"plusieurs", "certain", "quelque", "aucun", "nombreux"}
+# How many blocks back, besides its own, a pronoun or role may find the person it refers to
+# among those named.
+NAMED_BEFORE_REACH = 2
+
+
+class Phrases:
+    """The noun-phrase readings the attribution rules share (mixed into `Attributor`, which
+    sets `cast` and the word lists of speech_verbs.yml)."""
+    cast: Cast
+    demonstratives: set[str]
+    person_nouns: set[str]
+    person_endings: tuple[str, ...]
+
+    def nominal(self, reading: BlockReading, token: Token) -> bool:
+        """A noun, or an adjective made one by its determiner ("ce proche")."""
+        return token.pos in ("NOUN", "PROPN") or (
+            token.pos == "ADJ" and any(c.dep == "det" for c in reading.children(token)))
+
+    def speaking(self, actor: str, reading: BlockReading, token: Token):
+        """The actor, when it can speak; a place ("le Niger") is a source left unnamed."""
+        if self.cast.types.get(actor) in SPEAKING_TYPES:
+            return actor
+        return Unnamed(self.source_words(reading, self.phrase(reading, token), token), "place")
+
+    def phrase(self, reading: BlockReading, head: Token) -> list[Token]:
+        """A noun phrase's words: its subtree without relative clauses, nor what the parser
+        hangs on it past a quote."""
+        dropped = set()
+        for child in reading.children(head):
+            if child.dep in ("acl:relcl", "acl") or child.i in reading.quoted:
+                dropped.update(t.i for t in reading.subtree(child))
+        return [t for t in reading.subtree(head) if t.i not in dropped and t.i not in reading.quoted]
+
+    def person_in(self, reading: BlockReading, head: Token, phrase: list[Token]) -> str | None:
+        """A person the phrase names as its head or in apposition ("le colonel-major X", "la
+        présidente de l'université, X"), not a person it is about ("un proche de X")."""
+        aid, b = reading.article.id, reading.index
+        about = set()
+        for child in reading.children(head):
+            if child.dep.startswith("nmod") and any(c.dep == "case" for c in reading.children(child)):
+                about.update(t.i for t in reading.subtree(child))
+        own = [t for t in phrase if t.i not in about] + self.written_after(reading, head)
+        after_comma = [t for t in phrase if t.i in about and reading.token(t.i - 1).text == ","]
+        for tokens in (own, after_comma):
+            people = [p.actor for t in tokens for p in self.cast.named(aid, b, t.idx, t.idx + len(t.text))
+                      if self.cast.is_person(p.actor)]
+            if people:
+                return people[0]
+        return None
+
+    def written_after(self, reading: BlockReading, head: Token) -> list[Token]:
+        """The words written right after a noun, up to punctuation: a name the parser did not
+        hang on it ("le colonel-major Amadou Abdramane", read as three subjects)."""
+        found = []
+        for token in reading.analysis.tokens[head.i + 1:]:
+            if token.i in reading.quoted or not (token.pos in ("NOUN", "PROPN", "ADJ") or token.text == "-"):
+                break
+            found.append(token)
+        return found
+
+    def source_words(self, reading: BlockReading, phrase: list[Token], head: Token | None = None) -> str:
+        """The words of a noun phrase as the article writes them: the run around its head, up
+        to a comma, without the preposition that brings it in ("selon") nor the complements
+        other than "de …" ("un ténor de la droite sur l'influence …" → "un ténor de la droite")."""
+        inside = {t.i for t in phrase}
+        for token in phrase:
+            cases = [fold(c.text) for c in reading.children(token) if c.dep == "case"]
+            if token != head and cases and cases[0] not in ("de", "d'", "du", "des"):
+                inside -= {t.i for t in reading.subtree(token)}
+        inside -= {t.i for t in phrase if t.pos in ("VERB", "AUX") and t != head}
+        centre = head.i if head is not None and head.i in inside else min(inside)
+        first, last = centre, centre
+        tokens = reading.analysis.tokens
+        while first - 1 in inside and tokens[first - 1].pos != "PUNCT":
+            first -= 1
+        while last + 1 in inside and tokens[last + 1].text not in ",;:(" and last - first < SOURCE_WORDS:
+            last += 1
+        # on the left, only the head's own words: "auprès de l'AFP une source …" → "une source …"
+        while first < centre and (tokens[first].pos == "ADP" or (head is not None and tokens[first].head != head.i)):
+            first += 1
+        start, end = reading.chars(tokens[first:last + 1])
+        return reading.text[start:end].strip(" ,;:")
+
+    def organisation(self, reading: BlockReading, phrase: list[Token]) -> str | None:
+        """An organisation of the article that a common-noun phrase names in other words:
+        "l'armée malienne" for "Forces armées maliennes", all the phrase's words in its name."""
+        words = {stem(t.text) for t in phrase if t.pos in ("NOUN", "ADJ", "PROPN")}
+        if not words:
+            return None
+        aid = reading.article.id
+        found = [actor for actor in self.cast.named_in(aid) if actor in self.cast.org_names
+                 and words <= self.cast.org_names[actor]
+                 and self.cast.last_seen(actor, aid, (reading.index + 1, 0)) != (-1, -1)]
+        return found[0] if len(found) == 1 else None
+
+    def indefinite(self, reading: BlockReading, subject: Token) -> bool:
+        """A noun phrase that brings in someone new ("un diplomate", "des sources", "plusieurs
+        élus") or points back at one ("ce proche")."""
+        if not self.nominal(reading, subject) or subject.pos == "PROPN":
+            return False
+        dets = [c for c in reading.children(subject) if c.dep == "det"]
+        return any("Definite=Ind" in d.morph or fold(d.lemma) in INDEFINITE or fold(d.text) in self.demonstratives
+                   for d in dets)
+
+    def named_before(self, reading: BlockReading, token: Token) -> list[str]:
+        """Persons named in this block before the token and in the two blocks before, in order."""
+        aid, b = reading.article.id, reading.index
+        found = []
+        for block in range(max(0, b - NAMED_BEFORE_REACH), b + 1):
+            end = token.idx if block == b else 10 ** 9
+            found += [p.actor for p in self.cast.named(aid, block, 0, end) if self.cast.is_person(p.actor)]
+        return found
+
+    def person_like(self, reading: BlockReading, token: Token, unnamed: Unnamed) -> bool:
+        """An unnamed source that is someone ("un chiraquien", "un proche", "le prévenu"), not
+        something ("une grève", "cette affirmation"): only they are referred to as "il"/"elle"."""
+        if unnamed.kind not in ("anonymous", "role"):
+            return False
+        head = token if token.dep == "nsubj" else reading.token(token.head)
+        if "Number=Plur" in head.morph:   # "plusieurs évêques" are not the "il" that follows
+            return False
+        word = fold(head.lemma)
+        return word in role_nouns() or word in self.person_nouns or word.endswith(self.person_endings)

@@ -1,0 +1,154 @@
+"""Quotes whose source the text does not name, or names only by a role: attribution that knows
+when it does not know. A speaker is a person or an organisation the text names (or binds a role
+to); otherwise the quote keeps the article's words for its source, and no guess replaces them."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from dossier.analyse import analyse_article
+from dossier.cast import Cast
+from dossier.export import to_json_data
+from dossier.models import Actor, Article, Block, Dossier, Mention, Quote, Role
+from dossier.quotes import find_quotes
+
+# id → (type, names longest first, roles as (text, article))
+ACTORS = {
+    "sergueï-lavrov": ("person", ["Sergueï Lavrov", "Lavrov"], [("ministre russe des Affaires étrangères", "b")]),
+    "abdoulaye-diop": ("person", ["Abdoulaye Diop", "Diop"], []),
+    "amadou-abdramane": ("person", ["Amadou Abdramane"], []),
+    "niger": ("place", ["Niger"], []),
+    "les-echos": ("organization", ["Les Échos"], []),
+    # the role actor resolution reads in this article's apposition ("Le chef de la Minusma, X,")
+    "el-ghassim-wane": ("person", ["El-Ghassim Wane"], [("chef de la Minusma", "a")]),
+}
+
+
+def actors_of(article: Article) -> list[Actor]:
+    """ACTORS, mentioned wherever one of their names is written: attribution apart from actor
+    resolution. Roles are bound to the article they are given in ("b" is another article)."""
+    found = []
+    for aid, (kind, names, roles) in ACTORS.items():
+        actor = Actor(aid, names[0], kind, names[1:], [Role(text, art) for text, art in roles])
+        for b, block in enumerate(article.blocks):
+            taken: list[tuple[int, int]] = []
+            for name in names:
+                for m in re.finditer(rf"\b{re.escape(name)}\b", block.text):
+                    if not any(s <= m.start() < e for s, e in taken):
+                        taken.append(m.span())
+                        actor.mentions.append(Mention(article.id, b, m.start(), m.end(), name, ""))
+        found.append(actor)
+    return found
+
+
+@pytest.fixture(scope="module")
+def quotes_of(nlp):
+    def read(*paragraphs: str, kinds: list[str] | None = None):
+        kinds = kinds or ["paragraph"] * len(paragraphs)
+        article = Article("a", "Titre", [Block(k, p) for k, p in zip(kinds, paragraphs)])
+        return find_quotes([article], {"a": analyse_article(nlp, article)}, actors_of(article))
+    return read
+
+
+def only(quotes):
+    assert len(quotes) == 1, [q.text for q in quotes]
+    return quotes[0]
+
+
+def test_a_place_is_never_the_speaker(quotes_of):
+    quote = only(quotes_of("« Nous ne céderons à aucune menace d'où qu'elle vienne », a prévenu le Niger."))
+    assert (quote.speaker, quote.source_text) == (None, "le Niger")
+
+
+def test_the_name_after_the_verb_is_the_speaker_not_the_place_before(quotes_of):
+    quote = only(quotes_of("Au Niger, la junte a réuni la presse. « Nous ne céderons à aucune menace », "
+                           "a déclaré le colonel-major Amadou Abdramane, porte-parole du CNSP."))
+    assert quote.speaker == "amadou-abdramane"
+
+
+def test_an_anonymous_source_keeps_its_words_rather_than_the_person_in_focus(quotes_of):
+    quote = only(quotes_of("Sergueï Lavrov a quitté Niamey lundi. « Ils ne veulent parler à personne, la porte "
+                           "est fermée », a résumé auprès de l'AFP une source diplomatique ouest-africaine."))
+    assert (quote.speaker, quote.source_text) == (None, "une source diplomatique ouest-africaine")
+
+
+def test_a_pronoun_after_an_unnamed_person_refers_to_them(quotes_of):
+    quotes = quotes_of("« Nous soutenons le Mali », a déclaré Sergueï Lavrov.",
+                       "Un proche de Sergueï Lavrov a parlé à la presse. « Il tient bon, mais la situation "
+                       "devient intenable », a-t-il confié.")
+    assert [(q.speaker, q.source_text) for q in quotes] == [
+        ("sergueï-lavrov", None), (None, "Un proche de Sergueï Lavrov")]
+
+
+def test_a_role_is_a_person_only_when_this_article_binds_it(quotes_of):
+    # Lavrov's role comes from another article: here "le ministre russe" is nobody named
+    quote = only(quotes_of("Abdoulaye Diop a reçu la presse à Bamako. Le temps était lourd.",
+                           "« Nous fournissons au pays les armes nécessaires », a déclaré le ministre russe "
+                           "des Affaires étrangères."))
+    assert (quote.speaker, quote.source_text) == (None, "le ministre russe des Affaires étrangères")
+    bound = only(quotes_of("Le chef de la Minusma, El-Ghassim Wane, est arrivé à Bamako. Le temps était lourd.",
+                           "« Nous allons travailler à un retrait ordonné », a déclaré le chef de la Minusma."))
+    assert bound.speaker == "el-ghassim-wane"
+
+
+def test_a_role_continues_the_named_subject_of_the_sentence_before(quotes_of):
+    quote = only(quotes_of("Sergueï Lavrov a officialisé l'accord lundi.",
+                           "« Nous fournissons au pays les armes nécessaires », a déclaré le ministre."))
+    assert quote.speaker == "sergueï-lavrov"
+
+
+def test_quotes_in_captions_and_teasers_are_not_statements(quotes_of):
+    assert quotes_of("« Nous ne partirons pas du pays avant la fin », a dit Sergueï Lavrov à Moscou.",
+                     "Lire aussi : Mali : « Nous ne partirons pas du pays », promet Sergueï Lavrov",
+                     kinds=["caption", "paragraph"]) == []
+
+
+def test_a_publication_read_is_the_source(quotes_of):
+    quote = only(quotes_of("« Au total, une douzaine de responsables ont été mis en examen », "
+                           "peut-on lire dans Les Échos."))
+    assert quote.speaker == "les-echos"
+
+
+def test_short_statements_attributed_by_their_incise_or_verb(quotes_of):
+    quotes = quotes_of("« Vachement bon en manœuvres politiques », selon un proche de Sergueï Lavrov.",
+                       "Abdoulaye Diop a réclamé « la démission du gouvernement ».",
+                       "L'affaire prend une autre tournure avec « le tweet du ministre français », détaille Diop.")
+    assert [(q.text, q.speaker, q.source_text) for q in quotes] == [
+        ("Vachement bon en manœuvres politiques", None, "un proche de Sergueï Lavrov"),
+        ("la démission du gouvernement", "abdoulaye-diop", None)]
+
+
+def test_bound_role_reads_only_the_roles_the_article_gives():
+    def person(aid, role, article):
+        return Actor(aid, aid.title(), "person", [], [Role(role, article)],
+                     mentions=[Mention("a", 0, 0, 3, aid, ""), Mention("b", 0, 0, 3, aid, "")])
+    cast = Cast([person("diop", "ministre malien des Affaires étrangères", "a"),
+                 person("lavrov", "ministre russe des Affaires étrangères", "b")])
+    assert cast.bound_role("le ministre", "a", (1, 0)) == "diop"
+    assert cast.bound_role("le ministre russe", "a", (1, 0)) == "diop"   # a's only minister
+    assert cast.bound_role("le ministre", "c", (1, 0)) is None
+    assert cast.bound_role("le ministre", "a", (0, 0)) is None           # not named before
+    cast.bind("a", "lavrov", "ministre des Affaires étrangères")
+    assert cast.bound_role("le ministre russe", "a", (1, 0)) == "lavrov"
+
+
+def test_dossier_json_gives_the_unnamed_source():
+    quotes = [Quote("a", 0, "Il tient bon", None, 0, 12, "", "un proche de l'Élysée", "verb/anonymous")]
+    data = to_json_data(Dossier([], [], quotes))
+    assert data["quotes"] == [{"article": "a", "speaker": None, "source_text": "un proche de l'Élysée",
+                               "text": "Il tient bon", "evidence": "verb/anonymous"}]
+
+
+def test_the_article_page_names_an_unnamed_source_in_the_articles_words():
+    from pathlib import Path
+
+    from dossier.render import Renderer
+
+    text = "« Il tient bon », a confié un proche de l'Élysée."
+    article = Article("a1", "Titre", [Block("paragraph", text)], source="Test")
+    quote = Quote("a1", 0, "Il tient bon", None, 2, 14, text, "un proche de l'Élysée", "verb/anonymous")
+    renderer = Renderer(Path(__file__).parent.parent / "site_templates", Dossier([article], [], [quote]))
+    page = renderer.pages()["articles/a1.md"]
+    assert "source non identifiée : un proche de l" in page
+    assert "auteur non identifié" not in page
