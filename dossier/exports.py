@@ -2,7 +2,9 @@
 export.py's):
 
 - actors.csv, aliases.csv, quotes.csv, events.csv: UTF-8 (no byte-order mark), one header row,
-  RFC 4180 quoting (the csv module's): LibreOffice, Excel and pandas open them as they are;
+  RFC 4180 quoting (the csv module's): LibreOffice, Excel and pandas open them as they are; a
+  text from the web that a spreadsheet would run as a formula (=, +, -, @, tab or carriage return
+  first) is written with an apostrophe before it, so that it shows as the text it is;
 - graph.gexf: the actors' co-occurrence graph (graph.py: two actors are linked by the sentences
   naming both), GEXF 1.2 for Gephi;
 - entities.ftm.json: FollowTheMoney entities, one JSON object a line, for Aleph: each actor as a
@@ -56,8 +58,18 @@ def table(header: list[str], rows) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([inert(cell) for cell in row] for row in rows)
     return out.getvalue()
+
+
+# What opens a formula in LibreOffice, Excel and Google Sheets (OWASP's "CSV injection")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(cell):
+    """A cell a spreadsheet shows as text: a text opening like a formula gets an apostrophe first
+    (numbers are numbers, and a date like 2021-11-11 opens with a digit)."""
+    return f"'{cell}" if isinstance(cell, str) and cell.startswith(FORMULA_START) else cell
 
 
 def actors_csv(dossier: Dossier, use_directory_urls: bool = True) -> str:

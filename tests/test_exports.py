@@ -137,3 +137,12 @@ def test_news_lists_what_the_build_added_newest_first(dossier, root, tmp_path):
     assert json.loads((tmp_path / news.IDS_FILE).read_text(encoding="utf-8")) == news.ids_of(dossier)
     first = news.write_news(tmp_path, dossier, renderer, True, None)["nouveautes.md"]
     assert "Première construction" in first and "La grève" in first
+
+
+def test_a_quote_that_reads_as_a_formula_stays_text_in_a_spreadsheet(dossier, tmp_path):
+    dossier.quotes.append(Quote("a1", 0, '=HYPERLINK("http://evil.example","clic")', None))
+    dossier.quotes.append(Quote("a1", 0, "-10 % sur un an", None))
+    exports.write_exports(tmp_path, dossier)
+    texts = [q["quote"] for q in rows(tmp_path / "quotes.csv")]
+    assert texts[1:] == ['\'=HYPERLINK("http://evil.example","clic")', "'-10 % sur un an"]
+    assert texts[0].startswith("Nous irons")     # an ordinary text is written as it is
