@@ -156,6 +156,17 @@ def french_date(value: str | None) -> str:
     return value
 
 
+# How a timeline shows what its date is to the event (models.Event.kind and tense)
+EVENT_KINDS = {"since": "depuis {}", "start": "{} (début)", "end": "{} (fin)"}
+
+
+def event_date(event) -> str:
+    """'11 novembre 2021'; 'depuis 2013' for a state that began then ("depuis 2013" is no event of
+    2013); '(début)' and '(fin)' for the ends of a range; '(prévu)' for what the article announces."""
+    shown = EVENT_KINDS.get(getattr(event, "kind", "on"), "{}").format(french_date(event.date))
+    return f"{shown} (prévu)" if getattr(event, "tense", "") == "future" else shown
+
+
 def plural(count: int, word: str, words: str | None = None) -> str:
     """'1 phrase', '12 mentions' (French: 0 and 1 take the singular)."""
     return f"{count} {word if count <= 1 else words or word + 's'}"

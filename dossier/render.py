@@ -18,7 +18,7 @@ from typing import Iterator
 import jinja2
 
 from . import graph
-from .filters import (date_span, distinct_sentences, emphasise, french_date, front_matter_description,
+from .filters import (date_span, distinct_sentences, emphasise, event_date, french_date, front_matter_description,
                       front_matter_title, html_escape, in_context, keyword_words, md_escape, origin_phrase, plural, quote_words,
                       safe_url, search_forms, source_name)
 from .models import Actor, Article, Dossier, Event, Quote, Topic
@@ -98,7 +98,7 @@ class Renderer:
         # Helpers are filters rather than global functions: Jinja calls a filter directly, but a
         # function through Context.call, which costs several times more, thousands of times a page.
         self.env.filters.update(
-            md=self.escape, h=html_escape, date_fr=french_date, safe_url=safe_url,
+            md=self.escape, h=html_escape, date_fr=french_date, event_date=event_date, safe_url=safe_url,
             front_title=front_matter_title, front_description=front_matter_description, source=source_name,
             plural=plural, search_forms=search_forms, origin=origin_phrase, date_span=date_span, quote=quote_words,
             in_context=in_context, emphasise=emphasise, distinct_sentences=distinct_sentences,

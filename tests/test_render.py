@@ -243,3 +243,12 @@ def test_profiles_show_the_network_and_pages_list_topics_timeline_and_sources():
     assert "../articles/a2.md" in pages["themes/t.md"] and "../acteurs/lavrov.md" in pages["themes/t.md"]
     assert "(articles/a1.md)" in pages["sources.md"]
     assert "Sergueï" in pages["acteurs/lavrov.md"] and "Serguei" in pages["acteurs/lavrov.md"]
+
+
+def test_a_timeline_date_says_what_it_is_to_the_event():
+    from dossier.filters import event_date
+    from dossier.models import Event
+    assert event_date(Event("2013", "a1", "La France est présente depuis 2013.", kind="since")) == "depuis 2013"
+    assert event_date(Event("2021-11-02", "a1", "Du 2 au 8 novembre.", kind="start")) == "2 novembre 2021 (début)"
+    assert event_date(Event("2024-02-01", "a1", "Le conseil se réunira jeudi.", tense="future")) == "1 février 2024 (prévu)"
+    assert event_date(Event("2021-11-11", "a1", "Il est arrivé le 11 novembre.")) == "11 novembre 2021"
