@@ -32,7 +32,7 @@ def detect(text: str) -> str | None:
 
 
 def article_text(article: Article) -> str:
-    return "\n".join([article.title, *(block.text for block in article.blocks)])
+    return "\n".join([article.title, article.lede or "", *(block.text for block in article.blocks)])
 
 
 def readable_languages(models: dict[str, str], loaded_model: str) -> set[str]:
