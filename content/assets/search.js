@@ -198,7 +198,14 @@
   // Tab walks the input and the results; leaving them (Tab past the last, a click elsewhere)
   // closes the search, as Escape does
   box.addEventListener("focusout", (event) => {
-    if (toggle.checked && event.relatedTarget && !box.contains(event.relatedTarget)) close();
+    if (!toggle.checked) return;
+    if (event.relatedTarget) {
+      if (!box.contains(event.relatedTarget)) close();
+      return;
+    }
+    // Tab past the page's last link sends the focus out of the page (no relatedTarget): close
+    // then too, but not for a click on a part of the box that takes no focus
+    setTimeout(() => { if (toggle.checked && !document.hasFocus()) close(); }, 0);
   });
   toggle.addEventListener("change", () => {
     if (toggle.checked) input.focus();
