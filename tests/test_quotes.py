@@ -1,7 +1,6 @@
 """Quotes: finding quoted statements in French typography and attributing them to actors."""
 from __future__ import annotations
 
-import re
 
 import pytest
 
@@ -10,6 +9,7 @@ from dossier.evaluate import quote_figures, ActorMatcher
 from dossier.export import to_json_data
 from dossier.models import Actor, Article, Block, Mention, Role
 from dossier.quotes import find_quotes
+from quoting import mention_names, only
 
 PEOPLE = {
     "sergueï-lavrov": (["Sergueï Lavrov", "Lavrov"], ["ministre russe des Affaires étrangères"]),
@@ -21,18 +21,9 @@ PEOPLE = {
 def cast(article: Article) -> list[Actor]:
     """The people of PEOPLE, with a mention wherever one of their names is in the text:
     attribution is tested apart from actor resolution."""
-    actors = []
-    for aid, (names, roles) in PEOPLE.items():
-        actor = Actor(aid, names[0], "person", names[1:], [Role(r, article.id) for r in roles])
-        for b, block in enumerate(article.blocks):
-            taken: list[tuple[int, int]] = []
-            for name in names:  # longest first: "Sergueï Lavrov" before "Lavrov"
-                for m in re.finditer(rf"\b{re.escape(name)}\b", block.text):
-                    if not any(s <= m.start() < e for s, e in taken):
-                        taken.append(m.span())
-                        actor.mentions.append(Mention(article.id, b, m.start(), m.end(), name, ""))
-        actors.append(actor)
-    return actors
+    return [mention_names(Actor(aid, names[0], "person", names[1:], [Role(r, article.id) for r in roles]),
+                          article, names)
+            for aid, (names, roles) in PEOPLE.items()]
 
 
 @pytest.fixture(scope="module")
@@ -42,11 +33,6 @@ def quotes_of(nlp):
         article = Article("a", "Titre", [Block(k, p) for k, p in zip(kinds, paragraphs)])
         return find_quotes([article], {"a": analyse_article(nlp, article)}, cast(article))
     return read
-
-
-def only(quotes):
-    assert len(quotes) == 1, [q.text for q in quotes]
-    return quotes[0]
 
 
 def test_speech_verb_after_the_quote(quotes_of):

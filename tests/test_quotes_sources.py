@@ -3,7 +3,6 @@ when it does not know. A speaker is a person or an organisation the text names (
 to); otherwise the quote keeps the article's words for its source, and no guess replaces them."""
 from __future__ import annotations
 
-import re
 
 import pytest
 
@@ -12,6 +11,7 @@ from dossier.cast import Cast
 from dossier.export import to_json_data
 from dossier.models import Actor, Article, Block, Dossier, Mention, Quote, Role
 from dossier.quotes import find_quotes
+from quoting import mention_names, only
 
 # id → (type, names longest first, roles as (text, article))
 ACTORS = {
@@ -28,18 +28,9 @@ ACTORS = {
 def actors_of(article: Article) -> list[Actor]:
     """ACTORS, mentioned wherever one of their names is written: attribution apart from actor
     resolution. Roles are bound to the article they are given in ("b" is another article)."""
-    found = []
-    for aid, (kind, names, roles) in ACTORS.items():
-        actor = Actor(aid, names[0], kind, names[1:], [Role(text, art) for text, art in roles])
-        for b, block in enumerate(article.blocks):
-            taken: list[tuple[int, int]] = []
-            for name in names:
-                for m in re.finditer(rf"\b{re.escape(name)}\b", block.text):
-                    if not any(s <= m.start() < e for s, e in taken):
-                        taken.append(m.span())
-                        actor.mentions.append(Mention(article.id, b, m.start(), m.end(), name, ""))
-        found.append(actor)
-    return found
+    return [mention_names(Actor(aid, names[0], kind, names[1:], [Role(text, art) for text, art in roles]),
+                          article, names)
+            for aid, (kind, names, roles) in ACTORS.items()]
 
 
 @pytest.fixture(scope="module")
@@ -49,11 +40,6 @@ def quotes_of(nlp):
         article = Article("a", "Titre", [Block(k, p) for k, p in zip(kinds, paragraphs)])
         return find_quotes([article], {"a": analyse_article(nlp, article)}, actors_of(article))
     return read
-
-
-def only(quotes):
-    assert len(quotes) == 1, [q.text for q in quotes]
-    return quotes[0]
 
 
 def test_a_place_is_never_the_speaker(quotes_of):
