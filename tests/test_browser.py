@@ -246,8 +246,11 @@ def test_search_works_with_the_keyboard_alone(page, origin):
     page.keyboard.press("Escape")
     assert not page.is_checked("#__search")
     page.keyboard.press("/")
+    page.keyboard.press("Control+a")             # the last query is still in the box
     page.keyboard.type("lavrov")
-    page.wait_for_selector(".md-search-result__link")
+    page.wait_for_function("document.querySelector('[data-dossier-search] input').value === 'lavrov'"
+                           " && document.querySelectorAll('.md-search-result__link').length > 0")
+    page.wait_for_timeout(400)                   # the search of the retyped query has landed
     for _ in range(page.locator(".md-search-result__link").count() + 3):   # Tab past the last result
         page.keyboard.press("Tab")
     assert not page.is_checked("#__search")      # leaving the search closes it

@@ -100,7 +100,10 @@
     const count = found.results.length;
     meta.textContent = count === 0 ? "Aucun résultat"
       : count === 1 ? "1 résultat" : `${count} résultats`;
+    // a result that had the focus is replaced: the focus goes back to the input, not to the page
+    const hadFocus = list.contains(document.activeElement);
     list.replaceChildren(...top.map(resultItem));
+    if (hadFocus) input.focus();
   }
 
   // The searched words, marked on the page opened from a result (accents and case aside)
@@ -168,6 +171,10 @@
       remember(all[0]);
       location.href = all[0].href;
     } else if (event.key === "Escape") {
+      close();
+    } else if (event.key === "Tab" && !event.shiftKey && all.length && at === all.length - 1) {
+      // Tab past the last result leaves the search: close it here, because the focus may go
+      // out of the page with no event saying so (a headless browser keeps hasFocus() true)
       close();
     }
   }
