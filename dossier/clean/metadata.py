@@ -6,6 +6,7 @@ import datetime
 import logging
 import re
 
+from ..dates.parse import parse_day
 from ..models import Article
 from .lines import WORD, Line, function_ratio
 from .profiles import Profile, Rules, matches
@@ -157,14 +158,8 @@ def read_dateline(line: Line, rules: Rules, found: dict) -> None:
 
 
 def parse_date(text: str | None) -> str | None:
-    # "aujourd’hui", "hier", "il y a 2 heures" are relative to a day the text does not give
-    if not text or not re.search(r"\b\d{4}\b|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}", text):
-        return None
-    import dateparser  # imported here: only articles with a date line pay for it
-
-    settings = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]}
-    parsed = dateparser.parse(text.strip(" ,|•-"), languages=["fr", "en"], settings=settings)
-    return parsed.strftime("%Y-%m-%d") if parsed else None
+    """The day a date line gives, read as the timeline reads dates (dates.parse: one parser)."""
+    return parse_day(text)
 
 
 def metadata_date(value: str, path: str) -> str | None:

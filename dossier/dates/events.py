@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
 from datetime import date
 
 from ..cast import Cast
 from ..models import Actor, Analysis, Article, Event
 from ..text import fold, load_data
+from .parse import own_date
 from .reading import find_expressions
-from .resolve import SINCE, Context, Found, resolve, resolve_all
+from .resolve import SINCE, Context, Found, resolve_all
 from .tense import FUTURE
 from .words import folded, pattern
 
@@ -35,7 +35,7 @@ def dossier_year(articles: list[Article], found: dict[str, list[Found]]) -> int 
     for expressions in found.values():
         for f in expressions:
             # Only dates that carry their year: resolving without a reference keeps just those.
-            if f.kind in ABSOLUTE_DAYS and not f.anchor and (when := resolve(f, Context(None, None))):
+            if f.kind in ABSOLUTE_DAYS and not f.anchor and (when := own_date(f)):
                 years[int(when[:4])] += 1
     return years.most_common(1)[0][0] if years else None
 
@@ -71,7 +71,7 @@ def carries_year(found: Found) -> bool:
     weekday gives it ("mercredi 6 octobre")."""
     if found.kind == "date" and found.group("dweekday"):
         return True
-    return resolve(replace(found, anchor=None), Context(None, None)) is not None
+    return own_date(found) is not None
 
 
 def _events(article: Article, expressions: list[Found], context: Context, cast: Cast | None) -> list[Event]:

@@ -9,11 +9,11 @@ du 14 juillet").
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 
 from ..models import Analysis, Article, BlockAnalysis
-from .resolve import Context, Found, resolve
+from .parse import own_date
+from .resolve import Found
 from .tense import FUTURE, PAST, tense_at
 from .words import _alternatives, cue, pattern, words
 
@@ -88,13 +88,8 @@ def _set_anchors(found: list[Found], article: Article) -> None:
         if last and (f.block - last[0] > ANCHOR_BLOCKS or _heading_between(article, last[0], f.block)):
             last = None
         f.anchor = last[1] if last else None
-        if f.kind in WITH_YEAR and not f.since and not f.future and (when := _full(f)):
+        if f.kind in WITH_YEAR and not f.since and not f.future and (when := own_date(f)):
             last = (f.block, when)
-
-
-def _full(found: Found) -> str | None:
-    """The date an expression names by itself, year included; None if its year is not said."""
-    return resolve(replace(found, anchor=None), Context(None, None))
 
 
 def _heading_between(article: Article, first: int, last: int) -> bool:

@@ -79,7 +79,7 @@ def resolve(found: Found, context: Context) -> str | None:
     if kind == "iso":
         return _day(int(g("iyear")), int(g("imonth")), int(g("iday")))
     if kind == "numeric":
-        return _day(int(g("nyear")), int(g("nmonth")), int(g("nday")))
+        return _day(_full_year(g("nyear")), int(g("nmonth")), int(g("nday")))
     if kind == "date":
         day = 1 if fold(g("dday")) == "1er" else int(g("dday"))
         yearless = _Yearless(month_number(g("dmonth")), day, _qualifier(found, "qual"), g("dweekday"))
@@ -94,6 +94,12 @@ def resolve(found: Found, context: Context) -> str | None:
     if context.ref is None:
         return None
     return _relative(found, context.ref)
+
+
+def _full_year(text: str) -> int:
+    """A year as written; two digits are read as strptime's %y does ("23" → 2023, "98" → 1998)."""
+    year = int(text)
+    return year if len(text) == 4 else year + (2000 if year < 69 else 1900)
 
 
 def _day(y: int, m: int, d: int) -> str | None:
