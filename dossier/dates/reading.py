@@ -25,27 +25,50 @@ WITH_YEAR = ("iso", "numeric", "date", "month", "year", "between", "range", "day
 # before (in regards.fr's list of affairs, a section's dates run over two paragraphs; a date
 # four paragraphs further on is the day of writing's again).
 ANCHOR_BLOCKS = 1
+# The block number of an expression read in the lede (as a Mention's block for the lede).
+LEDE = -1
+# How a sentence ends: a stop, or a closing quotation mark or bracket after one.
+SENTENCE_END = re.compile(r"[.!?…:;]\W*$|[»”\")]$")
 QUOTES = re.compile(r"«[^»]*»|“[^”]*”")
 
 
 def find_expressions(article: Article, analysis: Analysis) -> list[Found]:
+    """The article's date expressions in reading order: the lede's first (a news lede often
+    carries the day of the main event: "a reçu en audience, le jeudi 31 août 2023, …"), then
+    each block's."""
+    texts = [(b, block.text, reading) for b, (block, reading) in enumerate(zip(article.blocks, analysis.blocks))]
+    if article.lede and analysis.lede:
+        texts.insert(0, (LEDE, article.lede, analysis.lede))
     found: list[Found] = []
-    for b, (block, reading) in enumerate(zip(article.blocks, analysis.blocks)):
-        quoted = [m.span() for m in QUOTES.finditer(block.text)]
-        for start, end in _sentence_spans(reading):
-            for match in pattern().finditer(block.text, start, end):
-                if _declined(match, block.text, quoted):
+    for b, text, reading in texts:
+        quoted = [m.span() for m in QUOTES.finditer(text)]
+        for start, end in _sentence_spans(text, reading):
+            for match in pattern().finditer(text, start, end):
+                if _declined(match, text, quoted):
                     continue
-                found.append(_read(match, b, (start, end), block.text, reading))
+                found.append(_read(match, b, (start, end), text, reading))
     _set_anchors(found, article)
     return found
 
 
-def _sentence_spans(reading: BlockAnalysis) -> list[tuple[int, int]]:
-    spans = []
+def block_text(article: Article, block: int) -> str:
+    """The text of an expression's block: LEDE is the article's lede."""
+    return article.lede or "" if block == LEDE else article.blocks[block].text
+
+
+def _sentence_spans(text: str, reading: BlockAnalysis) -> list[tuple[int, int]]:
+    """The character spans of the block's sentences. A "sentence" with no final stop, inside a
+    paragraph, is the parser's cut inside a sentence ("… en libre | -service sans ancrage | ont
+    enregistré 365 000 déplacements", "rue Las | Cases à Paris"): it runs on into the next one,
+    or the event's text would be a fragment."""
+    spans: list[tuple[int, int]] = []
     for first, last in reading.sentences:
         end_token = reading.tokens[last - 1]
-        spans.append((reading.tokens[first].idx, end_token.idx + len(end_token.text)))
+        start, end = reading.tokens[first].idx, end_token.idx + len(end_token.text)
+        if spans and not SENTENCE_END.search(text[spans[-1][0]:spans[-1][1]]):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
     return spans
 
 
