@@ -78,6 +78,11 @@ def test_a_head_line_holding_a_date_gives_it_when_no_date_line_does(line, expect
     assert article.date == expected and article.origins["date"].startswith("ligne d’en-tête")
 
 
+def test_the_publication_date_comes_before_the_update_and_the_update_is_a_last_resort():
+    assert clean_one(HEADLINE, "Publié le 09/08/2023", "Mise à jour 11.08.2023 à 10:05", BODY, BODY2).date == "2023-08-09"
+    assert clean_one(HEADLINE, "Mise à jour 11.08.2023 à 10:05", BODY, BODY2).date == "2023-08-11"
+
+
 def test_a_date_in_the_text_is_no_head_line():
     article = clean_one(HEADLINE, BODY, "Le sommet du 20 janvier 2020 à Abuja.", BODY2)
     assert article.date is None

@@ -96,6 +96,11 @@ def test_figures_of_speech_feast_days_and_quoted_rhetoric_are_no_events(events_i
     assert events_in([text], "2021-11-11") == []
 
 
+@pytest.mark.parametrize("fragment", ["Fin 2017.", "Mardi.", "Mardi,", "Le 4 septembre"])
+def test_a_fragment_alone_in_its_block_is_no_event(events_in, fragment):
+    assert events_in([fragment], "2018-01-10") == []
+
+
 def test_a_fragment_takes_the_next_sentence_or_is_no_event(events_in):
     alone = events_in(["Mai 2017."], "2018-01-01")
     assert alone == []
