@@ -60,6 +60,24 @@ def test_each_day_of_a_range_or_list(events_in, text, dated, expected):
     assert sorted((e.date, e.kind) for e in events_in([text], dated)) == expected
 
 
+@pytest.mark.parametrize("text, dated, expected", [
+    # six months off either way: the verb in the past takes the one before the day of writing
+    ("La popularité du sujet a explosé après ce tweet le 14 mars.", "2020-09-14", "2020-03-14"),
+    ("Le texte avait été adopté en mars par le Sénat.", "2020-09-14", "2020-03"),
+    ("Le sommet se tiendra le 14 mars à Abuja.", "2020-09-14", "2021-03-14"),
+    # a few weeks ahead under a past verb: a date to come that the verb set ("mis en délibéré au")
+    ("Le jugement a été mis en délibéré au 12 mars.", "2020-02-17", "2020-03-12"),
+])
+def test_a_date_without_its_year_goes_the_way_the_verb_says(events_in, text, dated, expected):
+    assert [e.date for e in events_in([text], dated)] == [expected]
+
+
+def test_a_weekday_without_tense_is_the_day_its_article_names_with_one(events_in):
+    events = events_in(["Les dirigeants de la CEDEAO se réuniront jeudi à Abuja.",
+                        "Le sommet de jeudi doit décider de la suite."], "2023-08-09")
+    assert [e.date for e in events] == ["2023-08-10", "2023-08-10"]
+
+
 def test_a_weekday_gives_the_year_and_then_the_day_of_writing(events_in):
     """No article date: the year the weekday is on nearest the dossier's (2019), then "Mardi"
     the day before the day of writing that gives."""

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from ..models import Analysis, Article, BlockAnalysis
+from ..text import fold
 from .parse import own_date
 from .resolve import Found
 from .tense import FUTURE, PAST, tense_at
@@ -47,8 +48,19 @@ def find_expressions(article: Article, analysis: Analysis) -> list[Found]:
                 if _declined(match, text, quoted):
                     continue
                 found.append(_read(match, b, (start, end), text, reading))
+    _same_weekdays(found)
     _set_anchors(found, article)
     return found
+
+
+def _same_weekdays(found: list[Found]) -> None:
+    """A weekday whose tense nothing tells ("le sommet de jeudi doit décider") is the day the same
+    weekday names where a verb or a cue gives its direction ("se réuniront jeudi"): one article's
+    "jeudi" is one day."""
+    told = {fold(f.group("wday")): f.future for f in found if f.kind == "weekday" and f.tense and not f.group("wqual")}
+    for f in found:
+        if f.kind == "weekday" and not f.tense and not f.future and not f.group("wqual") and not f.group("wdeictic"):
+            f.future = told.get(fold(f.group("wday")), False)
 
 
 def block_text(article: Article, block: int) -> str:

@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .words import folded, item_patterns, month_number, words
 from ..text import fold
+from .tense import PAST
+from .words import folded, item_patterns, month_number, words
 
 # The kinds of dates an expression gives, as Event.kind.
 ON, START, END, SINCE = "on", "start", "end", "since"
@@ -135,7 +136,11 @@ class _Yearless:
         if found.anchor:
             return self._after(found.anchor)
         if ref is not None:
-            return self._pick(ref, False)
+            nearest = self._pick(ref, False)
+            if found.tense == PAST and nearest and _distance(nearest, ref) > words()["events"]["past_ahead_days"]:
+                self.qualifier = -1      # "a explosé le 14 mars", written in September: the March before
+                return self._pick(ref, False)
+            return nearest
         return self.text(base) if base else None
 
     def _candidates(self, around: int) -> list[str]:
