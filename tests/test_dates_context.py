@@ -143,18 +143,18 @@ def test_the_same_sentence_twice_in_one_article_is_one_event():
 
 
 def test_a_sentence_the_parser_cut_inside_is_one_sentence():
-    """The parser's cuts inside "libre-service", before "ont" and inside "rue Las Cases" are undone; a
-    new sentence after a stop is not."""
-    text = "Les vélos en libre -service sans ancrage ont roulé le 21 juin rue Las Cases. Le 22 juin, rien."
+    """The parser's cuts inside "libre-service", before "ont", inside "rue Las Cases" and before a
+    word in lower case are undone; a new sentence after a stop is not."""
+    text = "Les vélos en libre -service sans ancrage ont roulé le 21 juin rue Las Cases. Le 22 juin (déjà ! ) rien."
     words = text.split(" ")
     tokens, offset = [], 0
     for i, word in enumerate(words):
         tokens.append(Token(i, word, offset, word, "X", "dep", i))
         offset += len(word) + 1
-    cuts = [(0, 4), (4, 7), (7, 14), (14, 15), (15, 19)]   # "… libre" | "-service sans ancrage" | "ont … Las" | "Cases." | "Le 22 …"
+    cuts = [(0, 4), (4, 7), (7, 14), (14, 15), (15, 20), (20, 22)]   # "… libre" | "-service sans ancrage" | "ont … Las" | "Cases." | "Le 22 … !" | ") rien."
     spans = _sentence_spans(text, BlockAnalysis(tokens, cuts, []))
     assert [text[s:e] for s, e in spans] == ["Les vélos en libre -service sans ancrage ont roulé le 21 juin rue Las Cases.",
-                                             "Le 22 juin, rien."]
+                                             "Le 22 juin (déjà ! ) rien."]
 
 
 def test_tense_read_from_the_morphology_of_hand_built_tokens():

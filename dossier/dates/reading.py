@@ -69,19 +69,26 @@ def block_text(article: Article, block: int) -> str:
 
 
 def _sentence_spans(text: str, reading: BlockAnalysis) -> list[tuple[int, int]]:
-    """The character spans of the block's sentences. A "sentence" with no final stop, inside a
-    paragraph, is the parser's cut inside a sentence ("… en libre | -service sans ancrage | ont
-    enregistré 365 000 déplacements", "rue Las | Cases à Paris"): it runs on into the next one,
-    or the event's text would be a fragment."""
+    """The character spans of the block's sentences. A "sentence" with no final stop inside a
+    paragraph, or one the next "sentence" continues (it opens in lower case, with a closing
+    bracket, a comma), is the parser's cut inside a sentence ("… en libre | -service sans
+    ancrage | ont enregistré 365 000 déplacements", "rue Las | Cases à Paris", "avec cette
+    double (triple ! | ) casquette, Alexis Kohler a…"): the two are one, or the event's text
+    would be a fragment."""
     spans: list[tuple[int, int]] = []
     for first, last in reading.sentences:
         end_token = reading.tokens[last - 1]
         start, end = reading.tokens[first].idx, end_token.idx + len(end_token.text)
-        if spans and not SENTENCE_END.search(text[spans[-1][0]:spans[-1][1]]):
+        if spans and (_runs_on(text[start:start + 1]) or not SENTENCE_END.search(text[spans[-1][0]:spans[-1][1]])):
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
     return spans
+
+
+def _runs_on(first: str) -> bool:
+    """No sentence opens in lower case or with a closing bracket or a comma."""
+    return first.islower() or first in ")],;:"
 
 
 def _read(match: re.Match, block: int, sentence: tuple[int, int], text: str, reading: BlockAnalysis) -> Found:
