@@ -8,6 +8,7 @@ import re
 
 from ..dates.parse import parse_day
 from ..models import Article
+from ..text import load_data
 from .lines import WORD, Line, function_ratio, is_sentence
 from .profiles import Profile, Rules, matches
 
@@ -84,13 +85,14 @@ def read_datelines(lines: list[Line], rules: Rules, found: dict) -> None:
 def read_head_date(lines: list[Line], rules: Rules, found: dict) -> None:
     """A line between the headline and the text that is no sentence but holds a full date: a
     blog's entry line ("Politique scientifique française 20 janvier 2020 évaluation, HCERES 0
-    Comment": category, date, tags). Only the head: further down, dates are the text's."""
+    Comment": category, date, tags). Only the head, a few lines (date_words.yml): further down,
+    dates are the text's."""
     if "date" in found:
         return
     title = next((i for i, line in enumerate(lines) if line.hint == "title" and not line.removed), None)
     if title is None:
         return
-    for line in lines[title + 1:]:
+    for line in lines[title + 1:title + 1 + load_data("date_words.yml")["date_lines"]["head_lines"]]:
         if not line.removed and is_sentence(line.text, rules):
             return                   # the text begins
         if len(line.text) <= rules.settings.metadata_line_max_chars and (date := parse_date(GLUED_YEAR.sub(r"\1 ", line.text))):
