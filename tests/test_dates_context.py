@@ -6,9 +6,10 @@ import pytest
 
 from dossier.analyse import analyse_article
 from dossier.dates import find_events
-from dossier.dates.events import _across_articles
+from dossier.dates.events import _once
+from dossier.dates.reading import _sentence_spans
 from dossier.dates.tense import tense_at
-from dossier.models import Article, Block, Event, Token
+from dossier.models import Actor, Article, Block, BlockAnalysis, Event, Mention, Token
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +60,24 @@ def test_each_day_of_a_range_or_list(events_in, text, dated, expected):
     assert sorted((e.date, e.kind) for e in events_in([text], dated)) == expected
 
 
+@pytest.mark.parametrize("text, dated, expected", [
+    # six months off either way: the verb in the past takes the one before the day of writing
+    ("La popularité du sujet a explosé après ce tweet le 14 mars.", "2020-09-14", "2020-03-14"),
+    ("Le texte avait été adopté en mars par le Sénat.", "2020-09-14", "2020-03"),
+    ("Le sommet se tiendra le 14 mars à Abuja.", "2020-09-14", "2021-03-14"),
+    # a few weeks ahead under a past verb: a date to come that the verb set ("mis en délibéré au")
+    ("Le jugement a été mis en délibéré au 12 mars.", "2020-02-17", "2020-03-12"),
+])
+def test_a_date_without_its_year_goes_the_way_the_verb_says(events_in, text, dated, expected):
+    assert [e.date for e in events_in([text], dated)] == [expected]
+
+
+def test_a_weekday_without_tense_is_the_day_its_article_names_with_one(events_in):
+    events = events_in(["Les dirigeants de la CEDEAO se réuniront jeudi à Abuja.",
+                        "Le sommet de jeudi doit décider de la suite."], "2023-08-09")
+    assert [e.date for e in events] == ["2023-08-10", "2023-08-10"]
+
+
 def test_a_weekday_gives_the_year_and_then_the_day_of_writing(events_in):
     """No article date: the year the weekday is on nearest the dossier's (2019), then "Mardi"
     the day before the day of writing that gives."""
@@ -95,6 +114,11 @@ def test_figures_of_speech_feast_days_and_quoted_rhetoric_are_no_events(events_i
     assert events_in([text], "2021-11-11") == []
 
 
+@pytest.mark.parametrize("fragment", ["Fin 2017.", "Mardi.", "Mardi,", "Le 4 septembre"])
+def test_a_fragment_alone_in_its_block_is_no_event(events_in, fragment):
+    assert events_in([fragment], "2018-01-10") == []
+
+
 def test_a_fragment_takes_the_next_sentence_or_is_no_event(events_in):
     alone = events_in(["Mai 2017."], "2018-01-01")
     assert alone == []
@@ -107,8 +131,30 @@ def test_the_same_sentence_in_two_articles_is_one_event():
               Event("2021-11-11", "b", "Le ministre a rencontré Lavrov jeudi à Moscou."),
               Event("2021-11-11", "b", "Le sommet de Bamako a été reporté sans date."),
               Event("2021-11-12", "c", "Le ministre a rencontré Lavrov à Moscou jeudi.")]
-    assert [(e.article, e.date) for e in _across_articles(events)] == [
+    assert [(e.article, e.date) for e in _once(events)] == [
         ("a", "2021-11-11"), ("b", "2021-11-11"), ("c", "2021-11-12")]
+
+
+def test_the_same_sentence_twice_in_one_article_is_one_event():
+    events = [Event("2019-06-21", "a", "Elles ont fait 365 000 trajets le 21 juin 2019, dont 61 % en trottinettes."),
+              Event("2019-06-21", "a", "Elles ont fait 365 000 trajets le 21 juin 2019, dont 61% en trottinettes."),
+              Event("2019-06-21", "a", "Le même jour, la mairie a annoncé un nouveau règlement.")]
+    assert [e.text for e in _once(events)] == [events[0].text, events[2].text]
+
+
+def test_a_sentence_the_parser_cut_inside_is_one_sentence():
+    """The parser's cuts inside "libre-service", before "ont", inside "rue Las Cases" and before a
+    word in lower case are undone; a new sentence after a stop is not."""
+    text = "Les vélos en libre -service sans ancrage ont roulé le 21 juin rue Las Cases. Le 22 juin (déjà ! ) rien."
+    words = text.split(" ")
+    tokens, offset = [], 0
+    for i, word in enumerate(words):
+        tokens.append(Token(i, word, offset, word, "X", "dep", i))
+        offset += len(word) + 1
+    cuts = [(0, 4), (4, 7), (7, 14), (14, 15), (15, 20), (20, 22)]   # "… libre" | "-service sans ancrage" | "ont … Las" | "Cases." | "Le 22 … !" | ") rien."
+    spans = _sentence_spans(text, BlockAnalysis(tokens, cuts, []))
+    assert [text[s:e] for s, e in spans] == ["Les vélos en libre -service sans ancrage ont roulé le 21 juin rue Las Cases.",
+                                             "Le 22 juin (déjà ! ) rien."]
 
 
 def test_tense_read_from_the_morphology_of_hand_built_tokens():
@@ -125,3 +171,14 @@ def test_tense_read_from_the_morphology_of_hand_built_tokens():
     tokens[3] = Token(3, "siégé", tokens[3].idx, "siéger", "VERB", "ROOT", 3, "Tense=Past|VerbForm=Part")
     tokens[4] = Token(4, "lundi", tokens[4].idx, "lundi", "NOUN", "obl:mod", 3, "")
     assert tense_at(tokens, tokens[4].idx) == "past"
+
+
+def test_the_lede_gives_events_with_the_actors_it_names(nlp):
+    lede = "Le capitaine Ibrahim Traoré a reçu en audience, le jeudi 31 août 2023, une délégation russe."
+    article = Article("a", "Titre", [Block("paragraph", "La délégation quittera Ouagadougou samedi.")],
+                      lede=lede, date="2023-09-01")
+    start = lede.index("Ibrahim Traoré")
+    traore = Actor("ibrahim-traore", "Ibrahim Traoré", "person", mentions=[
+        Mention("a", -1, start, start + len("Ibrahim Traoré"), "Ibrahim Traoré", lede, part="lede")])
+    events = find_events([article], {"a": analyse_article(nlp, article)}, [traore])
+    assert [(e.date, e.actors) for e in events] == [("2023-08-31", ["ibrahim-traore"]), ("2023-09-02", [])]

@@ -6,14 +6,22 @@ import datetime
 import logging
 import re
 
+from ..dates.parse import parse_day
 from ..models import Article
-from .lines import WORD, Line, function_ratio
+from ..text import load_data
+from .lines import WORD, Line, function_ratio, is_sentence
 from .profiles import Profile, Rules, matches
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 # "Le Figaro avec AFP": the outlet that signs, helped by an agency.
 # found[DATE_LINES]: the dates read from date and byline lines, with their lines, until choose_date.
 DATE_LINES = "date_lines"
+# found[RELATED]: the headings of related-article lists ("Sur le même thème"), until choose_date:
+# a date line under one, below the headline, dates a listed article, not this one.
+RELATED = "related_headings"
+# Copies of a page glue neighbouring elements: "20 janvier 202020 janvier 2020évaluation" (a
+# published and an updated date, then a tag). A year run into digits or letters is split from them.
+GLUED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=\d{1,2}\s|[^\W\d_])")
 WITH_AGENCY = re.compile(r"\s+(avec|with)\s+(l['’])?(afp|reuters|ap|agences?)\.?$", re.I)
 
 
@@ -42,6 +50,8 @@ def read_metadata(lines: list[Line], rules: Rules, outlets: list[Profile]) -> di
     """Parse metadata lines (dates, bylines, credits), mark them removed; return field → (value, origin)."""
     found: dict[str, tuple[str, str]] = {}
     names = outlet_names(rules)
+    profiles = [rules.generic, *outlets]
+    found[RELATED] = [line for line in lines if any(matches(p.sections, line.text) for p in profiles)]
     for i, line in enumerate(lines):
         if len(line.text) > rules.settings.metadata_line_max_chars or line.removed:
             continue
@@ -65,9 +75,29 @@ def read_metadata(lines: list[Line], rules: Rules, outlets: list[Profile]) -> di
 
 
 def read_datelines(lines: list[Line], rules: Rules, found: dict) -> None:
-    """No date or byline line gave a date: the first dateline of a paragraph may."""
+    """No date or byline line gave a date: the first dateline of a paragraph may, else a line of
+    the article's head (read_head_date)."""
     for line in lines:
         read_dateline(line, rules, found)
+    read_head_date(lines, rules, found)
+
+
+def read_head_date(lines: list[Line], rules: Rules, found: dict) -> None:
+    """A line between the headline and the text that is no sentence but holds a full date: a
+    blog's entry line ("Politique scientifique française 20 janvier 2020 évaluation, HCERES 0
+    Comment": category, date, tags). Only the head, a few lines (date_words.yml): further down,
+    dates are the text's."""
+    if "date" in found:
+        return
+    title = next((i for i, line in enumerate(lines) if line.hint == "title" and not line.removed), None)
+    if title is None:
+        return
+    for line in lines[title + 1:title + 1 + load_data("date_words.yml")["date_lines"]["head_lines"]]:
+        if not line.removed and is_sentence(line.text, rules):
+            return                   # the text begins
+        if len(line.text) <= rules.settings.metadata_line_max_chars and (date := parse_date(GLUED_YEAR.sub(r"\1 ", line.text))):
+            found["date"] = (date, f"ligne d’en-tête « {shorten(line.text)} »")
+            return
 
 
 def descriptive_caption(text: str, rules: Rules) -> bool:
@@ -117,12 +147,20 @@ def add_date(found: dict, line: Line, text: str | None, origin: str) -> None:
 def choose_date(lines: list[Line], found: dict) -> None:
     """The article's date: from the date or byline line nearest the headline, under it when two are
     as near (a sidebar's or a feed's dates, further away, are other articles'); without a headline,
-    from the first date line of the page."""
+    from the first date line of the page. A date line under a related-articles heading that is
+    itself under the article's text dates a listed article ("Sur le même thème … 05/06/2020")."""
     candidates = found.pop(DATE_LINES, [])
+    related = found.pop(RELATED, [])
     if not candidates or "date" in found:
         return
     title = next((i for i, line in enumerate(lines) if line.hint == "title" and not line.removed), 0)
     place = {id(line): i for i, line in enumerate(lines)}
+    # Under the text, not in the headline's breadcrumb ("à la une"): some text is kept between.
+    lists = [at for line in related if (at := place.get(id(line), -1)) > title
+             and any(not between.removed for between in lines[title + 1:at])]
+    candidates = [c for c in candidates if not any(start < place.get(id(c[0]), 0) for start in lists)]
+    if not candidates:
+        return
     nearest = min(candidates, key=lambda c: (abs(place.get(id(c[0]), 0) - title), place.get(id(c[0]), 0) < title))
     found["date"] = (nearest[1], nearest[2])
 
@@ -157,14 +195,8 @@ def read_dateline(line: Line, rules: Rules, found: dict) -> None:
 
 
 def parse_date(text: str | None) -> str | None:
-    # "aujourd’hui", "hier", "il y a 2 heures" are relative to a day the text does not give
-    if not text or not re.search(r"\b\d{4}\b|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}", text):
-        return None
-    import dateparser  # imported here: only articles with a date line pay for it
-
-    settings = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]}
-    parsed = dateparser.parse(text.strip(" ,|•-"), languages=["fr", "en"], settings=settings)
-    return parsed.strftime("%Y-%m-%d") if parsed else None
+    """The day a date line gives, read as the timeline reads dates (dates.parse: one parser)."""
+    return parse_day(text)
 
 
 def metadata_date(value: str, path: str) -> str | None:

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
 from datetime import date
+from typing import Callable
 
 from ..cast import Cast
 from ..models import Actor, Analysis, Article, Event
 from ..text import fold, load_data
-from .reading import find_expressions
-from .resolve import SINCE, Context, Found, resolve, resolve_all
+from .parse import own_date
+from .reading import LEDE, block_text, find_expressions
+from .resolve import SINCE, Context, Found, resolve_all
 from .tense import FUTURE
 from .words import folded, pattern
 
@@ -35,7 +36,7 @@ def dossier_year(articles: list[Article], found: dict[str, list[Found]]) -> int 
     for expressions in found.values():
         for f in expressions:
             # Only dates that carry their year: resolving without a reference keeps just those.
-            if f.kind in ABSOLUTE_DAYS and not f.anchor and (when := resolve(f, Context(None, None))):
+            if f.kind in ABSOLUTE_DAYS and not f.anchor and (when := own_date(f)):
                 years[int(when[:4])] += 1
     return years.most_common(1)[0][0] if years else None
 
@@ -43,15 +44,15 @@ def dossier_year(articles: list[Article], found: dict[str, list[Found]]) -> int 
 def find_events(
     articles: list[Article], analyses: dict[str, Analysis], actors: list[Actor]
 ) -> list[Event]:
-    cast = Cast(actors)
+    named = _namer(actors)
     found = {a.id: find_expressions(a, analyses[a.id]) for a in articles if a.id in analyses}
     year = dossier_year(articles, found)
     events: list[Event] = []
     for article in articles:
         expressions = found.get(article.id, [])
         ref = date.fromisoformat(article.date) if article.date else _writing_day(article, expressions, year)
-        events += _unique(_events(article, expressions, Context(ref, year), cast))
-    return _across_articles(sorted(events, key=lambda e: e.date))
+        events += _unique(_events(article, expressions, Context(ref, year), named))
+    return _once(sorted(events, key=lambda e: e.date))
 
 
 def _writing_day(article: Article, expressions: list[Found], year: int | None) -> date | None:
@@ -71,23 +72,41 @@ def carries_year(found: Found) -> bool:
     weekday gives it ("mercredi 6 octobre")."""
     if found.kind == "date" and found.group("dweekday"):
         return True
-    return resolve(replace(found, anchor=None), Context(None, None)) is not None
+    return own_date(found) is not None
 
 
-def _events(article: Article, expressions: list[Found], context: Context, cast: Cast | None) -> list[Event]:
+def _events(article: Article, expressions: list[Found], context: Context,
+            named: Callable[[str, Found], list[str]] | None) -> list[Event]:
     events = []
     for f in expressions:
         placed = resolve_all(f, context)
         if not placed:
             continue
-        text = _sentence(article.blocks[f.block].text, f)
+        text = _sentence(block_text(article, f.block), f)
         if text is None:
             continue
-        start, end = f.sentence
-        named = [] if cast is None else list(dict.fromkeys(
-            p.actor for p in cast.named(article.id, f.block, start, end)))
-        events += [Event(when, article.id, text, named, f.match.group(0), kind, f.tense) for when, kind in placed]
+        who = [] if named is None else named(article.id, f)
+        events += [Event(when, article.id, text, who, f.match.group(0), kind, f.tense) for when, kind in placed]
     return events
+
+
+def _namer(actors: list[Actor]) -> Callable[[str, Found], list[str]]:
+    """The actors named in an expression's sentence, in order: from the cast's places in a
+    block, from the actors' mentions in the lede (the cast indexes blocks only)."""
+    cast = Cast(actors)
+    ledes: dict[str, list[tuple[str, int, int]]] = {}
+    for actor in actors:
+        for m in actor.mentions:
+            if m.part == "lede":
+                ledes.setdefault(m.article, []).append((actor.id, m.start, m.end))
+
+    def named(article: str, found: Found) -> list[str]:
+        start, end = found.sentence
+        if found.block == LEDE:
+            places = sorted((s, who) for who, s, e in ledes.get(article, []) if s < end and e > start)
+            return list(dict.fromkeys(who for _, who in places))
+        return list(dict.fromkeys(p.actor for p in cast.named(article, found.block, start, end)))
+    return named
 
 
 def _sentence(text: str, found: Found) -> str | None:
@@ -113,18 +132,19 @@ def _unique(events: list[Event]) -> list[Event]:
     return kept
 
 
-def _across_articles(events: list[Event]) -> list[Event]:
-    """One event for the same date and nearly the same sentence in several articles (the share
-    of words in common, settings' `same_sentence`), the first article's."""
+def _once(events: list[Event]) -> list[Event]:
+    """One event for the same date and nearly the same sentence (the share of words in common,
+    settings' `same_sentence`), in several articles (a wire copy) or twice in one (a lede the
+    body repeats): the first one's."""
     kept: list[Event] = []
-    of_date: dict[str, list[tuple[str, set[str]]]] = {}      # date → (article, words) of its kept events
+    of_date: dict[str, list[set[str]]] = {}      # date → the words of its kept events
     threshold = settings()["same_sentence"]
     for event in events:
         words = set(re.findall(r"\w+", fold(event.text)))
         same_day = of_date.setdefault(event.date, [])
-        if not any(article != event.article and _overlap(words, w) >= threshold for article, w in same_day):
+        if not any(_overlap(words, other) >= threshold for other in same_day):
             kept.append(event)
-            same_day.append((event.article, words))
+            same_day.append(words)
     return kept
 
 

@@ -9,11 +9,12 @@ du 14 juillet").
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 
 from ..models import Analysis, Article, BlockAnalysis
-from .resolve import Context, Found, resolve
+from ..text import fold
+from .parse import own_date
+from .resolve import Found
 from .tense import FUTURE, PAST, tense_at
 from .words import _alternatives, cue, pattern, words
 
@@ -25,28 +26,69 @@ WITH_YEAR = ("iso", "numeric", "date", "month", "year", "between", "range", "day
 # before (in regards.fr's list of affairs, a section's dates run over two paragraphs; a date
 # four paragraphs further on is the day of writing's again).
 ANCHOR_BLOCKS = 1
+# The block number of an expression read in the lede (as a Mention's block for the lede).
+LEDE = -1
+# How a sentence ends: a stop, or a closing quotation mark or bracket after one.
+SENTENCE_END = re.compile(r"[.!?…:;]\W*$|[»”\")]$")
 QUOTES = re.compile(r"«[^»]*»|“[^”]*”")
 
 
 def find_expressions(article: Article, analysis: Analysis) -> list[Found]:
+    """The article's date expressions in reading order: the lede's first (a news lede often
+    carries the day of the main event: "a reçu en audience, le jeudi 31 août 2023, …"), then
+    each block's."""
+    texts = [(b, block.text, reading) for b, (block, reading) in enumerate(zip(article.blocks, analysis.blocks))]
+    if article.lede and analysis.lede:
+        texts.insert(0, (LEDE, article.lede, analysis.lede))
     found: list[Found] = []
-    for b, (block, reading) in enumerate(zip(article.blocks, analysis.blocks)):
-        quoted = [m.span() for m in QUOTES.finditer(block.text)]
-        for start, end in _sentence_spans(reading):
-            for match in pattern().finditer(block.text, start, end):
-                if _declined(match, block.text, quoted):
+    for b, text, reading in texts:
+        quoted = [m.span() for m in QUOTES.finditer(text)]
+        for start, end in _sentence_spans(text, reading):
+            for match in pattern().finditer(text, start, end):
+                if _declined(match, text, quoted):
                     continue
-                found.append(_read(match, b, (start, end), block.text, reading))
+                found.append(_read(match, b, (start, end), text, reading))
+    _same_weekdays(found)
     _set_anchors(found, article)
     return found
 
 
-def _sentence_spans(reading: BlockAnalysis) -> list[tuple[int, int]]:
-    spans = []
+def _same_weekdays(found: list[Found]) -> None:
+    """A weekday whose tense nothing tells ("le sommet de jeudi doit décider") is the day the same
+    weekday names where a verb or a cue gives its direction ("se réuniront jeudi"): one article's
+    "jeudi" is one day."""
+    told = {fold(f.group("wday")): f.future for f in found if f.kind == "weekday" and f.tense and not f.group("wqual")}
+    for f in found:
+        if f.kind == "weekday" and not f.tense and not f.future and not f.group("wqual") and not f.group("wdeictic"):
+            f.future = told.get(fold(f.group("wday")), False)
+
+
+def block_text(article: Article, block: int) -> str:
+    """The text of an expression's block: LEDE is the article's lede."""
+    return article.lede or "" if block == LEDE else article.blocks[block].text
+
+
+def _sentence_spans(text: str, reading: BlockAnalysis) -> list[tuple[int, int]]:
+    """The character spans of the block's sentences. A "sentence" with no final stop inside a
+    paragraph, or one the next "sentence" continues (it opens in lower case, with a closing
+    bracket, a comma), is the parser's cut inside a sentence ("… en libre | -service sans
+    ancrage | ont enregistré 365 000 déplacements", "rue Las | Cases à Paris", "avec cette
+    double (triple ! | ) casquette, Alexis Kohler a…"): the two are one, or the event's text
+    would be a fragment."""
+    spans: list[tuple[int, int]] = []
     for first, last in reading.sentences:
         end_token = reading.tokens[last - 1]
-        spans.append((reading.tokens[first].idx, end_token.idx + len(end_token.text)))
+        start, end = reading.tokens[first].idx, end_token.idx + len(end_token.text)
+        if spans and (_runs_on(text[start:start + 1]) or not SENTENCE_END.search(text[spans[-1][0]:spans[-1][1]])):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
     return spans
+
+
+def _runs_on(first: str) -> bool:
+    """No sentence opens in lower case or with a closing bracket or a comma."""
+    return first.islower() or first in ")],;:"
 
 
 def _read(match: re.Match, block: int, sentence: tuple[int, int], text: str, reading: BlockAnalysis) -> Found:
@@ -88,13 +130,8 @@ def _set_anchors(found: list[Found], article: Article) -> None:
         if last and (f.block - last[0] > ANCHOR_BLOCKS or _heading_between(article, last[0], f.block)):
             last = None
         f.anchor = last[1] if last else None
-        if f.kind in WITH_YEAR and not f.since and not f.future and (when := _full(f)):
+        if f.kind in WITH_YEAR and not f.since and not f.future and (when := own_date(f)):
             last = (f.block, when)
-
-
-def _full(found: Found) -> str | None:
-    """The date an expression names by itself, year included; None if its year is not said."""
-    return resolve(replace(found, anchor=None), Context(None, None))
 
 
 def _heading_between(article: Article, first: int, last: int) -> bool:

@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .words import folded, item_patterns, month_number, words
 from ..text import fold
+from .tense import PAST
+from .words import folded, item_patterns, month_number, words
 
 # The kinds of dates an expression gives, as Event.kind.
 ON, START, END, SINCE = "on", "start", "end", "since"
@@ -79,7 +80,7 @@ def resolve(found: Found, context: Context) -> str | None:
     if kind == "iso":
         return _day(int(g("iyear")), int(g("imonth")), int(g("iday")))
     if kind == "numeric":
-        return _day(int(g("nyear")), int(g("nmonth")), int(g("nday")))
+        return _day(_full_year(g("nyear")), int(g("nmonth")), int(g("nday")))
     if kind == "date":
         day = 1 if fold(g("dday")) == "1er" else int(g("dday"))
         yearless = _Yearless(month_number(g("dmonth")), day, _qualifier(found, "qual"), g("dweekday"))
@@ -94,6 +95,12 @@ def resolve(found: Found, context: Context) -> str | None:
     if context.ref is None:
         return None
     return _relative(found, context.ref)
+
+
+def _full_year(text: str) -> int:
+    """A year as written; two digits are read as strptime's %y does ("23" → 2023, "98" → 1998)."""
+    year = int(text)
+    return year if len(text) == 4 else year + (2000 if year < 69 else 1900)
 
 
 def _day(y: int, m: int, d: int) -> str | None:
@@ -129,7 +136,11 @@ class _Yearless:
         if found.anchor:
             return self._after(found.anchor)
         if ref is not None:
-            return self._pick(ref, False)
+            nearest = self._pick(ref, False)
+            if found.tense == PAST and nearest and _distance(nearest, ref) > words()["events"]["past_ahead_days"]:
+                self.qualifier = -1      # "a explosé le 14 mars", written in September: the March before
+                return self._pick(ref, False)
+            return nearest
         return self.text(base) if base else None
 
     def _candidates(self, around: int) -> list[str]:

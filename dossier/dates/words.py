@@ -86,7 +86,9 @@ def pattern() -> re.Pattern:
         # "en février et mai 2018"
         "months": rf"en\s+{any_month}(?:\s*,\s*{any_month})*\s+et\s+{any_month}\s+{YEAR}",
         "iso": r"(?P<iyear>\d{4})-(?P<imonth>\d{2})-(?P<iday>\d{2})",
-        "numeric": r"(?P<nday>\d{1,2})/(?P<nmonth>\d{1,2})/(?P<nyear>\d{4})",
+        # "11/11/2021", "14.09.2020"; a year of two digits only with slashes ("09/08/23"): "3.10.12"
+        # is a version number more often than a date
+        "numeric": r"(?P<nday>\d{1,2})(?P<nsep>[/.])(?P<nmonth>\d{1,2})(?P=nsep)(?P<nyear>\d{4}|(?<=/)\d\d)",
         "date": rf"(?:{deictic.format('ddeictic')})?(?:{weekday.format('dweekday')}\s+)?"
                 rf"{day.format('dday')}\s+{month.format('dmonth')}(?:\s+{year.format('dyear')})?{qualifier}",
         "month": rf"(?:(?P<mword>{_alternatives(w['month_words'])})[\s-]*)?{month.format('mmonth')}"
