@@ -56,10 +56,13 @@ def test_csv_files_read_back(dossier, tmp_path):
 
 
 def test_csv_files_read_with_pandas(dossier, tmp_path):
-    pandas = pytest.importorskip("pandas")
+    pandas = pytest.importorskip("pandas")      # requirements-dev.txt installs it
     exports.write_exports(tmp_path, dossier)
     assert list(pandas.read_csv(tmp_path / "actors.csv")["name"]) == ["Laurent Berger", "CGT", "Paris"]
     assert pandas.read_csv(tmp_path / "quotes.csv")["quote"][0] == "Nous irons jusqu’au bout, \"vraiment\""
+    for name in ("actors.csv", "aliases.csv", "quotes.csv", "events.csv"):   # each as the csv module reads it
+        frame = pandas.read_csv(tmp_path / name, dtype=str, keep_default_na=False)
+        assert frame.to_dict("records") == rows(tmp_path / name), name
 
 
 def test_gexf_reads_back_in_networkx(dossier, tmp_path):
