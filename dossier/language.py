@@ -37,7 +37,10 @@ def detect(text: str) -> str | None:
 
 
 def article_text(article: Article) -> str:
-    return "\n".join([article.title, article.lede or "", *(block.text for block in article.blocks)])
+    """What the language is told from: the title and text; for an article left without text (all
+    its lines taken for web furniture), those lines, so that its warning names its language."""
+    body = [block.text for block in article.blocks] if article.blocks or article.lede else article.removed
+    return "\n".join([article.title, article.lede or "", *body])
 
 
 def models_of(articles: list[Article], models: dict[str, str] | None) -> dict[str, str]:

