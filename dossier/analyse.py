@@ -1,8 +1,11 @@
-"""Analyse: spaCy's French model reads each cleaned block once; results are cached per article.
+"""Analyse: a spaCy model reads each cleaned block once; results are cached per article.
 
-The cache key is the article's cleaned text plus the model's name and version, so a rebuild
-re-reads only new or changed articles, and later stages never need the model when the cache is warm
-(see the cache section below; dossier/cache.py stores the entries).
+Each article is read by the model of its language (language.py chooses it; French by default),
+each model loaded only if an article it reads is missing from the cache. The cache key is the
+article's cleaned text plus the model's name and version, so a rebuild re-reads only new or changed
+articles, and later stages never need a model when the cache is warm (see the cache section below;
+dossier/cache.py stores the entries). A model's entity labels are given in the scheme the later
+stages read (PER, ORG, LOC, MISC; data/entity_labels.yml).
 """
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ from .lexicon import capitalised_words
 from .model import DEFAULT, load_model, model_version, name_of
 from .models import Analysis, Article, BlockAnalysis, Entity, Token
 from .runtime import collector_paused
+from .text import load_data
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 
@@ -33,25 +37,37 @@ Reader = Callable[[list[Article], Store, str], Iterator[Analysis]]
 
 
 def analyse_articles(articles: list[Article], cache_dir: Path | None, progress: bool = False,
-                     read: Reader | None = None, model: str = DEFAULT) -> dict[str, Analysis]:
-    """Return the analysis of every article, from the cache where it is fresh. The model is
-    loaded only when an article is missing from the cache: by `read`, which the pipeline gives
-    (the model loaded here if none)."""
+                     read: Reader | None = None, model: str | dict[str, str] = DEFAULT) -> dict[str, Analysis]:
+    """Return the analysis of every article, from the cache where it is fresh. `model` is the
+    model that reads them all, or each article's (article id → model; language.models_of). A
+    model is loaded only when an article it reads is missing from the cache: by `read`, which the
+    pipeline gives (the model loaded here if none)."""
     store = Store(cache_dir, "analysis")
     results: dict[str, Analysis] = {}
-    missing: list[Article] = []
-    with collector_paused():
-        for article in articles:
-            cached = read_cache(store, article, model)
-            if cached is None:
-                missing.append(article)
-            else:
-                results[article.id] = cached
-    if missing:
-        readings = (read or read_here)(missing, store, model)
-        for analysis in _with_progress(readings, missing, progress):
-            results[analysis.article_id] = analysis
+    for name, group in by_model(articles, model).items():
+        missing: list[Article] = []
+        with collector_paused():
+            for article in group:
+                cached = read_cache(store, article, name)
+                if cached is None:
+                    missing.append(article)
+                else:
+                    results[article.id] = cached
+        if missing:
+            readings = (read or read_here)(missing, store, name)
+            for analysis in _with_progress(readings, missing, progress):
+                results[analysis.article_id] = analysis
     return results
+
+
+def by_model(articles: list[Article], model: str | dict[str, str]) -> dict[str, list[Article]]:
+    """The articles each model reads, in their order; an article with no model is left out."""
+    groups: dict[str, list[Article]] = {}
+    for article in articles:
+        name = model if isinstance(model, str) else model.get(article.id)
+        if name is not None:
+            groups.setdefault(name, []).append(article)
+    return groups
 
 
 def read_here(articles: list[Article], store: Store, model: str = DEFAULT) -> Iterator[Analysis]:
@@ -61,7 +77,7 @@ def read_here(articles: list[Article], store: Store, model: str = DEFAULT) -> It
 
 def read_and_keep(nlp, articles: list[Article], store: Store, model: str = DEFAULT) -> Iterator[Analysis]:
     """read_articles, each analysis written into the cache (under `model`, nlp's name) as it comes."""
-    for n, analysis in enumerate(read_articles(nlp, articles)):   # not zip: the reading runs to its end
+    for n, analysis in enumerate(read_articles(nlp, articles, model)):   # not zip: the reading runs to its end
         _write_cache(store, articles[n], analysis, model)
         yield analysis
 
@@ -80,10 +96,10 @@ def analyse_article(nlp, article: Article) -> Analysis:
     return next(read_articles(nlp, [article]))
 
 
-def read_articles(nlp, articles: list[Article]) -> Iterator[Analysis]:
-    """The model reads the texts of all the articles in one stream of batches; each article's
-    analysis is given as soon as its last text is read."""
-    model = name_of(nlp)     # whose lemmatizer's dictionary the capitalised words are looked up in
+def read_articles(nlp, articles: list[Article], model: str | None = None) -> Iterator[Analysis]:
+    """The model (`nlp`, named `model`) reads the texts of all the articles in one stream of
+    batches; each article's analysis is given as soon as its last text is read."""
+    model = model or name_of(nlp)     # whose lemmatizer's dictionary the capitalised words are looked up in
     texts = ((_readable(text, article), n) for n, article in enumerate(articles) for text in _texts(article))
     blocks: list[BlockAnalysis] = []
     current = 0
@@ -125,10 +141,17 @@ def _block_analysis(doc) -> BlockAnalysis:
         for t in doc
     ]
     sentences = [(s.start, s.end) for s in doc.sents]
+    labels = entity_labels()
     entities = [
-        Entity(e.text, e.label_, e.start_char, e.end_char, e.start, e.end) for e in doc.ents
+        Entity(e.text, labels[e.label_], e.start_char, e.end_char, e.start, e.end)
+        for e in doc.ents if labels.get(e.label_) is not None
     ]
     return BlockAnalysis(tokens, sentences, entities)
+
+
+def entity_labels() -> dict[str, str | None]:
+    """A model's entity label → the one the later stages read (None, or not listed: dropped)."""
+    return load_data("entity_labels.yml")["labels"]
 
 
 # --- cache -------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import datetime
+import errno
 import logging
 import re
 import stat
@@ -20,7 +21,7 @@ import yaml
 from slugify import slugify
 
 from .models import Problem, RawArticle
-from .text import SENTENCE_ENDS, sentence_breaks
+from .text import SENTENCE_ENDS, neutral_bidi, sentence_breaks
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 
@@ -75,6 +76,9 @@ CLOSED = ("div|span|section|article|main|aside|header|footer|nav|figure|form|tab
           "|font|a|b|i|u|em|strong|small|big|center|label|button")
 TAG = re.compile(rf"<(/?)({CLOSED})\b[^>]*>", re.IGNORECASE)
 BLANK = "the file is empty (only blank space); skipped"
+# A bidirectional control written as a character reference (&#x202E;, &#8238;): made a character,
+# then harmless with the others (text.neutral_bidi), before a page or Markdown gives it back
+BIDI_REFERENCE = re.compile(r"&#(?:[xX]0*(202[a-eA-E]|206[6-9])|0*(823[4-8]|829[4-7]))(?![0-9a-fA-F]);?")
 
 
 def read_seeds(seeds_dir: Path) -> tuple[list[RawArticle], list[Problem]]:
@@ -123,11 +127,34 @@ def is_article(path: Path, seeds_dir: Path, described: set[str]) -> bool:
 
 
 def check_file(path: Path, seeds_dir: Path) -> None:
-    if path.is_symlink() and not path.exists():
-        raise ValueError("is a link to a file that does not exist; skipped")
+    if path.is_symlink():
+        try:
+            path.stat()
+        except OSError as error:
+            if error.errno == errno.ELOOP:
+                raise ValueError(f"is a link loop ({link_chain(path)}): it leads to no file; skipped") from None
+            if error.errno not in (errno.ENOENT, errno.ENOTDIR):
+                raise
+            raise ValueError("is a link to a file that does not exist; skipped") from None
     # A link could publish any file of the machine that builds the site (e.g. /etc/passwd).
     if not path.resolve().is_relative_to(seeds_dir.resolve()):
         raise ValueError("is a link to a file outside the seeds folder; skipped")
+
+
+def link_chain(path: Path, most: int = 8) -> str:
+    """The names a chain of links goes through, until one comes back ("a.txt → b.txt → a.txt").
+    Names only: a page must not show the folders of the machine that built it."""
+    names, seen = [shown(Path(path.name))], {path.absolute()}
+    for _ in range(most):
+        try:
+            path = path.parent / path.readlink()
+        except OSError:
+            break
+        names.append(shown(Path(path.name)))
+        if path.absolute() in seen:
+            return " → ".join(names)
+        seen.add(path.absolute())
+    return " → ".join(names + ["…"])
 
 
 def shown(path: Path) -> str:
@@ -160,11 +187,13 @@ def read_article(path: Path) -> RawArticle:
 
 def read_file(path: Path) -> tuple[RawArticle, list[str]]:
     """The article in `path`, and notes on what was guessed or cut on the way (ValueError if the
-    file cannot be an article)."""
+    file cannot be an article). Its bidirectional controls are made harmless here, before the
+    cleaning finds its title and text: none reorders what a reader sees (text.neutral_bidi)."""
     fmt = path.suffix.lstrip(".").lower()
     data, size = read_start(path, MAX_PAGE if fmt == "html" else MAX_TEXT)
     cut = size > len(data)
     text, notes = decode(data, cut)
+    text = neutral_bidi(BIDI_REFERENCE.sub(lambda m: chr(int(m[1], 16) if m[1] else int(m[2])), text))
     if cut:
         text = cut_at_break(text)
         notes.append(cut_note(fmt, size))
@@ -401,7 +430,7 @@ def read_sidecar(path: Path) -> dict:
                 data, size = read_start(sidecar, MAX_SIDECAR_BYTES)
                 if size > len(data):
                     raise ValueError(f"is larger than {MAX_SIDECAR_BYTES // 1000} KB")
-                return parse_meta(data.decode("utf-8"), sidecar)
+                return parse_meta(neutral_bidi(data.decode("utf-8")), sidecar)
             except UnicodeDecodeError:
                 raise ValueError(f"its metadata file {shown(sidecar)} is not UTF-8 text; skipped") from None
             except ValueError as error:

@@ -1,8 +1,11 @@
-"""Each article's language, and whether a configured spaCy model reads it.
+"""Each article's language, and the spaCy model that reads it.
 
-An article in a language no model covers is still built as a clean, searchable page, but is not
-analysed: a French model reading English makes garbage actors ("He instead told the BBC",
-"Disney’"). The pipeline calls `split_by_language` between dedupe and analyse.
+The plugin's `models:` maps a language to a model (`{fr: fr_core_news_md, en: en_core_web_sm}`;
+by default French only, read by `model:`). Each article is read by the model of its language. An
+article in a language no model is configured for, or whose model is not installed, is still built
+as a clean, searchable page, but is not analysed: a French model reading English makes garbage
+actors ("He instead told the BBC", "Disney’"). The pipeline calls `models_of` between dedupe and
+analyse.
 
 Detection is py3langid's (langid.py's model, trimmed and sped up; deterministic: the same text
 gives the same language), on the title and the start of the text. A text too short to tell is
@@ -12,6 +15,7 @@ from __future__ import annotations
 
 import logging
 
+from .model import install_hint, installed, resolved
 from .models import Article
 
 log = logging.getLogger("mkdocs.plugins.dossier")
@@ -19,6 +23,7 @@ log = logging.getLogger("mkdocs.plugins.dossier")
 DEFAULT_MODELS = {"fr": "fr_core_news_md"}
 SAMPLE_CHARS = 3000              # enough for a sure guess, and fast (about 1 ms an article)
 MIN_LETTERS = 40                 # fewer letters than this: too short to tell
+NAMED_AT_MOST = 5                # articles a warning names, before "and N more"
 
 
 def detect(text: str) -> str | None:
@@ -32,34 +37,45 @@ def detect(text: str) -> str | None:
 
 
 def article_text(article: Article) -> str:
-    return "\n".join([article.title, article.lede or "", *(block.text for block in article.blocks)])
+    """What the language is told from: the title and text; for an article left without text (all
+    its lines taken for web furniture), those lines, so that its warning names its language."""
+    body = [block.text for block in article.blocks] if article.blocks or article.lede else article.removed
+    return "\n".join([article.title, article.lede or "", *body])
 
 
-def readable_languages(models: dict[str, str], loaded_model: str) -> set[str]:
-    """The languages the analysis reads: those whose configured model is the one it loads
-    (`loaded_model`). A model for another language is named in a warning: the analysis loads one
-    model for now, so that language's articles are built but not analysed."""
-    readable = {lang for lang, name in models.items() if name == loaded_model}
-    for lang, name in sorted(models.items()):
-        if name != loaded_model:
-            log.warning("dossier: models: %s for '%s' is not used yet (the analysis reads %s only); "
-                        "articles in '%s' are built but not analysed", name, lang, loaded_model, lang)
-    return readable
-
-
-def split_by_language(articles: list[Article], models: dict[str, str] | None,
-                      loaded_model: str) -> tuple[list[Article], list[Article]]:
-    """The articles the analysis reads, and the others (each named in a warning)."""
+def models_of(articles: list[Article], models: dict[str, str] | None) -> dict[str, str]:
+    """The model that reads each article (article id → the model's name, as analyse takes it). An
+    article left out is built as a page, not analysed: one in a language with no model is named
+    in a warning of its own; those of a language whose model is not installed, in one warning
+    with the command that installs it."""
     models = models or DEFAULT_MODELS
-    readable = readable_languages(models, loaded_model)
     default = next(iter(models))
-    kept, apart = [], []
+    usable = {lang: resolved(name) for lang, name in models.items() if installed(name)}
+    chosen: dict[str, str] = {}
+    waiting: dict[str, list[Article]] = {lang: [] for lang in models if lang not in usable}
     for article in articles:
         lang = detect(article_text(article)) or default
-        if lang in readable:
-            kept.append(article)
-            continue
-        apart.append(article)
-        log.warning("dossier: %s: written in '%s', which no configured model reads (models: %s); built as a "
-                    "page, not analysed", article.path or article.id, lang, ", ".join(sorted(readable)) or "none")
-    return kept, apart
+        if lang in usable:
+            chosen[article.id] = usable[lang]
+        elif lang in waiting:
+            waiting[lang].append(article)
+        else:
+            log.warning("dossier: %s: written in '%s', which no configured model reads (models: %s); built as "
+                        "a page, not analysed", shown(article), lang, ", ".join(sorted(models)))
+    for lang, apart in waiting.items():
+        log.warning("dossier: models: %s (for '%s') is not installed: %s; %s", models[lang], lang,
+                    built_apart(apart, lang), install_hint(models[lang]))
+    return chosen
+
+
+def built_apart(articles: list[Article], lang: str) -> str:
+    """What became of a language's articles, naming the first few."""
+    if not articles:
+        return f"no article is in '{lang}'"
+    names = ", ".join(shown(article) for article in articles[:NAMED_AT_MOST])
+    more = f" and {len(articles) - NAMED_AT_MOST} more" if len(articles) > NAMED_AT_MOST else ""
+    return f"{len(articles)} article(s) in '{lang}' built as pages, not analysed ({names}{more})"
+
+
+def shown(article: Article) -> str:
+    return article.path or article.id

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import actors, analyse, clean, dates, dedupe, export, exports, ingest, language, news, quotes, topics, warm
 from .cache import LatestFolder, code_version, fingerprint, tree_fingerprint
-from .model import DEFAULT, release_model
+from .model import DEFAULT, models_key, release_model
 from .models import Article, BuildStats, Dossier, Problem
 from .render import Renderer
 from .runtime import Stopwatch, WarningsKept, collector_spared, give_back_memory
@@ -59,9 +59,10 @@ def build_dossier(settings: Settings) -> Dossier:
     for problem in problems:
         log.warning("dossier: %s: %s", problem.path, problem.message)
     clock.lap("dedupe")
-    # an article in a language no configured model reads is built, not analysed
-    analysable, _ = language.split_by_language(articles, settings.models or {"fr": settings.model}, settings.model)
-    analyses = analyse.analyse_articles(analysable, settings.cache, settings.progress, reader(settings), settings.model)
+    # each article is read by its language's model; one no installed model reads is built, not analysed
+    models = language.models_of(articles, settings.models or {"fr": settings.model})
+    analysable = [article for article in articles if article.id in models]
+    analyses = analyse.analyse_articles(analysable, settings.cache, settings.progress, reader(settings), models)
     if not settings.keep_model:
         release_model()
         give_back_memory()
@@ -257,6 +258,8 @@ def read_site(folder: Path | None) -> SiteOutput | None:
 
 
 def site_key(settings: Settings, templates: Path, use_directory_urls: bool) -> str:
-    return fingerprint(code_version(), settings.model, str(settings.models), str(settings.use_registry), str(use_directory_urls),
+    return fingerprint(code_version(), settings.model, str(settings.models),    # and whether each model is installed, which
+                       models_key((settings.models or {"fr": settings.model}).values()),   # version (model.py)
+                       str(settings.use_registry), str(use_directory_urls),
                        tree_fingerprint(settings.seeds, recursive=False), tree_fingerprint(settings.editorial),
                        tree_fingerprint(templates))

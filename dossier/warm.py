@@ -11,19 +11,24 @@ ones find it ready. That process:
 - ends after `keep_model_warm` idle minutes (the plugin's setting; 30 by default), when its cache
   folder goes or another one takes its place, when `dossier stop` asks, and when a build of another
   dossier, spaCy or model version finds it (which then starts its own);
+- keeps one model: a dossier in two languages read by two models has two, each with its own state
+  and log files (`warm-model-MODEL.json`, `.log`), so that its builds do not stop one to start the
+  other;
 - is never started when `keep_model_warm` is 0, nor when the CI environment variable is set (a CI
   job builds once); DOSSIER_KEEP_MODEL_WARM (minutes) overrides both.
 
 It listens on the loopback interface only. A build finds its address and key in the cache folder
-(`warm-model.json`, readable by its owner only); multiprocessing's handshake (HMAC of that key)
+(`warm-model-MODEL.json`, readable by its owner only); multiprocessing's handshake (HMAC of that key)
 keeps any other process out, and the messages are JSON, never pickle.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import logging
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -47,8 +52,11 @@ from .runtime import WarningsKept, give_back_memory
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 
-STATE = "warm-model.json"        # in the cache folder: the warm model's address, key and versions
-LOG = "warm-model.log"           # in the cache folder: what the warm model said
+# In the cache folder, for each model kept warm: its address, key and versions (STATE), what it
+# said (LOG); every warm model's state file matches STATES
+STATE = "warm-model-{}.json"
+LOG = "warm-model-{}.log"
+STATES = "warm-model*.json"
 ENVIRONMENT = "DOSSIER_KEEP_MODEL_WARM"
 START_TIMEOUT = 600              # seconds a new warm model may take to load (a slow disk, a busy machine)
 WATCH_EVERY = 2.0                # seconds between two looks at the idle time and at the state file
@@ -112,7 +120,7 @@ def read_articles(articles: list[Article], store: Store, model: str = DEFAULT,
 def connect(cache: Path, minutes: float, model: str = DEFAULT) -> Connection:
     """A connection to this cache folder's warm model, of this very version; one is started if
     there is none (an older one is asked to make way)."""
-    state = read_state(cache)
+    state = read_state(cache / state_name(model))
     if state is not None:
         connection = open_connection(state)
         if connection is not None:
@@ -123,14 +131,15 @@ def connect(cache: Path, minutes: float, model: str = DEFAULT) -> Connection:
     state = start(cache, minutes, model)
     connection = open_connection(state)
     if connection is None or receive(connection).get("identity") != identity(model):
-        raise RuntimeError(f"the warm model started does not answer; see {cache / LOG}")
+        raise RuntimeError(f"the warm model started does not answer; see {cache / log_name(model)}")
     return connection
 
 
 def start(cache: Path, minutes: float, model: str = DEFAULT) -> dict:
     """Start a warm model in the background, detached from this build, and wait until it is ready."""
     cache.mkdir(parents=True, exist_ok=True)
-    with (cache / LOG).open("a", encoding="utf-8") as output:
+    log_file = cache / log_name(model)
+    with log_file.open("a", encoding="utf-8") as output:
         process = subprocess.Popen(
             [sys.executable, "-m", "dossier.warm", str(cache), "--minutes", str(minutes), "--model", model],
             stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT, cwd=cache,   # no package of the
@@ -139,33 +148,53 @@ def start(cache: Path, minutes: float, model: str = DEFAULT) -> dict:
              "build until %g idle minutes pass or `dossier stop`", model, process.pid, minutes)
     started = time.monotonic()
     while time.monotonic() - started < START_TIMEOUT:
-        state = read_state(cache)
+        state = read_state(cache / state_name(model))
         if state is not None and state["pid"] == process.pid:
             return state
         if process.poll() is not None:
             raise RuntimeError(f"the warm model stopped as it started (exit code {process.returncode}); "
-                               f"see {cache / LOG}")
+                               f"see {log_file}")
         time.sleep(0.05)
     process.kill()
-    raise RuntimeError(f"the warm model was not ready in {START_TIMEOUT} s; see {cache / LOG}")
+    raise RuntimeError(f"the warm model was not ready in {START_TIMEOUT} s; see {log_file}")
 
 
 def stop(cache: Path) -> int | None:
-    """Ask this cache folder's warm model to end; its process number if there was one."""
-    state = read_state(cache)
-    connection = open_connection(state) if state is not None else None
-    if connection is None:
-        return None
-    with connection:
-        receive(connection)
-        send(connection, {"stop": True})
-    return state["pid"]
+    """Ask each of this cache folder's warm models to end; the process number of the first, if
+    there was one."""
+    stopped = []
+    for path in sorted(cache.glob(STATES)):
+        state = read_state(path)
+        connection = open_connection(state) if state is not None else None
+        if connection is None:
+            continue
+        with connection:
+            receive(connection)
+            send(connection, {"stop": True})
+        stopped.append(state["pid"])
+    return stopped[0] if stopped else None
 
 
 def running(cache: Path | None) -> dict | None:
-    """The state of this cache folder's warm model, if its process is alive."""
-    state = read_state(cache) if cache is not None else None
-    return state if state is not None and alive(state["pid"]) else None
+    """The state of one of this cache folder's warm models whose process is alive, if any."""
+    states = (read_state(path) for path in sorted(cache.glob(STATES))) if cache is not None else ()
+    return next((state for state in states if state is not None and alive(state["pid"])), None)
+
+
+def state_name(model: str = DEFAULT) -> str:
+    """The state file of the warm model of `model`, in the cache folder."""
+    return STATE.format(file_label(model))
+
+
+def log_name(model: str = DEFAULT) -> str:
+    return LOG.format(file_label(model))
+
+
+def file_label(model: str) -> str:
+    """A model's name as it may stand in a file name: a package's as it is, a folder's hashed."""
+    if re.fullmatch(r"[A-Za-z0-9_.-]{1,100}", model):
+        return model
+    return "saved-" + hashlib.sha256(model.encode()).hexdigest()[:16]
 
 
 def open_connection(state: dict) -> Connection | None:
@@ -215,8 +244,9 @@ class WarmModel:
         self.listener = Listener(("127.0.0.1", 0), authkey=key)
         self.last_seen = time.monotonic()
         self.busy = threading.Lock()
-        write_state(cache, {"pid": os.getpid(), "port": self.listener.address[1], "key": key.hex(),
-                            "identity": self.identity, "minutes": self.idle_seconds / 60})
+        self.state = cache / state_name(model)
+        write_state(self.state, {"pid": os.getpid(), "port": self.listener.address[1], "key": key.hex(),
+                                 "identity": self.identity, "minutes": self.idle_seconds / 60})
 
     def serve(self) -> None:
         threading.Thread(target=self.watch, name="dossier-warm-watch", daemon=True).start()
@@ -261,16 +291,16 @@ class WarmModel:
         """End when idle too long, or when the state file is gone or names another process."""
         while True:
             time.sleep(WATCH_EVERY)
-            state = read_state(self.cache)
+            state = read_state(self.state)
             if state is None or state["pid"] != os.getpid():
                 self.end("replaced, or its cache folder removed")
             if not self.busy.locked() and time.monotonic() - self.last_seen > self.idle_seconds:
                 self.end(f"idle for {self.idle_seconds / 60:g} minutes")
 
     def end(self, why: str) -> None:
-        state = read_state(self.cache)
+        state = read_state(self.state)
         if state is not None and state["pid"] == os.getpid():
-            (self.cache / STATE).unlink(missing_ok=True)
+            self.state.unlink(missing_ok=True)
         log.info("dossier warm model (pid %d): ends, %s", os.getpid(), why)
         logging.shutdown()
         os._exit(0)   # from the watching thread too, while the main one waits in accept()
@@ -290,22 +320,23 @@ def receive(connection: Connection) -> dict:
     return message
 
 
-def read_state(cache: Path) -> dict | None:
+def read_state(path: Path) -> dict | None:
+    """A warm model's state file, if whole."""
     try:
-        state = json.loads((cache / STATE).read_text(encoding="utf-8"))
+        state = json.loads(path.read_text(encoding="utf-8"))
         return state if isinstance(state.get("pid"), int) and isinstance(state.get("port"), int) else None
     except (OSError, ValueError, AttributeError):
         return None
 
 
-def write_state(cache: Path, state: dict) -> None:
+def write_state(path: Path, state: dict) -> None:
     """Atomically, and readable by its owner only: it holds the key."""
-    cache.mkdir(parents=True, exist_ok=True)
-    temporary = cache / f".{STATE}.{os.getpid()}"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(descriptor, "w", encoding="utf-8") as file:
         json.dump(state, file)
-    os.replace(temporary, cache / STATE)
+    os.replace(temporary, path)
 
 
 def alive(pid: int) -> bool:

@@ -24,7 +24,7 @@ def test_cache_is_reused_then_refreshed_when_the_text_changes(nlp, tmp_path, mon
     first = analyse.analyse_articles([article("Abdoulaye Diop est à Moscou.")], tmp_path)
     read = []
     real = analyse.read_articles
-    monkeypatch.setattr(analyse, "read_articles", lambda n, arts: read.extend(a.id for a in arts) or real(n, arts))
+    monkeypatch.setattr(analyse, "read_articles", lambda n, arts, *model: read.extend(a.id for a in arts) or real(n, arts, *model))
     again = analyse.analyse_articles([article("Abdoulaye Diop est à Moscou.")], tmp_path)
     assert read == [] and again["a1"].cached and not first["a1"].cached
     assert (again["a1"].blocks, again["a1"].lede) == (first["a1"].blocks, first["a1"].lede)
@@ -56,7 +56,7 @@ def test_an_article_renamed_or_copied_is_not_read_again(nlp, tmp_path, monkeypat
     analyse.analyse_articles([article("Abdoulaye Diop est à Moscou.")], tmp_path)
     read = []
     real = analyse.read_articles
-    monkeypatch.setattr(analyse, "read_articles", lambda n, arts: read.extend(a.id for a in arts) or real(n, arts))
+    monkeypatch.setattr(analyse, "read_articles", lambda n, arts, *model: read.extend(a.id for a in arts) or real(n, arts, *model))
     renamed = Article("b7", "Autre titre", [Block("paragraph", "Abdoulaye Diop est à Moscou.")])
     assert analyse.analyse_articles([renamed], tmp_path)["b7"].article_id == "b7"
     assert read == [] and len(cache_entries(tmp_path)) == 1

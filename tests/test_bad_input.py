@@ -404,6 +404,9 @@ def test_folders_links_pipes_and_unreadable_files_are_named(tmp_path, monkeypatc
     (seeds / "dangling.txt").symlink_to(seeds / "gone.txt")
     (seeds / "outside.txt").symlink_to(write(tmp_path, "secret.txt", "mot de passe"))
     (seeds / "inside.txt").symlink_to(seeds / "ok.txt")    # allowed: its text is the seeds' own
+    (seeds / "loop.txt").symlink_to("loop.txt")
+    (seeds / "ring-a.txt").symlink_to(seeds / "ring-b.txt")
+    (seeds / "ring-b.txt").symlink_to("ring-a.txt")
     os.mkfifo(seeds / "pipe.txt")                          # reading it would wait for ever
     write(seeds, "locked.txt", FRENCH)
     real_open = Path.open
@@ -418,6 +421,9 @@ def test_folders_links_pipes_and_unreadable_files_are_named(tmp_path, monkeypatc
     assert [raw.id for raw in raws] == ["inside", "ok"]
     assert messages == {
         "dangling.txt": "is a link to a file that does not exist; skipped",
+        "loop.txt": "is a link loop (loop.txt → loop.txt): it leads to no file; skipped",
+        "ring-a.txt": "is a link loop (ring-a.txt → ring-b.txt → ring-a.txt): it leads to no file; skipped",
+        "ring-b.txt": "is a link loop (ring-b.txt → ring-a.txt → ring-b.txt): it leads to no file; skipped",
         "folder.txt": "is a folder: articles in sub-folders are not read; skipped",
         "sub": "is a folder: articles in sub-folders are not read; skipped",
         "outside.txt": "is a link to a file outside the seeds folder; skipped",

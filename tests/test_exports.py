@@ -3,6 +3,8 @@ made by hand (no model): each read back by the tools' own readers."""
 import csv
 import io
 import json
+import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -56,10 +58,13 @@ def test_csv_files_read_back(dossier, tmp_path):
 
 
 def test_csv_files_read_with_pandas(dossier, tmp_path):
-    pandas = pytest.importorskip("pandas")
+    pandas = pytest.importorskip("pandas")      # requirements-dev.txt installs it
     exports.write_exports(tmp_path, dossier)
     assert list(pandas.read_csv(tmp_path / "actors.csv")["name"]) == ["Laurent Berger", "CGT", "Paris"]
     assert pandas.read_csv(tmp_path / "quotes.csv")["quote"][0] == "Nous irons jusqu’au bout, \"vraiment\""
+    for name in ("actors.csv", "aliases.csv", "quotes.csv", "events.csv"):   # each as the csv module reads it
+        frame = pandas.read_csv(tmp_path / name, dtype=str, keep_default_na=False)
+        assert frame.to_dict("records") == rows(tmp_path / name), name
 
 
 def test_gexf_reads_back_in_networkx(dossier, tmp_path):
@@ -146,3 +151,23 @@ def test_a_quote_that_reads_as_a_formula_stays_text_in_a_spreadsheet(dossier, tm
     texts = [q["quote"] for q in rows(tmp_path / "quotes.csv")]
     assert texts[1:] == ['\'=HYPERLINK("http://evil.example","clic")', "'-10 % sur un an"]
     assert texts[0].startswith("Nous irons")     # an ordinary text is written as it is
+
+
+SOFFICE = shutil.which("soffice")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed (Debian: libreoffice-calc-nogui)")
+def test_csv_files_open_in_libreoffice(dossier, tmp_path):
+    """LibreOffice Calc, headless, opens each CSV as UTF-8 and saves it again: the same cells come
+    back, and a text written like a formula stays text (it would come back as 2 if it ran)."""
+    dossier.quotes[0].context = "=1+1"
+    exports.write_exports(tmp_path / "exports", dossier)
+    names = ["actors.csv", "aliases.csv", "quotes.csv", "events.csv"]
+    # CSV options: comma, double quote, UTF-8 (76), from line 1; a profile of its own, not the user's
+    subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+                    "--infilter=CSV:44,34,76,1", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1",
+                    "--outdir", str(tmp_path / "calc"), *(str(tmp_path / "exports" / name) for name in names)],
+                   check=True, capture_output=True, timeout=180)
+    for name in names:
+        assert rows(tmp_path / "calc" / name) == rows(tmp_path / "exports" / name), name
+    assert rows(tmp_path / "calc" / "quotes.csv")[0]["context"] == "'=1+1"

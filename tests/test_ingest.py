@@ -1,7 +1,9 @@
 """Ingest: every supported file read with its metadata; bad files become problems, not crashes."""
 from pathlib import Path
 
+from dossier.clean import clean_articles
 from dossier.ingest import read_seeds
+from dossier.text import neutral_bidi
 
 BODY = "Le ministre a déclaré jeudi que son pays poursuivrait la coopération militaire.\n"
 
@@ -92,3 +94,31 @@ def test_file_names_become_safe_page_addresses(tmp_path):
     write(tmp_path, "000_a3e8dfd74bd36d78.txt", BODY)
     ids = sorted(r.id for r in read_seeds(tmp_path)[0])
     assert ids == ["000_a3e8dfd74bd36d78", "a-b-c-d", "index-article"]
+
+
+RLO, PDF, RLI, PDI = "\u202e", "\u202c", "\u2067", "\u2069"
+
+
+def test_bidirectional_controls_cannot_reorder_what_a_reader_sees():
+    assert neutral_bidi(f"{RLO}cod.exe") == "cod.exe"                        # an override never stays
+    assert neutral_bidi(f"facture {RLO}fdp{PDF}.exe") == "facture fdp.exe"   # closed or not
+    arabic = f"le quotidien {RLI}الأهرام{PDI} écrit"                         # an isolate closed on its line stays
+    assert neutral_bidi(arabic) == arabic
+    assert neutral_bidi(f"ouvert {RLI}\nfermé {PDI} ailleurs") == "ouvert \nfermé  ailleurs"
+    assert neutral_bidi(f"{RLI}a\u202bb{PDI}c{PDF}") == f"{RLI}ab{PDI}c"     # an isolate closes what it holds
+    assert neutral_bidi("rien à faire") == "rien à faire"
+
+
+def test_titles_and_texts_from_the_web_lose_their_reordering_controls(tmp_path):
+    write(tmp_path, "page.html", f"<html><head><title>Grève &#x202E;reconduite</title></head><body>"
+                                 f"<h1>Grève {RLO}reconduite</h1><p>{BODY} Un {RLO}texte{PDF} retourné.</p>"
+                                 f"<p>Le journal {RLI}الأهرام{PDI} le dit, &#8238;vraiment.</p></body></html>")
+    write(tmp_path, "note.txt", f"Titre {RLO}à l'envers\n\n{BODY}")
+    write(tmp_path, "note.yml", f"source: Le {RLO}Journal\n")
+    raws, _ = read_seeds(tmp_path)
+    assert f"{RLI}الأهرام{PDI}" in raws[1].html                                 # a closed isolate is kept
+    article, note = sorted(clean_articles(raws), key=lambda a: a.id != "page")
+    assert article.title == "Grève reconduite" and note.title == "Titre à l'envers" and note.source == "Le Journal"
+    texts = [article.title, article.lede, note.title, *(b.text for a in (article, note) for b in a.blocks)]
+    assert "Un texte retourné." in article.lede and "le dit, vraiment." in article.blocks[0].text
+    assert not any(control in text for text in texts for control in (RLO, PDF))

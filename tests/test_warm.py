@@ -6,24 +6,28 @@ import time
 import pytest
 
 from dossier import analyse, warm
+from dossier.model import DEFAULT
 from dossier.models import Article, Block
 from dossier.plugin import DossierPlugin
+from pipelines import english_pipeline
 
 
 def article(id: str, text: str) -> Article:
     return Article(id, "Titre", [Block("paragraph", text)], lede="Le Mali et la Russie.")
 
 
-def ended(cache, pid: int, timeout: float = 60) -> bool:
-    """Whether the warm model `pid` took its state file away and ended, within `timeout` seconds."""
+def ended(cache, pid: int, timeout: float = 60, name: str = DEFAULT) -> bool:
+    """Whether the warm model `pid` (of the model `name`) took its state file away and ended,
+    within `timeout` seconds."""
+    state = cache / warm.state_name(name)
     deadline = time.monotonic() + timeout
-    while (cache / warm.STATE).exists() and time.monotonic() < deadline:
+    while state.exists() and time.monotonic() < deadline:
         time.sleep(0.2)
     try:
         os.waitpid(pid, 0)    # started from this process: reap it, or it lingers as a zombie
     except ChildProcessError:
         pass
-    return not (cache / warm.STATE).exists() and not warm.alive(pid)
+    return not state.exists() and not warm.alive(pid)
 
 
 def test_builds_share_a_warm_model_that_ends_when_idle(nlp, tmp_path, monkeypatch, caplog):
@@ -31,7 +35,7 @@ def test_builds_share_a_warm_model_that_ends_when_idle(nlp, tmp_path, monkeypatc
     one = article("a1", "Sergueï Lavrov est arrivé à Bamako. Il a rencontré Abdoulaye Diop.")
     first = analyse.analyse_articles([one], tmp_path, read=warm.reader(0.1))["a1"]
     state = warm.running(tmp_path)
-    assert state is not None and (tmp_path / warm.STATE).stat().st_mode & 0o777 == 0o600   # it holds the key
+    assert state is not None and (tmp_path / warm.state_name()).stat().st_mode & 0o777 == 0o600   # it holds the key
     here = analyse.analyse_article(nlp, one)                                                 # the same, read here
     assert (first.blocks, first.lede, first.dictionary) == (here.blocks, here.lede, here.dictionary)
     assert not first.cached
@@ -47,7 +51,7 @@ def test_builds_share_a_warm_model_that_ends_when_idle(nlp, tmp_path, monkeypatc
     assert warm.running(tmp_path)["pid"] == state["pid"]
 
     assert ended(tmp_path, state["pid"])      # idle for 6 s
-    assert "ends, idle for 0.1 minutes" in (tmp_path / warm.LOG).read_text(encoding="utf-8")
+    assert "ends, idle for 0.1 minutes" in (tmp_path / warm.log_name()).read_text(encoding="utf-8")
 
 
 def test_a_warm_model_of_another_version_makes_way(tmp_path, monkeypatch):
@@ -59,13 +63,33 @@ def test_a_warm_model_of_another_version_makes_way(tmp_path, monkeypatch):
     monkeypatch.setattr(warm, "start", no_start)
     with pytest.raises(RuntimeError, match="no other warm model"):
         warm.connect(tmp_path, 5)
-    assert ended(tmp_path, state["pid"]) and "ends, asked to stop" in (tmp_path / warm.LOG).read_text(encoding="utf-8")
+    assert ended(tmp_path, state["pid"]) and "ends, asked to stop" in (tmp_path / warm.log_name()).read_text(encoding="utf-8")
     assert warm.stop(tmp_path) is None and warm.running(tmp_path) is None
+
+
+def test_each_model_has_its_own_warm_model(tmp_path):
+    """A dossier in two languages keeps a warm model for each: its builds never stop one to start
+    the other, and `dossier stop` ends both."""
+    cache = tmp_path / "cache"
+    first, second = (english_pipeline(tmp_path / name) for name in ("en-a", "en-b"))
+    one = Article("a1", "Titre", [Block("paragraph", "Bob Iger told the BBC.")])
+    two = Article("a2", "Titre", [Block("paragraph", "Disney cut jobs in London.")])
+    analyses = analyse.analyse_articles([one, two], cache, read=warm.reader(1), model={"a1": first, "a2": second})
+    assert [e.label for e in analyses["a1"].blocks[0].entities] == ["PER", "ORG"]    # OntoNotes' PERSON
+    states = [warm.read_state(cache / warm.state_name(name)) for name in (first, second)]
+    assert len({state["pid"] for state in states}) == 2 and not (cache / warm.state_name()).exists()
+
+    three = Article("a3", "Titre", [Block("paragraph", "Bob Iger is in London.")])
+    analyse.analyse_articles([three, one], cache, read=warm.reader(1), model={"a3": second, "a1": first})
+    assert [warm.read_state(cache / warm.state_name(name)) for name in (first, second)] == states   # none restarted
+    assert warm.stop(cache) in {state["pid"] for state in states}
+    assert all(ended(cache, state["pid"], name=name) for state, name in zip(states, (first, second)))
+    assert warm.running(cache) is None
 
 
 def test_a_stale_state_file_is_not_trusted(tmp_path):
     """A state file left by a killed warm model (or copied with the cache) names no live process."""
-    warm.write_state(tmp_path, {"pid": 2 ** 22 + 1, "port": 9, "key": "00"})
+    warm.write_state(tmp_path / warm.state_name(), {"pid": 2 ** 22 + 1, "port": 9, "key": "00"})
     assert warm.running(tmp_path) is None and warm.stop(tmp_path) is None
 
 
