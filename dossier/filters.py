@@ -1,7 +1,7 @@
 """The templates' filters on untrusted text: every piece of article text reaches Markdown only
 through `md_escape`, which turns HTML characters into entities and backslash-escapes Markdown
 punctuation; inside raw HTML (the SVG graphs, attributes) `html_escape` escapes it as HTML
-instead. Also the French dates, plurals and the sentence helpers the pages show.
+instead. Also the French dates, plurals, outlets' names and the sentence helpers the pages show.
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
+from .clean.profiles import load_rules
 from .models import Actor, Article, Mention, Quote
 
 MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
@@ -91,10 +92,27 @@ def quote_words(text: str | None) -> str:
     return words
 
 
-def source_name(article: Article, capital: bool = False) -> str:
-    """The article's source for a page, or says it is unknown."""
-    if article.source:
-        return md_escape(article.source)
+@lru_cache(maxsize=1)
+def outlet_names() -> dict[str, str]:
+    """Each name an outlet profile knows (dossier/data/outlets.yml: `source` and `names`), case
+    aside → the outlet's own name, its `source`: 'France Info', 'le monde' → 'franceinfo', 'Le Monde'."""
+    return {name: profile.source for profile in load_rules().outlets.values() if profile.source
+            for name in profile.names}
+
+
+def outlet_name(name: str | None) -> str:
+    """An outlet's name written one way, as its profile writes it; a name no profile knows as it is."""
+    if not name:
+        return ""
+    return outlet_names().get(" ".join(name.split()).casefold(), name)
+
+
+def source_name(article: Article | str | None, capital: bool = False) -> str:
+    """The article's source (or a source's name) for a page, written as the outlet's profile
+    writes it ('franceinfo', 'Le Monde', whatever the metadata said); or says it is unknown."""
+    name = article if isinstance(article, str) or article is None else article.source
+    if name:
+        return md_escape(outlet_name(name))
     return "Source inconnue" if capital else "source inconnue"
 
 
