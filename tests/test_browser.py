@@ -352,3 +352,22 @@ def test_timeline_filters_by_actor_and_type(page, origin):
     page.locator(".dossier-filter select").nth(1).select_option("")
     page.locator(".dossier-filter select").first.select_option(index=1)
     assert 0 < page.locator(".dossier-timeline li:visible").count() <= every
+
+
+def test_statement_dates_are_french_in_a_browser_of_another_language(browser, origin, data):
+    """An <input type=date> shows the browser's format (12/31/2021 in English): the filter's days
+    are written in French whatever the browser's language, and filter by their ISO value."""
+    context = browser.new_context(viewport=VIEWPORTS["desktop"], locale="en-US")
+    tab = context.new_page()
+    tab.goto(origin + "/declarations/")
+    assert tab.locator(".dossier-filter input[type=date]").count() == 0
+    since = tab.locator(".dossier-filter select").nth(2)
+    days = since.locator("option").all_inner_texts()[1:]
+    assert days and all(re.fullmatch(r"\d{1,2} (janvier|février|mars|avril|mai|juin|juillet|août|septembre"
+                                     r"|octobre|novembre|décembre) \d{4}", day) for day in days), days
+    dated = sorted({articles["date"] for articles in data["articles"] if articles.get("date")})
+    since.select_option(dated[-1])                               # from the last day on
+    shown = tab.eval_on_selector_all(".dossier-statement:not([hidden])", "items => items.map(i => i.dataset.date)")
+    assert shown and all(date >= dated[-1] for date in shown)
+    assert tab.locator(".dossier-statement").count() > len(shown)
+    context.close()
