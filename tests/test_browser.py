@@ -371,3 +371,37 @@ def test_statement_dates_are_french_in_a_browser_of_another_language(browser, or
     assert shown and all(date >= dated[-1] for date in shown)
     assert tab.locator(".dossier-statement").count() > len(shown)
     context.close()
+
+
+def phone(browser, **options):
+    """A page on a phone's screen (390 × 844), as a reader's phone opens it."""
+    context = browser.new_context(viewport=VIEWPORTS["mobile"], is_mobile=True, has_touch=True,
+                                  **{"locale": "fr-FR", **options})
+    tab = context.new_page()
+    tab.set_default_timeout(15_000)
+    return context, tab
+
+
+def test_a_long_profile_has_a_sommaire_on_a_phone(browser, origin, data):
+    """Material hides its table of contents on a narrow screen: a long profile shows its own."""
+    actors = sorted(data["actors"], key=lambda a: a["mentions"])
+    context, tab = phone(browser)
+    tab.goto(f"{origin}/{actors[-1]['url']}")
+    sommaire = tab.locator("nav.dossier-toc")
+    assert sommaire.is_visible() and not tab.locator(".md-sidebar--secondary").is_visible()
+    sections = tab.locator(".md-content h2").all_inner_texts()
+    assert sommaire.locator("a").all_inner_texts() == sections and len(sections) >= 3
+    sommaire.locator("a", has_text="Articles").click()
+    tab.wait_for_function("location.hash === '#articles'")
+    top = tab.eval_on_selector("h2#articles", "e => e.getBoundingClientRect().top")
+    assert 0 <= top < VIEWPORTS["mobile"]["height"] / 2          # the section is on screen
+    tab.goto(f"{origin}/{actors[0]['url']}")                      # a thin profile: no sommaire
+    assert tab.locator("nav.dossier-toc").count() == 0
+    context.close()
+
+
+def test_the_sommaire_is_material_s_own_on_a_wide_screen(page, origin, data):
+    page.goto(f"{origin}/{max(data['actors'], key=lambda a: a['mentions'])['url']}")
+    assert page.locator("nav.dossier-toc").count() == 1 and not page.locator("nav.dossier-toc").is_visible()
+    assert page.locator(".md-sidebar--secondary").is_visible()
+
