@@ -354,25 +354,6 @@ def test_timeline_filters_by_actor_and_type(page, origin):
     assert 0 < page.locator(".dossier-timeline li:visible").count() <= every
 
 
-def test_statement_dates_are_french_in_a_browser_of_another_language(browser, origin, data):
-    """An <input type=date> shows the browser's format (12/31/2021 in English): the filter's days
-    are written in French whatever the browser's language, and filter by their ISO value."""
-    context = browser.new_context(viewport=VIEWPORTS["desktop"], locale="en-US")
-    tab = context.new_page()
-    tab.goto(origin + "/declarations/")
-    assert tab.locator(".dossier-filter input[type=date]").count() == 0
-    since = tab.locator(".dossier-filter select").nth(2)
-    days = since.locator("option").all_inner_texts()[1:]
-    assert days and all(re.fullmatch(r"\d{1,2} (janvier|février|mars|avril|mai|juin|juillet|août|septembre"
-                                     r"|octobre|novembre|décembre) \d{4}", day) for day in days), days
-    dated = sorted({articles["date"] for articles in data["articles"] if articles.get("date")})
-    since.select_option(dated[-1])                               # from the last day on
-    shown = tab.eval_on_selector_all(".dossier-statement:not([hidden])", "items => items.map(i => i.dataset.date)")
-    assert shown and all(date >= dated[-1] for date in shown)
-    assert tab.locator(".dossier-statement").count() > len(shown)
-    context.close()
-
-
 def phone(browser, **options):
     """A page on a phone's screen (390 × 844), as a reader's phone opens it."""
     context = browser.new_context(viewport=VIEWPORTS["mobile"], is_mobile=True, has_touch=True,
@@ -405,3 +386,42 @@ def test_the_sommaire_is_material_s_own_on_a_wide_screen(page, origin, data):
     assert page.locator("nav.dossier-toc").count() == 1 and not page.locator("nav.dossier-toc").is_visible()
     assert page.locator(".md-sidebar--secondary").is_visible()
 
+
+def shown_label_sizes(tab) -> list[float]:
+    """Each graph label's size on the screen, in CSS pixels: its font size in the drawing's units
+    scaled as the drawing is shown."""
+    return tab.eval_on_selector_all(
+        ".dossier-graph text",
+        "texts => texts.map(t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)")
+
+
+def test_graph_labels_are_readable_on_a_phone(browser, origin, data):
+    context, tab = phone(browser)
+    profile = max(data["actors"], key=lambda a: a["mentions"])["url"]
+    for url in (profile, "graphe/"):
+        tab.goto(f"{origin}/{url}")
+        sizes = shown_label_sizes(tab)
+        assert sizes and min(sizes) >= 11, (url, min(sizes))
+        figure = tab.locator(".dossier-network").first
+        # wider than the screen, the graph scrolls sideways, opened on its actor (or its middle)
+        assert figure.evaluate("f => f.scrollWidth <= f.clientWidth || f.scrollLeft > 0"), url
+    context.close()
+
+
+def test_statement_dates_are_french_in_a_browser_of_another_language(browser, origin, data):
+    """An <input type=date> shows the browser's format (12/31/2021 in English): the filter's days
+    are written in French whatever the browser's language, and filter by their ISO value."""
+    context = browser.new_context(viewport=VIEWPORTS["desktop"], locale="en-US")
+    tab = context.new_page()
+    tab.goto(origin + "/declarations/")
+    assert tab.locator(".dossier-filter input[type=date]").count() == 0
+    since = tab.locator(".dossier-filter select").nth(2)
+    days = since.locator("option").all_inner_texts()[1:]
+    assert days and all(re.fullmatch(r"\d{1,2} (janvier|février|mars|avril|mai|juin|juillet|août|septembre"
+                                     r"|octobre|novembre|décembre) \d{4}", day) for day in days), days
+    dated = sorted({articles["date"] for articles in data["articles"] if articles.get("date")})
+    since.select_option(dated[-1])                               # from the last day on
+    shown = tab.eval_on_selector_all(".dossier-statement:not([hidden])", "items => items.map(i => i.dataset.date)")
+    assert shown and all(date >= dated[-1] for date in shown)
+    assert tab.locator(".dossier-statement").count() > len(shown)
+    context.close()
