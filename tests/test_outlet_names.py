@@ -37,6 +37,6 @@ def test_the_home_page_counts_one_outlet_once_whatever_its_capitals():
     dossier = Dossier([article("a1", "le monde"), article("a2", "Le Monde"), article("a3", "LE MONDE"),
                        article("a4", "Sahel Tribune")], [])
     home = Renderer(ROOT / "site_templates", dossier).home_overview()
-    assert "**Sources :** Le Monde (3), Sahel Tribune (1)" in home
+    assert "**Sources :** Le Monde\u00a0(3), Sahel Tribune\u00a0(1)" in home
     assert "- **2**<br>[sources]" in home
     assert "le monde" not in home and "LE MONDE" not in home
