@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-from .clean.profiles import load_rules
+from .clean.profiles import Profile, load_rules
 from .models import Actor, Article, Mention, Quote
 
 MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
@@ -37,16 +37,24 @@ ORIGIN_PHRASES = [
     (re.compile(r"métadonnées de la page HTML"), "d’après la page web"),
     (re.compile(r"métadonnées \(en-tête YAML\)"), "d’après les informations jointes à l’article"),
     (re.compile(r"nom du site dans la page HTML"), "d’après le nom du site dans la page"),
-    (re.compile(r"profil de site « (.+) » reconnu dans la page"), r"d’après la présentation du site \1"),
     (re.compile(r"mention de copyright « (.+) »"), r"d’après la mention « \1 »"),
     (re.compile(r"signature « (.+) »"), r"d’après la signature « \1 »"),
 ]
 WORD = re.compile(r"\w[\w’'-]*")
 
 
+# The outlet profile that named the source, by its key in outlets.yml ('lemonde'): said with the
+# outlet's own name ('Le Monde'), the key being no word for a reader
+PROFILE_ORIGIN = re.compile(r"profil de site « (.+) » reconnu dans la page")
+
+
 def origin_phrase(origin: str | None) -> str:
     """'déduite du texte' → 'tirée du texte': where a piece of metadata came from, in plain
     French (a note this list does not know is shown as it is)."""
+    profile = PROFILE_ORIGIN.fullmatch(origin or "")
+    if profile:
+        outlet = outlet_profiles().get(profile.group(1))
+        return f"d’après la présentation du site {outlet.source if outlet and outlet.source else profile.group(1)}"
     for pattern, phrase in ORIGIN_PHRASES:
         found = pattern.fullmatch(origin or "")
         if found:
@@ -93,10 +101,16 @@ def quote_words(text: str | None) -> str:
 
 
 @lru_cache(maxsize=1)
+def outlet_profiles() -> dict[str, Profile]:
+    """The outlet profiles of dossier/data/outlets.yml, by their key ('lemonde'), read once."""
+    return load_rules().outlets
+
+
+@lru_cache(maxsize=1)
 def outlet_names() -> dict[str, str]:
-    """Each name an outlet profile knows (dossier/data/outlets.yml: `source` and `names`), case
-    aside → the outlet's own name, its `source`: 'France Info', 'le monde' → 'franceinfo', 'Le Monde'."""
-    return {name: profile.source for profile in load_rules().outlets.values() if profile.source
+    """Each name an outlet profile knows (`source` and `names`), case aside → the outlet's own
+    name, its `source`: 'France Info', 'le monde' → 'franceinfo', 'Le Monde'."""
+    return {name: profile.source for profile in outlet_profiles().values() if profile.source
             for name in profile.names}
 
 

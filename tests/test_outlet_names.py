@@ -40,3 +40,13 @@ def test_the_home_page_counts_one_outlet_once_whatever_its_capitals():
     assert "**Sources :** Le Monde\u00a0(3), Sahel Tribune\u00a0(1)" in home
     assert "- **2**<br>[sources]" in home
     assert "le monde" not in home and "LE MONDE" not in home
+
+
+def test_the_sources_page_names_the_outlet_whose_profile_was_recognised():
+    from dossier.filters import origin_phrase
+    assert origin_phrase("profil de site « lemonde » reconnu dans la page") == "d’après la présentation du site Le Monde"
+    assert origin_phrase("profil de site « lecourrier-du-soir » reconnu dans la page") == (
+        "d’après la présentation du site lecourrier-du-soir.com")
+    # a profile of the user's own outlets.yml, unknown here: its name as it is
+    assert origin_phrase("profil de site « sahel-tribune » reconnu dans la page") == (
+        "d’après la présentation du site sahel-tribune")
