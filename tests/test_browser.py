@@ -267,6 +267,14 @@ def test_the_section_stays_marked_and_leads_back(page, origin, data, built_site)
         assert section in page.inner_text(".dossier-back a"), kind
 
 
+def test_no_left_navigation_lists_the_page_alone(page, origin):
+    """The site's navigation is its tabs: on a wide screen, no sidebar repeats the page's own tab."""
+    for url in ("chronologie/", "declarations/", "articles/"):
+        page.goto(f"{origin}/{url}")
+        assert not page.locator(".md-sidebar--primary").is_visible(), url
+        assert page.locator(".md-tabs__item--active").count() == 1, url
+
+
 def test_pages_describe_themselves(page, origin, data):
     page.goto(f"{origin}/{data['articles'][0]['url']}")
     description = page.get_attribute("meta[name=description]", "content")
