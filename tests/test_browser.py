@@ -211,7 +211,8 @@ def serious_violations(page) -> dict[str, list]:
 
 
 @pytest.mark.skipif(not AXE.exists(), reason="needs axe-core in tests/js/ (make test installs it)")
-@pytest.mark.parametrize("screen, scheme", [("desktop", "light"), ("mobile", "light"), ("desktop", "dark")])
+@pytest.mark.parametrize("screen, scheme", [("desktop", "light"), ("mobile", "light"), ("desktop", "dark"),
+                                           ("mobile", "dark")])   # a phone shows what a desktop does not (the Sommaire)
 def test_every_kind_of_page_is_accessible(browser, origin, data, built_site, screen, scheme):
     """The palette follows the system's light or dark setting: both are checked."""
     context = browser.new_context(viewport=VIEWPORTS[screen], locale="fr-FR", color_scheme=scheme)
