@@ -1,7 +1,7 @@
 """The templates' filters on untrusted text: every piece of article text reaches Markdown only
 through `md_escape`, which turns HTML characters into entities and backslash-escapes Markdown
 punctuation; inside raw HTML (the SVG graphs, attributes) `html_escape` escapes it as HTML
-instead. Also the French dates, plurals and the sentence helpers the pages show.
+instead. Also the French dates, plurals, outlets' names and the sentence helpers the pages show.
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
+from .clean.profiles import Profile, load_rules
 from .models import Actor, Article, Mention, Quote
 
 MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
@@ -36,16 +37,24 @@ ORIGIN_PHRASES = [
     (re.compile(r"métadonnées de la page HTML"), "d’après la page web"),
     (re.compile(r"métadonnées \(en-tête YAML\)"), "d’après les informations jointes à l’article"),
     (re.compile(r"nom du site dans la page HTML"), "d’après le nom du site dans la page"),
-    (re.compile(r"profil de site « (.+) » reconnu dans la page"), r"d’après la présentation du site \1"),
     (re.compile(r"mention de copyright « (.+) »"), r"d’après la mention « \1 »"),
     (re.compile(r"signature « (.+) »"), r"d’après la signature « \1 »"),
 ]
 WORD = re.compile(r"\w[\w’'-]*")
 
 
+# The outlet profile that named the source, by its key in outlets.yml ('lemonde'): said with the
+# outlet's own name ('Le Monde'), the key being no word for a reader
+PROFILE_ORIGIN = re.compile(r"profil de site « (.+) » reconnu dans la page")
+
+
 def origin_phrase(origin: str | None) -> str:
     """'déduite du texte' → 'tirée du texte': where a piece of metadata came from, in plain
     French (a note this list does not know is shown as it is)."""
+    profile = PROFILE_ORIGIN.fullmatch(origin or "")
+    if profile:
+        outlet = outlet_profiles().get(profile.group(1))
+        return f"d’après la présentation du site {outlet.source if outlet and outlet.source else profile.group(1)}"
     for pattern, phrase in ORIGIN_PHRASES:
         found = pattern.fullmatch(origin or "")
         if found:
@@ -91,10 +100,33 @@ def quote_words(text: str | None) -> str:
     return words
 
 
-def source_name(article: Article, capital: bool = False) -> str:
-    """The article's source for a page, or says it is unknown."""
-    if article.source:
-        return md_escape(article.source)
+@lru_cache(maxsize=1)
+def outlet_profiles() -> dict[str, Profile]:
+    """The outlet profiles of dossier/data/outlets.yml, by their key ('lemonde'), read once."""
+    return load_rules().outlets
+
+
+@lru_cache(maxsize=1)
+def outlet_names() -> dict[str, str]:
+    """Each name an outlet profile knows (`source` and `names`), case aside → the outlet's own
+    name, its `source`: 'France Info', 'le monde' → 'franceinfo', 'Le Monde'."""
+    return {name: profile.source for profile in outlet_profiles().values() if profile.source
+            for name in profile.names}
+
+
+def outlet_name(name: str | None) -> str:
+    """An outlet's name written one way, as its profile writes it; a name no profile knows as it is."""
+    if not name:
+        return ""
+    return outlet_names().get(" ".join(name.split()).casefold(), name)
+
+
+def source_name(article: Article | str | None, capital: bool = False) -> str:
+    """The article's source (or a source's name) for a page, written as the outlet's profile
+    writes it ('franceinfo', 'Le Monde', whatever the metadata said); or says it is unknown."""
+    name = article if isinstance(article, str) or article is None else article.source
+    if name:
+        return md_escape(outlet_name(name))
     return "Source inconnue" if capital else "source inconnue"
 
 

@@ -211,7 +211,8 @@ def serious_violations(page) -> dict[str, list]:
 
 
 @pytest.mark.skipif(not AXE.exists(), reason="needs axe-core in tests/js/ (make test installs it)")
-@pytest.mark.parametrize("screen, scheme", [("desktop", "light"), ("mobile", "light"), ("desktop", "dark")])
+@pytest.mark.parametrize("screen, scheme", [("desktop", "light"), ("mobile", "light"), ("desktop", "dark"),
+                                           ("mobile", "dark")])   # a phone shows what a desktop does not (the Sommaire)
 def test_every_kind_of_page_is_accessible(browser, origin, data, built_site, screen, scheme):
     """The palette follows the system's light or dark setting: both are checked."""
     context = browser.new_context(viewport=VIEWPORTS[screen], locale="fr-FR", color_scheme=scheme)
@@ -265,6 +266,14 @@ def test_the_section_stays_marked_and_leads_back(page, origin, data, built_site)
         page.goto(f"{origin}/{kinds[kind]}")
         assert page.inner_text(".md-tabs__item--active").strip() == section, kind
         assert section in page.inner_text(".dossier-back a"), kind
+
+
+def test_no_left_navigation_lists_the_page_alone(page, origin):
+    """The site's navigation is its tabs: on a wide screen, no sidebar repeats the page's own tab."""
+    for url in ("chronologie/", "declarations/", "articles/"):
+        page.goto(f"{origin}/{url}")
+        assert not page.locator(".md-sidebar--primary").is_visible(), url
+        assert page.locator(".md-tabs__item--active").count() == 1, url
 
 
 def test_pages_describe_themselves(page, origin, data):
@@ -352,3 +361,76 @@ def test_timeline_filters_by_actor_and_type(page, origin):
     page.locator(".dossier-filter select").nth(1).select_option("")
     page.locator(".dossier-filter select").first.select_option(index=1)
     assert 0 < page.locator(".dossier-timeline li:visible").count() <= every
+
+
+def phone(browser, **options):
+    """A page on a phone's screen (390 × 844), as a reader's phone opens it."""
+    context = browser.new_context(viewport=VIEWPORTS["mobile"], is_mobile=True, has_touch=True,
+                                  **{"locale": "fr-FR", **options})
+    tab = context.new_page()
+    tab.set_default_timeout(15_000)
+    return context, tab
+
+
+def test_a_long_profile_has_a_sommaire_on_a_phone(browser, origin, data):
+    """Material hides its table of contents on a narrow screen: a long profile shows its own."""
+    actors = sorted(data["actors"], key=lambda a: a["mentions"])
+    context, tab = phone(browser)
+    tab.goto(f"{origin}/{actors[-1]['url']}")
+    sommaire = tab.locator("nav.dossier-toc")
+    assert sommaire.is_visible() and not tab.locator(".md-sidebar--secondary").is_visible()
+    sections = tab.locator(".md-content h2").all_inner_texts()
+    assert sommaire.locator("a").all_inner_texts() == sections and len(sections) >= 3
+    sommaire.locator("a", has_text="Articles").click()
+    tab.wait_for_function("location.hash === '#articles'")
+    top = tab.eval_on_selector("h2#articles", "e => e.getBoundingClientRect().top")
+    assert 0 <= top < VIEWPORTS["mobile"]["height"] / 2          # the section is on screen
+    tab.goto(f"{origin}/{actors[0]['url']}")                      # a thin profile: no sommaire
+    assert tab.locator("nav.dossier-toc").count() == 0
+    context.close()
+
+
+def test_the_sommaire_is_material_s_own_on_a_wide_screen(page, origin, data):
+    page.goto(f"{origin}/{max(data['actors'], key=lambda a: a['mentions'])['url']}")
+    assert page.locator("nav.dossier-toc").count() == 1 and not page.locator("nav.dossier-toc").is_visible()
+    assert page.locator(".md-sidebar--secondary").is_visible()
+
+
+def shown_label_sizes(tab) -> list[float]:
+    """Each graph label's size on the screen, in CSS pixels: its font size in the drawing's units
+    scaled as the drawing is shown."""
+    return tab.eval_on_selector_all(
+        ".dossier-graph text",
+        "texts => texts.map(t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)")
+
+
+def test_graph_labels_are_readable_on_a_phone(browser, origin, data):
+    context, tab = phone(browser)
+    profile = max(data["actors"], key=lambda a: a["mentions"])["url"]
+    for url in (profile, "graphe/"):
+        tab.goto(f"{origin}/{url}")
+        sizes = shown_label_sizes(tab)
+        assert sizes and min(sizes) >= 11, (url, min(sizes))
+        figure = tab.locator(".dossier-network").first
+        # wider than the screen, the graph scrolls sideways, opened on its actor (or its middle)
+        assert figure.evaluate("f => f.scrollWidth <= f.clientWidth || f.scrollLeft > 0"), url
+    context.close()
+
+
+def test_statement_dates_are_french_in_a_browser_of_another_language(browser, origin, data):
+    """An <input type=date> shows the browser's format (12/31/2021 in English): the filter's days
+    are written in French whatever the browser's language, and filter by their ISO value."""
+    context = browser.new_context(viewport=VIEWPORTS["desktop"], locale="en-US")
+    tab = context.new_page()
+    tab.goto(origin + "/declarations/")
+    assert tab.locator(".dossier-filter input[type=date]").count() == 0
+    since = tab.locator(".dossier-filter select").nth(2)
+    days = since.locator("option").all_inner_texts()[1:]
+    assert days and all(re.fullmatch(r"\d{1,2} (janvier|février|mars|avril|mai|juin|juillet|août|septembre"
+                                     r"|octobre|novembre|décembre) \d{4}", day) for day in days), days
+    dated = sorted({articles["date"] for articles in data["articles"] if articles.get("date")})
+    since.select_option(dated[-1])                               # from the last day on
+    shown = tab.eval_on_selector_all(".dossier-statement:not([hidden])", "items => items.map(i => i.dataset.date)")
+    assert shown and all(date >= dated[-1] for date in shown)
+    assert tab.locator(".dossier-statement").count() > len(shown)
+    context.close()

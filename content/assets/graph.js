@@ -29,7 +29,11 @@
     const lines = Array.from(svg.querySelectorAll("line"));
     const [x0, y0, w0, h0] = svg.getAttribute("viewBox").split(" ").map(Number);
     let view = { x: x0, y: y0, w: w0, h: h0 };
-    const draw = () => svg.setAttribute("viewBox", `${view.x} ${view.y} ${view.w} ${view.h}`);
+    const draw = () => {
+      svg.setAttribute("viewBox", `${view.x} ${view.y} ${view.w} ${view.h}`);
+      // zoomed in, a drag moves the view; the whole graph shown, a touch drag scrolls the page
+      svg.classList.toggle("dossier-graph--zoomed", view.w < w0);
+    };
     const zoom = (factor, cx = view.x + view.w / 2, cy = view.y + view.h / 2) => {
       const w = Math.min(w0, Math.max(w0 / 8, view.w * factor));
       const h = w * h0 / w0;
@@ -110,7 +114,22 @@
     svg.addEventListener("pointerup", () => { drag = null; });
   }
 
+  // A graph wider than the screen (a phone) opens scrolled to its actor, or to its middle, and
+  // takes the keyboard's focus
+  function centre() {
+    for (const figure of document.querySelectorAll(".dossier-network")) {
+      const svg = figure.querySelector("svg");
+      if (!svg || figure.scrollWidth <= figure.clientWidth) continue;
+      figure.tabIndex = 0;          // its arrow keys scroll it too (a scrolling region is reachable)
+      const dot = svg.querySelector(".dossier-graph__node--center circle");
+      const box = svg.getBoundingClientRect();
+      const at = dot ? dot.getBoundingClientRect() : box;
+      figure.scrollLeft = at.left + at.width / 2 - box.left - figure.clientWidth / 2;
+    }
+  }
+
   // Material's instant loading swaps the page's content: set the graph up on each page shown
-  if (window.document$) window.document$.subscribe(setup);
-  else setup();
+  const ready = () => { setup(); centre(); };
+  if (window.document$) window.document$.subscribe(ready);
+  else ready();
 })();

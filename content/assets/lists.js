@@ -23,13 +23,18 @@
     const values = (key) => [...new Set(items.map((item) => item.dataset[key]).filter(Boolean))].sort((a, b) => a.localeCompare(b, "fr"));
     const [speakerLabel, speaker] = select("Personne", values("speaker"));
     const [outletLabel, outlet] = select("Média", values("outlet"));
-    const dates = values("date");
-    const from = element("input", { type: "date", min: dates[0] || "", max: dates.at(-1) || "" });
-    const to = element("input", { type: "date", min: dates[0] || "", max: dates.at(-1) || "" });
+    // The days of the statements, each written in French whatever the browser's language (an
+    // <input type=date> shows the browser's own format, "12/31/2021" in an English browser)
+    const dates = values("date").sort();
+    const day = (label) => element("select", {}, element("option", { value: "", textContent: label }),
+      ...dates.map((date) => element("option", { value: date, textContent: frenchDate(date) })));
+    const from = day("premier jour"), to = day("dernier jour");
     const count = element("p", { className: "dossier-filter__count" });
     count.setAttribute("role", "status");
-    const form = element("form", { className: "dossier-filter" }, speakerLabel, outletLabel,
+    // "Du … au …" kept on one line
+    const days = element("span", { className: "dossier-filter__days" },
       element("label", {}, "Du ", from), element("label", {}, "au ", to));
+    const form = element("form", { className: "dossier-filter" }, speakerLabel, outletLabel, days);
     form.setAttribute("aria-label", "Filtrer les déclarations");
     form.addEventListener("submit", (event) => event.preventDefault());
     function apply() {
@@ -49,9 +54,16 @@
     apply();
   }
 
-  // "11 novembre 2021", "novembre 2021" → "2021-11-11", "2021-11": dates sort as dates
   const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
                   "octobre", "novembre", "décembre"];
+  // "2021-11-01" → "1 novembre 2021", "2021-11" → "novembre 2021" (as the pages write dates: filters.french_date)
+  function frenchDate(iso) {
+    const [year, month, day] = iso.split("-");
+    if (!MONTHS[month - 1]) return iso;
+    return (day ? `${+day} ` : "") + `${MONTHS[month - 1]} ${year}`;
+  }
+
+  // "11 novembre 2021", "novembre 2021" → "2021-11-11", "2021-11": dates sort as dates
   function sortKey(text) {
     const date = text.match(/^(?:(\d{1,2}) )?([a-zéû]+) (\d{4})$/);
     const month = date ? MONTHS.indexOf(date[2]) + 1 : 0;
