@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ..models import Analysis, Article, BlockAnalysis, Entity, Mention, Token
 from ..names import name_key
+from .context import WORK, event_word_before, is_work_mention, member_cue, shape_cue, split_run_ons
 from .roles import GLUED, read_role, starts_with_title, title_in_name
 from .rules import Rules
 
@@ -55,7 +56,7 @@ def article_candidates(article: Article, analysis: Analysis, rules: Rules) -> li
     """Candidates from the lede and the body: headings only name actors found elsewhere."""
     found = []
     for b, part, text, reading in readable_parts(article, analysis):
-        reading = unglue(reading, text, rules)
+        reading = split_run_ons(unglue(reading, text, rules), text, rules)
         here = []
         for entity in reading.entities:
             candidate = read_entity(article.id, b, text, reading, entity, rules)
@@ -221,6 +222,8 @@ def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, enti
         return None
     if end - start == 1 and is_demonym(tokens, start, label, rules):
         return None
+    if is_work_mention(tokens, start, rules) or cue_before(tokens, start, rules, across_comma=False) == WORK:
+        return None      # "un Baron Noir", "le réalisateur de Dobermann", "le film Kingsman"
     single = end - start == 1
     if label != "PER":      # the mention opens at `start`, the name at `name`
         name, (start, end) = start, with_capital_article(tokens, start, end, reading, rules)
@@ -237,10 +240,13 @@ def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, enti
     # A cue word right before the name tells more than a role around it ("présidente du groupe
     # Rassemblement national"); one set off by a comma, less.
     cue = (("organization" if institution is not None else None) or opening_cue
-           or cue_before(tokens, start, rules, across_comma=False)
+           or cue_before(tokens, start, rules, across_comma=False) or member_cue(tokens, start, rules)
            or ("person" if (honorific and not acronym) or role_says_person else None)
            or cue_before(tokens, start, rules) or cue_after(tokens, end, rules)
-           or ("organization" if WEB_NAME.search(entity.text) else None))
+           or ("organization" if WEB_NAME.search(entity.text) else None)
+           or shape_cue(text[tokens[start].idx : tokens[end - 1].idx + len(tokens[end - 1].text)]))
+    if cue == "event" and (opening := event_word_before(tokens, start, rules)) is not None:
+        start = opening  # "le sommet Russie-Afrique": the event's word is its name's
     first_char, last = tokens[start].idx, tokens[end - 1]
     last_char = last.idx + len(last.text)
     mention = Mention(article_id, b, first_char, last_char, text[first_char:last_char],

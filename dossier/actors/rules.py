@@ -24,6 +24,10 @@ class Rules:
     demonym_endings: tuple[str, ...]
     longest_name_word: int             # characters of a name's longest word
     metonyms: set[str]
+    indefinite_articles: set[str]      # "un Baron Noir": a name used as a common noun
+    work_makers: set[str]              # "le réalisateur de Dobermann": the name is a work's
+    members: set[str]                  # "l'entraîneur du Barça": the name is an organisation's
+    namesake_dominance: float          # see actor_rules.yml
 
 
 @lru_cache(maxsize=1)
@@ -42,6 +46,10 @@ def load_rules() -> Rules:
         demonym_endings=tuple(name_key(w) for w in data["demonym_endings"]),
         longest_name_word=data["longest_name_word"],
         metonyms={name_key(w) for w in data["metonyms"]},
+        indefinite_articles={name_key(w) for w in data["indefinite_articles"]},
+        work_makers={name_key(w) for w in data["work_makers"]},
+        members={name_key(w) for w in data["members"]},
+        namesake_dominance=float(data["namesake_dominance"]),
     )
 
 

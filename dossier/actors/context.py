@@ -1,0 +1,135 @@
+"""Context: what the words right around a name say of it beyond the model's label.
+
+- a work or a text, not an actor: "un Baron Noir n'a rien à envier à un House of Cards" (an
+  indefinite article makes a name a common noun), "le réalisateur de Dobermann", "le règlement de
+  Dublin II" (a maker's or a text's noun, then "de");
+- a team or a party, not a place: "l'entraîneur du Barça", "l'ancien joueur du Stade rennais"
+  (a member's noun, then "du", "de la", "des"), "CD&V", "N-VA" (capitals joined by "&" or "-");
+- an event's word that belongs to its name: "le sommet Russie-Afrique";
+- a name that ran on into the next: "la N-VA de Bart De Wever", "la Dares du ministère de
+  l'Emploi" (an acronym, or a name followed by an institution, then "de").
+The word lists are data: dossier/data/actor_rules.yml (indefinite_articles, work_makers, members).
+"""
+from __future__ import annotations
+
+import re
+
+from ..models import BlockAnalysis, Entity, Token
+from ..names import name_key
+from .rules import Rules
+
+WORK = "work"
+# "de", "du", "des", "d'" folded: the link between a noun and the name it governs.
+OF = {"de", "du", "des", "d"}
+# Articles that "de" takes before a name: "de la Nupes", "de l'Eintracht".
+OF_ARTICLES = {"la", "l", "les"}
+# An acronym-like head written in capitals, with the hyphens and ampersands of party names
+# ("N-VA", "CD&V", "PS"): at least this many capital letters.
+ACRONYM_HEAD = re.compile(r"^[A-Z][A-Z&\-]*[A-Z]$")
+# Capitals joined by an ampersand or a hyphen ("CD&V", "N-VA"): a party's or a firm's name, no
+# place's (places' acronyms are plain capitals: "RDC", "USA").
+JOINED_CAPITALS = re.compile(r"^[A-Z]+(?:[&-][A-Z]+)+$")
+# A person's name split off a run-on span holds at least this many capitalised words
+# ("Bart De Wever"): one word after "de" is more often a place ("PS de Seine-Saint-Denis").
+PERSON_MIN_WORDS = 2
+
+
+def is_work_mention(tokens: list[Token], start: int, rules: Rules) -> bool:
+    """The mention names a work or a text, or is used as a common noun: an indefinite article
+    right before it, or a maker's or a text's noun written in lower case and "de" ("réalisateur
+    de Dobermann", "règlement de Dublin II"). Only this mention goes: "le traité de Rome" says
+    nothing of Rome elsewhere."""
+    if start == 0:
+        return False
+    before = tokens[start - 1]
+    if before.pos == "DET" and name_key(before.text) in rules.indefinite_articles:
+        return True
+    k = noun_before_of(tokens, start)
+    if k is None:
+        return False
+    word = name_key(tokens[k].text)
+    return word in rules.work_makers or rules.type_cues.get(word) == WORK
+
+
+def member_cue(tokens: list[Token], start: int, rules: Rules) -> str | None:
+    """"l'entraîneur du Barça", "un militant de la Nupes": the name after a member's noun is a
+    team's or a party's, an organisation."""
+    k = noun_before_of(tokens, start, with_article=True)
+    return "organization" if k is not None and name_key(tokens[k].text) in rules.members else None
+
+
+def noun_before_of(tokens: list[Token], start: int, with_article: bool = False) -> int | None:
+    """The index of the lower-case word before "de", "du", "de la"… that opens the name at
+    `start`; with `with_article`, only when an article stands there ("du", "de la", "des")."""
+    j = start - 1
+    if j < 1:
+        return None
+    if name_key(tokens[j].text) in OF_ARTICLES and tokens[j].text[:1].islower():
+        j -= 1
+        if name_key(tokens[j].text) not in {"de", "d"}:
+            return None
+    elif with_article and name_key(tokens[j].text) not in {"du", "des"}:
+        return None
+    if j < 1 or name_key(tokens[j].text) not in OF or not tokens[j].text[:1].islower():
+        return None
+    noun = tokens[j - 1]
+    return j - 1 if noun.text[:1].islower() and noun.pos in {"NOUN", "PROPN", "ADJ"} else None
+
+
+def shape_cue(name: str) -> str | None:
+    """"CD&V", "N-VA": capitals joined by "&" or "-" are an organisation's name."""
+    return "organization" if JOINED_CAPITALS.match(name) else None
+
+
+def event_word_before(tokens: list[Token], start: int, rules: Rules) -> int | None:
+    """"le sommet Russie-Afrique": an event's word in lower case right before the name is part
+    of the event's name (the model leaves it out). Returns where the name then starts."""
+    j = start - 1
+    if j >= 0 and tokens[j].text[:1].islower() and rules.type_cues.get(name_key(tokens[j].text)) == "event":
+        return j
+    return None
+
+
+def split_run_ons(reading: BlockAnalysis, text: str, rules: Rules) -> BlockAnalysis:
+    """Cut the spans that run on past a name into the next: "la [N-VA de Bart De Wever]" is the
+    N-VA and Bart De Wever (a person's name of two capitalised words or more after "de"
+    becomes a name of its own); "la [Dares du ministère de l'Emploi]" is the Dares."""
+    if not any(e.label != "PER" and e.token_end - e.token_start > 2 for e in reading.entities):
+        return reading
+    entities, changed = [], False
+    for entity in reading.entities:
+        parts = run_on_parts(reading.tokens, entity, text, rules) if entity.label != "PER" else None
+        if parts is None:
+            entities.append(entity)
+            continue
+        changed = True
+        for label, start, end in parts:
+            first, last = reading.tokens[start], reading.tokens[end - 1]
+            entities.append(Entity(text[first.idx:last.idx + len(last.text)], label,
+                                   first.idx, last.idx + len(last.text), start, end))
+    return BlockAnalysis(reading.tokens, reading.sentences, entities) if changed else reading
+
+
+def run_on_parts(tokens: list[Token], entity: Entity, text: str,
+                 rules: Rules) -> list[tuple[str, int, int]] | None:
+    """The (label, start, end) parts of a run-on span, or None when it is one name."""
+    start, end = entity.token_start, entity.token_end
+    k = next((k for k in range(start + 1, end - 1)
+              if name_key(tokens[k].text) in OF and tokens[k].text[:1].islower()), None)
+    if k is None:
+        return None
+    rest = k + 1
+    while rest < end and name_key(tokens[rest].text) in OF_ARTICLES and tokens[rest].text[:1].islower():
+        rest += 1
+    if rest >= end:
+        return None
+    head = text[tokens[start].idx : tokens[k - 1].idx + len(tokens[k - 1].text)]   # "N-VA": three tokens
+    acronym = bool(ACRONYM_HEAD.match(head))
+    institution = name_key(tokens[rest].text) in rules.institutions and tokens[rest].text[:1].islower()
+    if not (acronym or institution):
+        return None
+    parts = [(entity.label, start, k)]
+    words = tokens[rest:end]
+    if acronym and len(words) >= PERSON_MIN_WORDS and all(t.text[:1].isupper() for t in words):
+        parts.append(("PER", rest, end))
+    return parts
