@@ -87,3 +87,18 @@ def test_a_surname_alone_is_the_bearer_named_far_more_often(nlp):
         "Il s’agit de la dernière étape d’une casse programmée par Macron et son gouvernement.",
     )
     assert names["macron"] is names[name_key("Emmanuel Macron")]
+
+
+def test_media_that_speak_portfolios_short_forms_families_and_predicates(nlp):
+    names = resolve(
+        nlp,
+        "De plus, Mediapart révèle que Ismaël Emelien devrait se voir inquiété dans cette affaire. "
+        "Au printemps 2017, Richard Ferrand fut ministre de la Cohésion des territoires. "
+        "Le député est soupçonné d’un usage illicite de ses indemnités représentatives de frais de mandat (IRFM). "
+        "Clément Cogitore a rencontré les Braguine. Sacha Braguine a pris la fuite. "
+        "Un autre groupe, les Kiline, a décidé d’en faire de même. 25 % de l’Europe serait Africaine.",
+    )
+    assert names["mediapart"].type == "organization"
+    assert not any("cohesion" in key for key in names) and "irfm" not in names and "africaine" not in names
+    assert names["braguine"] is names[name_key("Sacha Braguine")]
+    assert names["kiline"].type == "person"

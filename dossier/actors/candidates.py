@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from ..models import Analysis, Article, BlockAnalysis, Entity, Mention, Token
 from ..names import name_key
-from .context import WORK, event_word_before, is_work_mention, member_cue, shape_cue, split_run_ons
+from .context import (WORK, abbreviates_common_words, event_word_before, is_family, is_portfolio, is_work_mention,
+                      member_cue, shape_cue, speaks, split_run_ons)
 from .roles import GLUED, read_role, starts_with_title, title_in_name
 from .rules import Rules
 
@@ -222,8 +223,12 @@ def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, enti
         return None
     if end - start == 1 and is_demonym(tokens, start, label, rules):
         return None
-    if is_work_mention(tokens, start, rules) or cue_before(tokens, start, rules, across_comma=False) == WORK:
-        return None      # "un Baron Noir", "le réalisateur de Dobermann", "le film Kingsman"
+    if (is_work_mention(tokens, start, rules) or cue_before(tokens, start, rules, across_comma=False) == WORK
+            or is_portfolio(tokens, start, rules) or abbreviates_common_words(tokens, start, end, rules)):
+        return None      # "un Baron Noir", "le film Kingsman", "ministre des Comptes publics", "(IRFM)"
+    family = is_family(tokens, start, end, label)
+    if label == "MISC" and speaks(tokens, start, end, rules):
+        label = "ORG"    # "Mediapart révèle", "selon Mediapart": a body that speaks (persons are PER)
     single = end - start == 1
     if label != "PER":      # the mention opens at `start`, the name at `name`
         name, (start, end) = start, with_capital_article(tokens, start, end, reading, rules)
@@ -239,7 +244,7 @@ def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, enti
         role, role_says_person = role or span_role, True
     # A cue word right before the name tells more than a role around it ("présidente du groupe
     # Rassemblement national"); one set off by a comma, less.
-    cue = (("organization" if institution is not None else None) or opening_cue
+    cue = (("organization" if institution is not None else None) or opening_cue or ("person" if family else None)
            or cue_before(tokens, start, rules, across_comma=False) or member_cue(tokens, start, rules)
            or ("person" if (honorific and not acronym) or role_says_person else None)
            or cue_before(tokens, start, rules) or cue_after(tokens, end, rules)
@@ -253,7 +258,7 @@ def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, enti
                       sentence_of(text, reading, start))
     before = tokens[start - 1] if start > 0 else None
     # A capitalised "Le" before a name is a particle ("Le Drian"), or opens the sentence.
-    with_article = (before is not None and before.text[:1].islower()
+    with_article = (not family and before is not None and before.text[:1].islower()
                     and (name_key(before.text) in rules.definite_articles
                          or name_key(before.text) in rules.place_prepositions))
     opens = start == 0 or before.pos == "PUNCT" or any(start == s for s, _ in reading.sentences)
@@ -297,6 +302,8 @@ def is_demonym(tokens: list[Token], start: int, label: str, rules: Rules) -> boo
     before, word = tokens[start - 1], name_key(token.text)
     if name_key(before.text) in PLURAL_ARTICLES and word.endswith(rules.demonym_endings) and word.endswith("s"):
         return True      # "Les Wallons ont choisi", which the tagger may read as a proper noun
+    if before.pos == "AUX" and word.endswith(rules.demonym_endings):
+        return True      # "l'Europe serait Africaine": an adjective after "être"
     if token.pos != "NOUN":
         return False
     after_determiner = before.pos in {"DET", "NUM", "ADJ"} or name_key(before.text) in {"des", "de", "d", "aux"}

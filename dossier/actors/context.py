@@ -3,9 +3,15 @@
 - a work or a text, not an actor: "un Baron Noir n'a rien à envier à un House of Cards" (an
   indefinite article makes a name a common noun), "le réalisateur de Dobermann", "le règlement de
   Dublin II" (a maker's or a text's noun, then "de");
+- no actor after a minister's title: "ministre de la Cohésion des territoires", "ministre des
+  Comptes publics" (a portfolio); nor an acronym of a phrase in lower case: "indemnités
+  représentatives de frais de mandat (IRFM)" (a common noun's short form);
+- a family, a person: "les Kiline", "les Braguine" (a plural name without a plural's ending);
 - a team or a party, not a place: "l'entraîneur du Barça", "l'ancien joueur du Stade rennais"
   (a member's noun, then "du", "de la", "des"), "CD&V", "N-VA" (capitals joined by "&" or "-");
 - an event's word that belongs to its name: "le sommet Russie-Afrique";
+- a name the model was unsure of (MISC) that speaks or is cited: "Mediapart révèle que …",
+  "selon Mediapart" (the corroboration a weak label needs);
 - a name that ran on into the next: "la N-VA de Bart De Wever", "la Dares du ministère de
   l'Emploi" (an acronym, or a name followed by an institution, then "de").
 The word lists are data: dossier/data/actor_rules.yml (indefinite_articles, work_makers, members).
@@ -32,6 +38,8 @@ JOINED_CAPITALS = re.compile(r"^[A-Z]+(?:[&-][A-Z]+)+$")
 # A person's name split off a run-on span holds at least this many capitalised words
 # ("Bart De Wever"): one word after "de" is more often a place ("PS de Seine-Saint-Denis").
 PERSON_MIN_WORDS = 2
+# The words in lower case before a bracket read for the phrase an acronym shortens.
+DEFINED_REACH = 12
 
 
 def is_work_mention(tokens: list[Token], start: int, rules: Rules) -> bool:
@@ -49,6 +57,38 @@ def is_work_mention(tokens: list[Token], start: int, rules: Rules) -> bool:
         return False
     word = name_key(tokens[k].text)
     return word in rules.work_makers or rules.type_cues.get(word) == WORK
+
+
+def is_portfolio(tokens: list[Token], start: int, rules: Rules) -> bool:
+    """"ministre de la Cohésion des territoires": what follows a minister's title and "de" is a
+    portfolio, whatever the portfolio (the common ones are listed in `portfolios`)."""
+    k = noun_before_of(tokens, start)
+    return k is not None and name_key(tokens[k].text) in rules.portfolio_titles
+
+
+def abbreviates_common_words(tokens: list[Token], start: int, end: int, rules: Rules) -> bool:
+    """"ses indemnités représentatives de frais de mandat (IRFM)": an acronym in brackets after
+    words in lower case that spell it out is a common noun's short form, no actor."""
+    name = tokens[start].text
+    if (end - start != 1 or start < 2 or end >= len(tokens) or tokens[start - 1].text != "("
+            or tokens[end].text != ")" or not rules.names.is_acronym(name)):
+        return False
+    paren, j = start - 1, start - 1
+    while j > 0 and paren - j < DEFINED_REACH and tokens[j - 1].text[:1].islower() and tokens[j - 1].pos != "PUNCT":
+        j -= 1
+        phrase = " ".join(t.text for t in tokens[j:paren])
+        if rules.names.expands(name, phrase, implied=False):
+            return True
+    return False
+
+
+def is_family(tokens: list[Token], start: int, end: int, label: str) -> bool:
+    """"les Kiline", "les Braguine": one capitalised word after "les" that does not end as
+    plural names do (places: "les Comores", "les Pays-Bas"; groups: "les Verts") is a family."""
+    if end - start != 1 or start == 0 or label == "ORG" or tokens[start - 1].text != "les":
+        return False
+    word = tokens[start].text
+    return word[:1].isupper() and word[1:].islower() and "-" not in word and not word.endswith(("s", "x", "z"))
 
 
 def member_cue(tokens: list[Token], start: int, rules: Rules) -> str | None:
@@ -74,6 +114,19 @@ def noun_before_of(tokens: list[Token], start: int, with_article: bool = False) 
         return None
     noun = tokens[j - 1]
     return j - 1 if noun.text[:1].islower() and noun.pos in {"NOUN", "PROPN", "ADJ"} else None
+
+
+def speaks(tokens: list[Token], start: int, end: int, rules: Rules) -> bool:
+    """The name is cited as a source ("selon X", "d'après X") or is the subject of a verb of
+    speech ("X révèle", "X a affirmé"): an actor, even when the model was unsure of it."""
+    if start > 0 and (name_key(tokens[start - 1].text) in rules.sources
+                      or " ".join(name_key(t.text) for t in tokens[max(0, start - 2):start]) in rules.sources):
+        return True
+    root = next((t for t in tokens[start:end] if not start <= t.head < end), None)
+    if root is None or not root.dep.startswith("nsubj") or not 0 <= root.head < len(tokens):
+        return False
+    verb = tokens[root.head]
+    return verb.pos in {"VERB", "AUX"} and name_key(verb.lemma) in rules.speech_verbs
 
 
 def shape_cue(name: str) -> str | None:
