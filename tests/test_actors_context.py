@@ -102,3 +102,13 @@ def test_media_that_speak_portfolios_short_forms_families_and_predicates(nlp):
     assert not any("cohesion" in key for key in names) and "irfm" not in names and "africaine" not in names
     assert names["braguine"] is names[name_key("Sacha Braguine")]
     assert names["kiline"].type == "person"
+
+
+def test_a_plural_cue_types_every_name_of_its_list_and_an_incise_names_a_person(nlp):
+    names = resolve(
+        nlp,
+        "Il estime que les entreprises Lime et Bird n’ont pas été en mesure d’encadrer le service. "
+        "« Il faut penser ensemble les moyens », glisse Zineb, étudiante en littérature française.",
+    )
+    assert names["lime"].type == names["bird"].type == "organization"
+    assert names["zineb"].type == "person"

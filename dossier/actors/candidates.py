@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from ..models import Analysis, Article, BlockAnalysis, Entity, Mention, Token
 from ..names import name_key
-from .context import (WORK, abbreviates_common_words, event_word_before, is_family, is_portfolio, is_work_mention,
-                      member_cue, shape_cue, speaks, split_run_ons)
+from .context import (WORK, abbreviates_common_words, common_apposition, event_word_before, is_family, is_portfolio,
+                      is_work_mention, member_cue, shape_cue, speaks, split_run_ons)
 from .roles import GLUED, read_role, starts_with_title, title_in_name
 from .rules import Rules
 
@@ -228,7 +228,8 @@ def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, enti
         return None      # "un Baron Noir", "le film Kingsman", "ministre des Comptes publics", "(IRFM)"
     family = is_family(tokens, start, end, label)
     if label == "MISC" and speaks(tokens, start, end, rules):
-        label = "ORG"    # "Mediapart révèle", "selon Mediapart": a body that speaks (persons are PER)
+        # "Mediapart révèle", "selon Mediapart": a body; "», glisse Zineb, étudiante": a person
+        label = "PER" if common_apposition(tokens, end) else "ORG"
     single = end - start == 1
     if label != "PER":      # the mention opens at `start`, the name at `name`
         name, (start, end) = start, with_capital_article(tokens, start, end, reading, rules)
@@ -247,7 +248,7 @@ def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, enti
     cue = (("organization" if institution is not None else None) or opening_cue or ("person" if family else None)
            or cue_before(tokens, start, rules, across_comma=False) or member_cue(tokens, start, rules)
            or ("person" if (honorific and not acronym) or role_says_person else None)
-           or cue_before(tokens, start, rules) or cue_after(tokens, end, rules)
+           or cue_before(tokens, start, rules) or cue_after(tokens, end, rules) or conjunct_cue(tokens, start, end, rules)
            or ("organization" if WEB_NAME.search(entity.text) else None)
            or shape_cue(text[tokens[start].idx : tokens[end - 1].idx + len(tokens[end - 1].text)]))
     if cue == "event" and (opening := event_word_before(tokens, start, rules)) is not None:
@@ -361,7 +362,7 @@ def is_adjective_use(tokens: list[Token], start: int, end: int, label: str, rule
     before = tokens[start - 1]
     word = name_key(before.text)
     return (before.pos == "NOUN" and before.text[:1].islower()
-            and word not in rules.type_cues and not starts_with_title([word], rules))
+            and cue_word(word, rules) is None and not starts_with_title([word], rules))
 
 
 def is_capitalised_phrase(tokens: list[Token], start: int, end: int) -> bool:
@@ -384,7 +385,27 @@ def cue_before(tokens: list[Token], start: int, rules: Rules, across_comma: bool
         j -= 1
     while j >= 0 and tokens[j].pos == "ADJ" and tokens[j].text[:1].islower():
         j -= 1
-    return rules.type_cues.get(name_key(tokens[j].text)) if j >= 0 else None
+    return cue_word(tokens[j].text, rules) if j >= 0 else None
+
+
+def cue_word(word: str, rules: Rules) -> str | None:
+    """The type a cue word tells, in the singular or the plural ("les entreprises Lime et Bird")."""
+    key = name_key(word)
+    return rules.type_cues.get(key) or (rules.type_cues.get(key[:-1]) if key.endswith(("s", "x")) else None)
+
+
+def conjunct_cue(tokens: list[Token], start: int, end: int, rules: Rules) -> str | None:
+    """"les entreprises Lime et Bird": a plural cue word before the first of names joined by "et"
+    or commas tells the type of every one of them."""
+    root = next((t for t in tokens[start:end] if not start <= t.head < end), None)
+    if root is None or root.dep != "conj" or not 0 <= root.head < start:
+        return None
+    h = root.head
+    while tokens[h].dep.startswith("flat") and 0 <= tokens[h].head < h and tokens[tokens[h].head].text[:1].isupper():
+        h = tokens[h].head        # the first word of the first name
+    if h == 0 or not name_key(tokens[h - 1].text).endswith(("s", "x")) or not tokens[h - 1].text[:1].islower():
+        return None
+    return cue_word(tokens[h - 1].text, rules)
 
 
 def sentence_of(text: str, reading: BlockAnalysis, token_index: int) -> str:

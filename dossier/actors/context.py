@@ -38,6 +38,8 @@ JOINED_CAPITALS = re.compile(r"^[A-Z]+(?:[&-][A-Z]+)+$")
 # A person's name split off a run-on span holds at least this many capitalised words
 # ("Bart De Wever"): one word after "de" is more often a place ("PS de Seine-Saint-Denis").
 PERSON_MIN_WORDS = 2
+# Closing quotation marks: "», dit X" is an incise that names the speaker.
+QUOTE_CLOSERS = {"»", "\"", "”"}
 # The words in lower case before a bracket read for the phrase an acronym shortens.
 DEFINED_REACH = 12
 
@@ -122,11 +124,22 @@ def speaks(tokens: list[Token], start: int, end: int, rules: Rules) -> bool:
     if start > 0 and (name_key(tokens[start - 1].text) in rules.sources
                       or " ".join(name_key(t.text) for t in tokens[max(0, start - 2):start]) in rules.sources):
         return True
+    if start >= 3 and tokens[start - 1].pos == "VERB" and tokens[start - 2].text == "," \
+            and tokens[start - 3].text in QUOTE_CLOSERS:
+        return True      # "», glisse Zineb": the subject of an incise after a quote
     root = next((t for t in tokens[start:end] if not start <= t.head < end), None)
     if root is None or not root.dep.startswith("nsubj") or not 0 <= root.head < len(tokens):
         return False
     verb = tokens[root.head]
     return verb.pos in {"VERB", "AUX"} and name_key(verb.lemma) in rules.speech_verbs
+
+
+def common_apposition(tokens: list[Token], end: int) -> bool:
+    """"Zineb, étudiante en littérature", "Antoine, 32 ans": a common noun or an age set off by a
+    comma right after the name, as persons are introduced (bodies take an article: "Mediapart,
+    le journal en ligne")."""
+    return (end + 1 < len(tokens) and tokens[end].text == ","
+            and tokens[end + 1].pos in {"NOUN", "NUM"} and tokens[end + 1].text[:1].islower())
 
 
 def shape_cue(name: str) -> str | None:
