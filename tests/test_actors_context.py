@@ -112,3 +112,14 @@ def test_a_plural_cue_types_every_name_of_its_list_and_an_incise_names_a_person(
     )
     assert names["lime"].type == names["bird"].type == "organization"
     assert names["zineb"].type == "person"
+
+
+def test_a_capitalised_head_before_de_is_the_names_and_a_cue_word_is_not(nlp):
+    names = resolve(
+        nlp,
+        "Le parquet a ouvert une enquête sur son passé à la tête des Mutuelles de Bretagne de 1998 à 2012. "
+        "Plainte classée sans suite, mais dévoilée en 2018 par le journal Ebdo.",
+    )
+    mutuelles = names[name_key("Mutuelles de Bretagne")]
+    assert mutuelles.type == "organization" and "bretagne" not in names
+    assert names["ebdo"].name == "Ebdo"

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..models import Analysis, Article, BlockAnalysis, Entity, Mention, Token
 from ..names import name_key
 from .context import (WORK, abbreviates_common_words, common_apposition, event_word_before, is_family, is_portfolio,
-                      is_work_mention, member_cue, shape_cue, speaks, split_run_ons)
+                      is_work_mention, member_cue, shape_cue, speaks, split_run_ons, capitalised_head)
 from .roles import GLUED, read_role, starts_with_title, title_in_name
 from .rules import Rules
 
@@ -204,6 +204,8 @@ def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, enti
     institution = institution_start(tokens, start, rules)
     if institution is not None:
         start = institution
+    elif label in {"LOC", "ORG"}:
+        start = capitalised_head(tokens, start, taken_tokens(reading, entity), rules)
     start, honorific = skip_openers(tokens, start, end, label, rules)
     end = trim_end(tokens, start, end, rules)
     start, span_role = title_in_name(tokens, start, end, label, text, rules)
@@ -213,7 +215,7 @@ def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, enti
     if len(name_key(span_text).replace(" ", "")) < MIN_NAME_CHARS:
         return None      # "C", "B": an initial or a list letter
     first = name_key(tokens[start].text)
-    opening_cue = rules.type_cues.get(first)
+    opening_cue = rules.type_cues.get(first) or plural_body(tokens[start].text, rules)
     generic_head = institution is None and first in rules.generic and tokens[start].text[:1].isupper()
     if generic_head:
         end = take_adjectives(tokens, start, end)
@@ -266,6 +268,13 @@ def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, enti
     return Candidate(mention, LABEL_TYPES.get(label), cue, with_article, role, 0, (start, end),
                      tokens[name].pos if single else None, opens, generic_head,
                      also_role=also_role, plural=before is not None and name_key(before.text) in PLURAL_ARTICLES)
+
+
+def taken_tokens(reading: BlockAnalysis, entity: Entity) -> set[int]:
+    """The tokens of the block's other names of several words or of persons ("les [Mutuelles]
+    de [Bretagne]": a lone word before is the model's cut, not another name)."""
+    return {k for e in reading.entities if e is not entity and (e.token_end - e.token_start > 1 or e.label == "PER")
+            for k in range(e.token_start, e.token_end)}
 
 
 def too_long_a_word(text: str, rules: Rules) -> bool:
@@ -392,6 +401,11 @@ def cue_word(word: str, rules: Rules) -> str | None:
     """The type a cue word tells, in the singular or the plural ("les entreprises Lime et Bird")."""
     key = name_key(word)
     return rules.type_cues.get(key) or (rules.type_cues.get(key[:-1]) if key.endswith(("s", "x")) else None)
+
+
+def plural_body(word: str, rules: Rules) -> str | None:
+    """"Mutuelles de Bretagne": an organisation's cue word in the plural opening a name."""
+    return "organization" if cue_word(word, rules) == "organization" else None
 
 
 def conjunct_cue(tokens: list[Token], start: int, end: int, rules: Rules) -> str | None:

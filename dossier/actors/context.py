@@ -12,6 +12,8 @@
 - an event's word that belongs to its name: "le sommet Russie-Afrique";
 - a name the model was unsure of (MISC) that speaks or is cited: "Mediapart révèle que …",
   "selon Mediapart" (the corroboration a weak label needs);
+- a name the model cut from its head: "les [Mutuelles] de [Bretagne]", "la [Gare] de [Lyon]"
+  (a capitalised noun inside a sentence, then "de", is the name's first word);
 - a name that ran on into the next: "la N-VA de Bart De Wever", "la Dares du ministère de
   l'Emploi" (an acronym, or a name followed by an institution, then "de").
 The word lists are data: dossier/data/actor_rules.yml (indefinite_articles, work_makers, members).
@@ -154,6 +156,25 @@ def event_word_before(tokens: list[Token], start: int, rules: Rules) -> int | No
     if j >= 0 and tokens[j].text[:1].islower() and rules.type_cues.get(name_key(tokens[j].text)) == "event":
         return j
     return None
+
+
+def capitalised_head(tokens: list[Token], start: int, taken: set[int], rules: Rules) -> int:
+    """Where a place's or a body's name starts when the model left out its capitalised head:
+    "les [Mutuelles] de Bretagne", "la [Gare] de Lyon". The head is a noun inside the sentence
+    (not its first word, not after punctuation), no title ("Maire de Paris"), no generic word,
+    no word of another name (`taken`). Returns `start` when there is none."""
+    k = start - 1
+    while k > start - 3 and k > 0 and name_key(tokens[k].text) in OF_ARTICLES and tokens[k].text[:1].islower():
+        k -= 1           # "de la", "de l'"
+    if k < 2 or name_key(tokens[k].text) not in OF or not tokens[k].text[:1].islower():
+        return start
+    head, before = tokens[k - 1], tokens[k - 2]
+    word = name_key(head.text)
+    if (head.pos not in {"NOUN", "PROPN"} or not head.text[:1].isupper() or not head.text[1:2].islower()
+            or k - 1 in taken or before.pos == "PUNCT" or before.text[:1].isupper()
+            or word in rules.generic or word in rules.titles or word in rules.portfolios):
+        return start
+    return k - 1
 
 
 def split_run_ons(reading: BlockAnalysis, text: str, rules: Rules) -> BlockAnalysis:
