@@ -123,3 +123,16 @@ def test_a_capitalised_head_before_de_is_the_names_and_a_cue_word_is_not(nlp):
     mutuelles = names[name_key("Mutuelles de Bretagne")]
     assert mutuelles.type == "organization" and "bretagne" not in names
     assert names["ebdo"].name == "Ebdo"
+
+
+def test_bodies_named_after_places_and_surnames_in_capitals(nlp):
+    names = resolve(
+        nlp,
+        "Jugé jeudi devant le tribunal correctionnel de Castres, l’ancien adjoint est soupçonné. "
+        "Le Président de la Transition, le Capitaine Ibrahim TRAORE, a reçu une délégation. "
+        "Le Capitaine TRAORE a salué la coopération.",
+    )
+    assert names[name_key("tribunal correctionnel de Castres")].type == "organization"
+    traore = names[name_key("Ibrahim TRAORE")]
+    assert traore.type == "person" and names["traore"] is traore
+    assert not any(key.startswith("capitaine") for key in names)

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from ..models import Analysis, Article, BlockAnalysis, Entity, Mention, Token
 from ..names import name_key
 from .context import (WORK, abbreviates_common_words, common_apposition, event_word_before, is_family, is_portfolio,
-                      is_work_mention, member_cue, shape_cue, speaks, split_run_ons, capitalised_head)
+                      is_work_mention, member_cue, shape_cue, speaks, split_run_ons, capitalised_head, body_of_place,
+                      take_caps_surnames)
 from .roles import GLUED, read_role, starts_with_title, title_in_name
 from .rules import Rules
 
@@ -57,7 +58,7 @@ def article_candidates(article: Article, analysis: Analysis, rules: Rules) -> li
     """Candidates from the lede and the body: headings only name actors found elsewhere."""
     found = []
     for b, part, text, reading in readable_parts(article, analysis):
-        reading = split_run_ons(unglue(reading, text, rules), text, rules)
+        reading = take_caps_surnames(split_run_ons(unglue(reading, text, rules), text, rules), text, rules)
         here = []
         for entity in reading.entities:
             candidate = read_entity(article.id, b, text, reading, entity, rules)
@@ -202,6 +203,8 @@ def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, enti
         return None
     label = entity.label
     institution = institution_start(tokens, start, rules)
+    if institution is None and label in {"LOC", "ORG"}:
+        institution = body_of_place(tokens, start, rules)
     if institution is not None:
         start = institution
     elif label in {"LOC", "ORG"}:

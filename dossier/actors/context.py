@@ -14,6 +14,9 @@
   "selon Mediapart" (the corroboration a weak label needs);
 - a name the model cut from its head: "les [Mutuelles] de [Bretagne]", "la [Gare] de [Lyon]"
   (a capitalised noun inside a sentence, then "de", is the name's first word);
+- a body named after its place: "le tribunal correctionnel de Castres", "le conseil régional
+  d'Occitanie" (a body's noun in lower case, adjectives, then "de" and the place's name);
+- a surname in capitals that the model left out: "le Capitaine [Ibrahim] TRAORE" (a person);
 - a name that ran on into the next: "la N-VA de Bart De Wever", "la Dares du ministère de
   l'Emploi" (an acronym, or a name followed by an institution, then "de").
 The word lists are data: dossier/data/actor_rules.yml (indefinite_articles, work_makers, members).
@@ -37,6 +40,8 @@ ACRONYM_HEAD = re.compile(r"^[A-Z][A-Z&\-]*[A-Z]$")
 # Capitals joined by an ampersand or a hyphen ("CD&V", "N-VA"): a party's or a firm's name, no
 # place's (places' acronyms are plain capitals: "RDC", "USA").
 JOINED_CAPITALS = re.compile(r"^[A-Z]+(?:[&-][A-Z]+)+$")
+# A surname written in capitals ("TRAORE", "KABORÉ", "OULD-ABDALLAH"): from this many letters.
+CAPS_SURNAME = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’\-]{2,}$")
 # A person's name split off a run-on span holds at least this many capitalised words
 # ("Bart De Wever"): one word after "de" is more often a place ("PS de Seine-Saint-Denis").
 PERSON_MIN_WORDS = 2
@@ -175,6 +180,47 @@ def capitalised_head(tokens: list[Token], start: int, taken: set[int], rules: Ru
             or word in rules.generic or word in rules.titles or word in rules.portfolios):
         return start
     return k - 1
+
+
+def body_of_place(tokens: list[Token], start: int, rules: Rules) -> int | None:
+    """Where "le tribunal correctionnel de [Castres]" starts: a body's noun in lower case with at
+    least one adjective, then "de", before a place's name (without an adjective, "le tribunal de
+    Paris" stays the place's mention: outlets write it both ways)."""
+    k = start - 1
+    while k > start - 3 and k > 0 and name_key(tokens[k].text) in OF_ARTICLES and tokens[k].text[:1].islower():
+        k -= 1
+    if k < 2 or name_key(tokens[k].text) not in OF or not tokens[k].text[:1].islower():
+        return None
+    j = k - 1
+    while j > 0 and tokens[j].pos == "ADJ" and tokens[j].text[:1].islower():
+        j -= 1
+    if j == k - 1 or not tokens[j].text[:1].islower() or name_key(tokens[j].text) not in rules.place_bodies:
+        return None
+    return j
+
+
+def take_caps_surnames(reading: BlockAnalysis, text: str, rules: Rules) -> BlockAnalysis:
+    """"le Capitaine [Ibrahim] TRAORE": a name ending in a capitalised given name, followed by a
+    word in capitals that no other name holds, ends with that surname, and is a person's ("le
+    [Capitaine] TRAORE": a title alone before it stays out, as a title)."""
+    tokens, entities, changed = reading.tokens, [], False
+    starts = {e.token_start for e in reading.entities}
+    for entity in reading.entities:
+        end = entity.token_end
+        last = tokens[end - 1]
+        while (end < len(tokens) and end not in starts and CAPS_SURNAME.match(tokens[end].text)
+               and tokens[end].idx == tokens[end - 1].idx + len(tokens[end - 1].text) + 1):
+            end += 1
+        if end == entity.token_end or not (last.text[:1].isupper() and last.text[1:].islower()):
+            entities.append(entity)
+            continue
+        changed = True
+        first = entity.token_start
+        if entity.token_end - first == 1 and name_key(last.text) in rules.titles:
+            first = entity.token_end
+        begin, stop = tokens[first].idx, tokens[end - 1].idx + len(tokens[end - 1].text)
+        entities.append(Entity(text[begin:stop], "PER", begin, stop, first, end))
+    return BlockAnalysis(tokens, reading.sentences, entities) if changed else reading
 
 
 def split_run_ons(reading: BlockAnalysis, text: str, rules: Rules) -> BlockAnalysis:
