@@ -136,3 +136,15 @@ def test_bodies_named_after_places_and_surnames_in_capitals(nlp):
     traore = names[name_key("Ibrahim TRAORE")]
     assert traore.type == "person" and names["traore"] is traore
     assert not any(key.startswith("capitaine") for key in names)
+
+
+def test_a_seat_is_its_body_and_lr_is_les_republicains(nlp):
+    names = resolve(
+        nlp,
+        "Les députés de l’Assemblée nationale ont voté le texte. Le Palais-Bourbon, aux mains de LREM, "
+        "abdiquera rapidement. "
+        "Mais les décomptes des Républicains restaient trop incertains. « Nous allons voir si les députés LR "
+        "ont le courage de leurs convictions », a prévenu le député.",
+    )
+    assert names[name_key("Palais-Bourbon")] is names[name_key("Assemblée nationale")]
+    assert names["lr"] is names[name_key("Républicains")]

@@ -27,6 +27,7 @@ class Rules:
     indefinite_articles: set[str]      # "un Baron Noir": a name used as a common noun
     work_makers: set[str]              # "le réalisateur de Dobermann": the name is a work's
     members: set[str]                  # "l'entraîneur du Barça": the name is an organisation's
+    same_bodies: list[list[str]]       # Palais-Bourbon = Assemblée nationale
     place_bodies: set[str]             # "le tribunal correctionnel de Castres": the body's name
     portfolio_titles: set[str]         # "ministre de la Cohésion des territoires": a portfolio
     namesake_dominance: float          # see actor_rules.yml
@@ -56,6 +57,7 @@ def load_rules() -> Rules:
         members={name_key(w) for w in data["members"]},
         portfolio_titles={name_key(w) for w in data["portfolio_titles"]},
         place_bodies={name_key(w) for w in data["place_bodies"]},
+        same_bodies=[[str(n) for n in group] for group in data["same_bodies"]],
         namesake_dominance=float(data["namesake_dominance"]),
         speech_verbs={name_key(w) for w in speech["verbs"]},
         sources={name_key(w) for w in speech["sources"]},
