@@ -19,7 +19,8 @@
 - a surname in capitals that the model left out: "le Capitaine [Ibrahim] TRAORE" (a person);
 - a name that ran on into the next: "la N-VA de Bart De Wever", "la Dares du ministère de
   l'Emploi" (an acronym, or a name followed by an institution, then "de").
-The word lists are data: dossier/data/actor_rules.yml (indefinite_articles, work_makers, members).
+The word lists are data: dossier/data/actor_rules.yml (indefinite_articles, work_makers, members,
+portfolio_titles, place_bodies, type_cues, institutions, titles).
 """
 from __future__ import annotations
 
@@ -202,7 +203,8 @@ def body_of_place(tokens: list[Token], start: int, rules: Rules) -> int | None:
 def take_caps_surnames(reading: BlockAnalysis, text: str, rules: Rules) -> BlockAnalysis:
     """"le Capitaine [Ibrahim] TRAORE": a name ending in a capitalised given name, followed by a
     word in capitals that no other name holds, ends with that surname, and is a person's ("le
-    [Capitaine] TRAORE": a title alone before it stays out, as a title)."""
+    [Capitaine] TRAORE": a title alone before it stays out, as a title). Only a person's name or
+    one opening with a title takes it: "la CGT Goodyear", "Radio France CGT" are no persons."""
     tokens, entities, changed = reading.tokens, [], False
     starts = {e.token_start for e in reading.entities}
     for entity in reading.entities:
@@ -211,7 +213,8 @@ def take_caps_surnames(reading: BlockAnalysis, text: str, rules: Rules) -> Block
         while (end < len(tokens) and end not in starts and CAPS_SURNAME.match(tokens[end].text)
                and tokens[end].idx == tokens[end - 1].idx + len(tokens[end - 1].text) + 1):
             end += 1
-        if end == entity.token_end or not (last.text[:1].isupper() and last.text[1:].islower()):
+        person_like = entity.label == "PER" or name_key(tokens[entity.token_start].text) in rules.titles
+        if end == entity.token_end or not person_like or not (last.text[:1].isupper() and last.text[1:].islower()):
             entities.append(entity)
             continue
         changed = True
