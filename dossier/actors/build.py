@@ -84,6 +84,12 @@ def canonical_name(group: list[tuple[Form, Candidate]], kind: str, rules: Rules)
     then an acronym over its expansion (CEDEAO), then the spelling with the most accents
     (Sergueï over Sergei), as French papers write it."""
     counts = Counter(c.mention.text for _, c in group)
+    if kind == "organization":   # "le journal Ebdo" is Ebdo: a cue word in lower case is no part of the name
+        for text in list(counts):
+            found = text.split(" ", 1)
+            if (len(found) == 2 and found[0].islower() and found[1][:1].isupper()
+                    and rules.type_cues.get(name_key(found[0])) == kind):
+                counts[found[1]] += counts.pop(text)
     def rank(text: str):
         size = len(rules.names.bare_words(text)) if kind == "person" else 0
         accents = sum(1 for ch in text if ord(ch) > 127)

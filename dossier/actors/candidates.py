@@ -8,6 +8,9 @@ from dataclasses import dataclass
 
 from ..models import Analysis, Article, BlockAnalysis, Entity, Mention, Token
 from ..names import name_key
+from .context import (WORK, abbreviates_common_words, common_apposition, event_word_before, is_family, is_portfolio,
+                      is_work_mention, member_cue, shape_cue, speaks, split_run_ons, capitalised_head, body_of_place,
+                      take_caps_surnames)
 from .roles import GLUED, read_role, starts_with_title, title_in_name
 from .rules import Rules
 
@@ -55,7 +58,7 @@ def article_candidates(article: Article, analysis: Analysis, rules: Rules) -> li
     """Candidates from the lede and the body: headings only name actors found elsewhere."""
     found = []
     for b, part, text, reading in readable_parts(article, analysis):
-        reading = unglue(reading, text, rules)
+        reading = take_caps_surnames(split_run_ons(unglue(reading, text, rules), text, rules), text, rules)
         here = []
         for entity in reading.entities:
             candidate = read_entity(article.id, b, text, reading, entity, rules)
@@ -200,8 +203,12 @@ def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, enti
         return None
     label = entity.label
     institution = institution_start(tokens, start, rules)
+    if institution is None and label in {"LOC", "ORG"}:
+        institution = body_of_place(tokens, start, rules)
     if institution is not None:
         start = institution
+    elif label in {"LOC", "ORG"}:
+        start = capitalised_head(tokens, start, taken_tokens(reading, entity), rules)
     start, honorific = skip_openers(tokens, start, end, label, rules)
     end = trim_end(tokens, start, end, rules)
     start, span_role = title_in_name(tokens, start, end, label, text, rules)
@@ -211,7 +218,7 @@ def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, enti
     if len(name_key(span_text).replace(" ", "")) < MIN_NAME_CHARS:
         return None      # "C", "B": an initial or a list letter
     first = name_key(tokens[start].text)
-    opening_cue = rules.type_cues.get(first)
+    opening_cue = rules.type_cues.get(first) or plural_body(tokens[start].text, rules)
     generic_head = institution is None and first in rules.generic and tokens[start].text[:1].isupper()
     if generic_head:
         end = take_adjectives(tokens, start, end)
@@ -221,6 +228,13 @@ def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, enti
         return None
     if end - start == 1 and is_demonym(tokens, start, label, rules):
         return None
+    if (is_work_mention(tokens, start, rules) or cue_before(tokens, start, rules, across_comma=False) == WORK
+            or is_portfolio(tokens, start, rules) or abbreviates_common_words(tokens, start, end, rules)):
+        return None      # "un Baron Noir", "le film Kingsman", "ministre des Comptes publics", "(IRFM)"
+    family = is_family(tokens, start, end, label)
+    if label == "MISC" and speaks(tokens, start, end, rules):
+        # "Mediapart révèle", "selon Mediapart": a body; "», glisse Zineb, étudiante": a person
+        label = "PER" if common_apposition(tokens, end) else "ORG"
     single = end - start == 1
     if label != "PER":      # the mention opens at `start`, the name at `name`
         name, (start, end) = start, with_capital_article(tokens, start, end, reading, rules)
@@ -236,24 +250,34 @@ def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, enti
         role, role_says_person = role or span_role, True
     # A cue word right before the name tells more than a role around it ("présidente du groupe
     # Rassemblement national"); one set off by a comma, less.
-    cue = (("organization" if institution is not None else None) or opening_cue
-           or cue_before(tokens, start, rules, across_comma=False)
+    cue = (("organization" if institution is not None else None) or opening_cue or ("person" if family else None)
+           or cue_before(tokens, start, rules, across_comma=False) or member_cue(tokens, start, rules)
            or ("person" if (honorific and not acronym) or role_says_person else None)
-           or cue_before(tokens, start, rules) or cue_after(tokens, end, rules)
-           or ("organization" if WEB_NAME.search(entity.text) else None))
+           or cue_before(tokens, start, rules) or cue_after(tokens, end, rules) or conjunct_cue(tokens, start, end, rules)
+           or ("organization" if WEB_NAME.search(entity.text) else None)
+           or shape_cue(text[tokens[start].idx : tokens[end - 1].idx + len(tokens[end - 1].text)]))
+    if cue == "event" and (opening := event_word_before(tokens, start, rules)) is not None:
+        start = opening  # "le sommet Russie-Afrique": the event's word is its name's
     first_char, last = tokens[start].idx, tokens[end - 1]
     last_char = last.idx + len(last.text)
     mention = Mention(article_id, b, first_char, last_char, text[first_char:last_char],
                       sentence_of(text, reading, start))
     before = tokens[start - 1] if start > 0 else None
     # A capitalised "Le" before a name is a particle ("Le Drian"), or opens the sentence.
-    with_article = (before is not None and before.text[:1].islower()
+    with_article = (not family and before is not None and before.text[:1].islower()
                     and (name_key(before.text) in rules.definite_articles
                          or name_key(before.text) in rules.place_prepositions))
     opens = start == 0 or before.pos == "PUNCT" or any(start == s for s, _ in reading.sentences)
     return Candidate(mention, LABEL_TYPES.get(label), cue, with_article, role, 0, (start, end),
                      tokens[name].pos if single else None, opens, generic_head,
                      also_role=also_role, plural=before is not None and name_key(before.text) in PLURAL_ARTICLES)
+
+
+def taken_tokens(reading: BlockAnalysis, entity: Entity) -> set[int]:
+    """The tokens of the block's other names of several words or of persons ("les [Mutuelles]
+    de [Bretagne]": a lone word before is the model's cut, not another name)."""
+    return {k for e in reading.entities if e is not entity and (e.token_end - e.token_start > 1 or e.label == "PER")
+            for k in range(e.token_start, e.token_end)}
 
 
 def too_long_a_word(text: str, rules: Rules) -> bool:
@@ -291,6 +315,8 @@ def is_demonym(tokens: list[Token], start: int, label: str, rules: Rules) -> boo
     before, word = tokens[start - 1], name_key(token.text)
     if name_key(before.text) in PLURAL_ARTICLES and word.endswith(rules.demonym_endings) and word.endswith("s"):
         return True      # "Les Wallons ont choisi", which the tagger may read as a proper noun
+    if before.pos == "AUX" and word.endswith(rules.demonym_endings):
+        return True      # "l'Europe serait Africaine": an adjective after "être"
     if token.pos != "NOUN":
         return False
     after_determiner = before.pos in {"DET", "NUM", "ADJ"} or name_key(before.text) in {"des", "de", "d", "aux"}
@@ -348,7 +374,7 @@ def is_adjective_use(tokens: list[Token], start: int, end: int, label: str, rule
     before = tokens[start - 1]
     word = name_key(before.text)
     return (before.pos == "NOUN" and before.text[:1].islower()
-            and word not in rules.type_cues and not starts_with_title([word], rules))
+            and cue_word(word, rules) is None and not starts_with_title([word], rules))
 
 
 def is_capitalised_phrase(tokens: list[Token], start: int, end: int) -> bool:
@@ -371,7 +397,32 @@ def cue_before(tokens: list[Token], start: int, rules: Rules, across_comma: bool
         j -= 1
     while j >= 0 and tokens[j].pos == "ADJ" and tokens[j].text[:1].islower():
         j -= 1
-    return rules.type_cues.get(name_key(tokens[j].text)) if j >= 0 else None
+    return cue_word(tokens[j].text, rules) if j >= 0 else None
+
+
+def cue_word(word: str, rules: Rules) -> str | None:
+    """The type a cue word tells, in the singular or the plural ("les entreprises Lime et Bird")."""
+    key = name_key(word)
+    return rules.type_cues.get(key) or (rules.type_cues.get(key[:-1]) if key.endswith(("s", "x")) else None)
+
+
+def plural_body(word: str, rules: Rules) -> str | None:
+    """"Mutuelles de Bretagne": an organisation's cue word in the plural opening a name."""
+    return "organization" if cue_word(word, rules) == "organization" else None
+
+
+def conjunct_cue(tokens: list[Token], start: int, end: int, rules: Rules) -> str | None:
+    """"les entreprises Lime et Bird": a plural cue word before the first of names joined by "et"
+    or commas tells the type of every one of them."""
+    root = next((t for t in tokens[start:end] if not start <= t.head < end), None)
+    if root is None or root.dep != "conj" or not 0 <= root.head < start:
+        return None
+    h = root.head
+    while tokens[h].dep.startswith("flat") and 0 <= tokens[h].head < h and tokens[tokens[h].head].text[:1].isupper():
+        h = tokens[h].head        # the first word of the first name
+    if h == 0 or not name_key(tokens[h - 1].text).endswith(("s", "x")) or not tokens[h - 1].text[:1].islower():
+        return None
+    return cue_word(tokens[h - 1].text, rules)
 
 
 def sentence_of(text: str, reading: BlockAnalysis, token_index: int) -> str:

@@ -63,9 +63,10 @@ class Resolution:
 
 
 def join_registry(res: Resolution, registry: Registry, rules: Rules) -> None:
-    """The user's actors and merges: every form named in one entry or group is one actor."""
+    """The user's actors and merges, and the bodies known by their seat (actor_rules.yml:
+    Palais-Bourbon = Assemblée nationale): every form named in one entry or group is one actor."""
     index = {form.key: i for i, form in enumerate(res.forms)}
-    for names in [e.names for e in registry.entries] + registry.merge:
+    for names in [e.names for e in registry.entries] + registry.merge + rules.same_bodies:
         present = [index[k] for k in {k for n in names for k in user_keys(n, rules)} if k in index]
         for other in present[1:]:
             res.groups.join(present[0], other)
@@ -130,6 +131,21 @@ def join_acronyms(res: Resolution, rules: Rules) -> None:
             if res.groups.join(i, j):
                 expansions[names.content_key(written[j])] = name_key(acronym)
     join_same_content(res, [(i, names.content_key(written[i])) for i in others], expansions)
+
+
+def join_party_articles(res: Resolution, rules: Rules) -> None:
+    """"LR" and "des Républicains": a two-letter acronym opening with L spells a one-word name
+    that is only ever written after a plural article (Les Républicains); joined when exactly one
+    organisation's name fits."""
+    for i, form in enumerate(res.forms):
+        letters = name_key(form.candidates[0].mention.text).replace(" ", "")
+        if len(letters) != 2 or letters[0] != "l" or not rules.names.is_acronym(form.candidates[0].mention.text):
+            continue
+        fits = [j for j, other in enumerate(res.forms)
+                if j != i and " " not in other.key and other.key.startswith(letters[1]) and len(other.key) > 2
+                and res.types[j] == "organization" and all(c.plural for c in other.candidates)]
+        if len(fits) == 1:
+            res.groups.join(i, fits[0])
 
 
 def held_initials(letters: str) -> set[str]:

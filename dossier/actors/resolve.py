@@ -12,8 +12,8 @@ from .build import gather, is_excluded, make_actor, registry_entries, unique_ids
 from .candidates import article_candidates
 from .elsewhere import attach_elsewhere
 from .forms import group_forms, user_keys
-from .merge import (Groups, Resolution, assign_heads, join_acronyms, join_definitions, join_persons, join_registry,
-                    suspect_prefixes)
+from .merge import (Groups, Resolution, assign_heads, join_acronyms, join_definitions, join_party_articles,
+                    join_persons, join_registry, suspect_prefixes)
 from .registry import load_registry
 from .report import suspected_merges
 from .rules import load_rules
@@ -34,6 +34,7 @@ def resolve_actors(
     join_persons(res, rules)
     join_definitions(res)
     join_acronyms(res, rules)
+    join_party_articles(res, rules)
     suspect_prefixes(res, rules)
     assigned = assign_surnames(res, rules)
     assign_heads(res, assigned)

@@ -24,11 +24,21 @@ class Rules:
     demonym_endings: tuple[str, ...]
     longest_name_word: int             # characters of a name's longest word
     metonyms: set[str]
+    indefinite_articles: set[str]      # "un Baron Noir": a name used as a common noun
+    work_makers: set[str]              # "le réalisateur de Dobermann": the name is a work's
+    members: set[str]                  # "l'entraîneur du Barça": the name is an organisation's
+    same_bodies: list[list[str]]       # Palais-Bourbon = Assemblée nationale
+    place_bodies: set[str]             # "le tribunal correctionnel de Castres": the body's name
+    portfolio_titles: set[str]         # "ministre de la Cohésion des territoires": a portfolio
+    namesake_dominance: float          # see actor_rules.yml
+    speech_verbs: set[str]             # speech_verbs.yml (shared with quotes/): "X révèle"
+    sources: set[str]                  # speech_verbs.yml: "selon X", "d'après X"
 
 
 @lru_cache(maxsize=1)
 def load_rules() -> Rules:
     data = load_data("actor_rules.yml")
+    speech = load_data("speech_verbs.yml")
     return Rules(
         names=NameRules.from_data(data),
         titles=titles_by_first_word(data["titles"]),
@@ -42,6 +52,15 @@ def load_rules() -> Rules:
         demonym_endings=tuple(name_key(w) for w in data["demonym_endings"]),
         longest_name_word=data["longest_name_word"],
         metonyms={name_key(w) for w in data["metonyms"]},
+        indefinite_articles={name_key(w) for w in data["indefinite_articles"]},
+        work_makers={name_key(w) for w in data["work_makers"]},
+        members={name_key(w) for w in data["members"]},
+        portfolio_titles={name_key(w) for w in data["portfolio_titles"]},
+        place_bodies={name_key(w) for w in data["place_bodies"]},
+        same_bodies=[[str(n) for n in group] for group in data["same_bodies"]],
+        namesake_dominance=float(data["namesake_dominance"]),
+        speech_verbs={name_key(w) for w in speech["verbs"]},
+        sources={name_key(w) for w in speech["sources"]},
     )
 
 

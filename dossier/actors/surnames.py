@@ -53,13 +53,28 @@ def assign_surnames(res: Resolution, rules: Rules) -> dict[int, int]:
             if here:
                 assigned[id(candidate)] = nearest_before(candidate, here)
                 candidate.cue = None if other_cue(candidate) else candidate.cue
-            elif len(roots) == 1 and not (place_like and candidate.label == "place") and not other_cue(candidate):
-                assigned[id(candidate)] = next(iter(roots))
+            elif not (place_like and candidate.label == "place") and not other_cue(candidate):
+                if (root := dominant(roots, res, rules)) is not None:
+                    assigned[id(candidate)] = root
         if any(id(c) not in assigned for c in form.candidates) and len(roots) > 1:
             res.suspected += [(i, r, "a surname alone, borne by several people")
                               for r in sorted(roots)]
     assign_likenesses(res, rules, persons, named_in, assigned)
     return assigned
+
+
+def dominant(roots: set[int], res: Resolution, rules: Rules) -> int | None:
+    """The one person of the surname in the dossier, or among several the one named far more
+    often than any other (`namesake_dominance`): "Macron" alone is Emmanuel, not Brigitte."""
+    if len(roots) == 1:
+        return next(iter(roots))
+    counts: dict[int, int] = defaultdict(int)
+    for i, form in enumerate(res.forms):
+        root = res.groups.find(i)
+        if root in roots:
+            counts[root] += len(form.candidates)
+    first, second = sorted(roots, key=lambda r: -counts[r])[:2]
+    return first if counts[first] >= rules.namesake_dominance * counts[second] else None
 
 
 def assign_likenesses(res: Resolution, rules: Rules, persons: dict[str, set[int]],
