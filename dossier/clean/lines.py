@@ -31,6 +31,7 @@ class Line:
     text: str
     hint: str | None = None          # block kind known from the markup (html, md)
     removed: str | None = None       # why the line was taken out, if it was
+    doubtful: bool = False           # kept, but on weak evidence (models.Block.doubtful)
 
 
 def normalise(text: str) -> str:

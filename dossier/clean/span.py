@@ -15,6 +15,8 @@ EMBED_CREDIT = re.compile(r"[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s*\w+\s+\d{1,2}
                           r"[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s*\d{1,2}\s+\w+\s+\d{4}")
 # A line opened by a time or a full numeric date is a timestamp or a feed entry, not a headline.
 STAMPED = re.compile(r"(\d{1,2}[:h]\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b")
+# A footnote's mark opening a line: "*Le prénom a été modifié", "(1) Au soleil couchant…", "[2] …", "¹ …".
+FOOTNOTE = re.compile(r"(\*{1,3}|\(\d{1,2}\)|\[\d{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹])\s*\w")
 
 
 def line_score(line: Line, rules: Rules) -> int:
@@ -51,11 +53,12 @@ def keep_main_span(lines: list[Line], rules: Rules) -> bool:
     above the prose are kept, as before the head was scored)."""
     start, end = main_span(lines, rules)
     end = extend_tail(lines, end, rules)
+    notes = footnotes(lines, start, end, rules.settings)
     title = find_headline(lines, start, end, rules)
     if title is None:
         head = head_lines(lines, start, rules.settings)
         for i, line in enumerate(lines):
-            if line.removed or line.hint == "title" or start <= i < end or any(line is h for h in head):
+            if line.removed or line.hint == "title" or start <= i < end or i in notes or any(line is h for h in head):
                 continue
             line.removed = "en tête de page" if i < start else "en pied de page"
         return False
@@ -64,7 +67,10 @@ def keep_main_span(lines: list[Line], rules: Rules) -> bool:
     if lede is not None:
         lines[lede].hint = "lede"
     for i, line in enumerate(lines):
-        if line.removed or i in (title, lede) or title < i < start and is_paragraph(line.text, rules):
+        if line.removed or i in (title, lede) or i in notes:
+            continue
+        if title < i < start and is_paragraph(line.text, rules):
+            line.doubtful = True   # running text above the prose: a paragraph, or a caption or teaser
             continue
         if i < start or i < title:
             line.removed = "en tête de page"
@@ -86,10 +92,28 @@ def extend_tail(lines: list[Line], end: int, rules: Rules) -> int:
         if after < len(lines) and not lines[after].removed and (
                 function_ratio(lines[after].text, rules) >= rules.settings.closing_ratio
                 or EMBED_CREDIT.fullmatch(lines[after].text)):
+            lines[after].doubtful = not EMBED_CREDIT.fullmatch(lines[after].text)
             end = after + 1
         else:
             break
     return end
+
+
+def footnotes(lines: list[Line], start: int, end: int, settings: CleanSettings) -> set[int]:
+    """Lines below the prose opened by a footnote's mark ("*Le prénom a été modifié", "(1) …")
+    whose mark the prose carries ("Antoine*", "… couchant (1)"): the article's own notes, kept.
+    They are looked for among the settings.footnote_reach lines after the prose (a signature or a
+    photo credit may sit between)."""
+    prose = "\n".join(line.text for line in lines[start:end] if not line.removed)
+    found = set()
+    for i in range(end, min(len(lines), end + settings.footnote_reach)):
+        mark = FOOTNOTE.match(lines[i].text)
+        if lines[i].removed or not mark:
+            continue
+        sign = mark.group(1)
+        if (re.search(rf"\w{re.escape(sign)}(?!\*)", prose) if sign.startswith("*") else sign in prose):
+            found.add(i)
+    return found
 
 
 def head_lines(lines: list[Line], start: int, settings: CleanSettings) -> list[Line]:

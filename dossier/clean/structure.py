@@ -19,6 +19,8 @@ GLUED = re.compile(r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Ý][a-zà-ÿ])")
 FIRST_SENTENCE = sentence_breaks(STOPS)
 # A heading may end with "?" or "!", not with a full stop (the first of text.STOPS) or a comma.
 NOT_HEADING_ENDS = (STOPS[0], ",", ";", ":")
+# Nor does a heading open with a dash: "— Name (@handle) date" attributes the post above it.
+NOT_HEADING_STARTS = ("—", "–")
 
 
 def structure(article_id: str, lines: list[Line], rules: Rules,
@@ -59,7 +61,7 @@ def typed_blocks(lines: list[Line], rules: Rules) -> list[Block]:
         following = lines[i + 1] if i + 1 < len(lines) else None
         kind = block_kind(line, following, blocks[-1] if blocks else None, rules)
         text = " — ".join(GLUED.split(line.text)) if kind == "caption" else line.text
-        blocks.append(Block(kind, text))
+        blocks.append(Block(kind, text, doubtful=line.doubtful))
     return blocks
 
 
@@ -73,7 +75,7 @@ def block_kind(line: Line, following: Line | None, previous: Block | None, rules
     if previous and previous.kind == "quote" and len(text) <= settings.caption_max_chars and not text.endswith("."):
         return "caption"
     if (following is not None and len(text) <= settings.heading_max and not text.endswith(NOT_HEADING_ENDS)
-            and not is_sentence(text, rules) or line.hint is None and following is not None
+            and not text.startswith(NOT_HEADING_STARTS) and not is_sentence(text, rules) or line.hint is None and following is not None
             and len(text) <= settings.question_heading_max_chars and text.endswith("?")
             and len(following.text) > len(text)):
         return "heading"
