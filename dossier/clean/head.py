@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from .lines import WORD, Line, is_paragraph, is_sentence, line_key
+from .lines import WORD, Line, is_paragraph, is_sentence, line_key, squash_key
 from .profiles import Rules, matches
 
 WEIGHTS = Path(__file__).parent.parent / "data" / "head.yml"
@@ -140,7 +140,17 @@ def find_headline(lines: list[Line], start: int, end: int, rules: Rules) -> int 
     best = max(found, key=lambda i: (score(features(lines, i, ctx, rules), weights), -abs(start - i)))
     if score(features(lines, best, ctx, rules), weights) <= score(NONE, weights):
         return None
-    return headline_above(lines, best, found, rules)
+    return unglued(lines, headline_above(lines, best, found, rules), found)
+
+
+def unglued(lines: list[Line], best: int, found: list[int]) -> int:
+    """A breadcrumb trail copied onto one line ends with the headline ("Accueil à la une Parité
+    hommes-femmes en Tunisie : …"): when another candidate is that line's end, of three words or
+    more, the headline is that candidate."""
+    key = line_key(lines[best].text)
+    tails = [i for i in found if i != best and len(WORD.findall(lines[i].text)) >= 3
+             and key.endswith(" " + line_key(lines[i].text))]
+    return min(tails, key=lambda i: abs(best - i)) if tails else best
 
 
 def headline_above(lines: list[Line], best: int, found: list[int], rules: Rules) -> int:
@@ -174,11 +184,13 @@ def find_lede(lines: list[Line], title: int, start: int, rules: Rules) -> int | 
         line = lines[i]
         if line.removed or not WORD.search(line.text):
             continue
-        if not is_sentence(line.text, rules) or len(line.text) > rules.settings.lede_max:
+        # a long paragraph is the body's, unless the byline follows it straight away
+        long = len(line.text) > rules.settings.lede_max and not meta_follows(lines, i, reach=1)
+        if not is_sentence(line.text, rules) or long:
             if i >= start:
                 return None
             continue  # a label, a caption's credit, a kicker between headline and standfirst
-        if matches(datelines, line.text) or line.text.rstrip().endswith(":"):
+        if matches(datelines, line.text) or line.text.rstrip().endswith(":") or repeated_below(lines, i):
             return None
         # the first paragraph of the prose is the standfirst when the byline/date block sits
         # between it and the headline, or after it
@@ -187,6 +199,13 @@ def find_lede(lines: list[Line], title: int, start: int, rules: Rules) -> int | 
         clean_copy = not any(WORD.search(other.text) for other in lines[:title])
         return i if i < start or title >= start or clean_copy or meta_follows(lines, i) or after_meta else None
     return None
+
+
+def repeated_below(lines: list[Line], i: int) -> bool:
+    """Line i opens a paragraph further down, word for word: the page's summary copied above the
+    text (its meta description) from the body's first sentence; not a standfirst."""
+    key = squash_key(lines[i].text)
+    return any(squash_key(line.text).startswith(key) for line in lines[i + 1:])
 
 
 def meta_follows(lines: list[Line], i: int, reach: int = 3) -> bool:
