@@ -62,3 +62,17 @@ def test_the_article_page_marks_the_doubtful_line_only(kind, tag):
     marked = re.search(rf'<{tag}[^>]*class="dossier-doubtful"[^>]*>(.*?)</{tag}>', html)
     assert marked and "Je fais un don de 10 €" in marked.group(1) and f'title="{DOUBT}"' in marked.group(0)
     assert html.count("dossier-doubtful") == 1 and html.count("coopération militaire") == 2
+
+
+def test_the_author_name_under_the_last_paragraph_signs_the_article_its_note_stays():
+    note = "(1) Ces chiffres sont collectés par l’OCDE et Eurostat, et publiés chaque année."
+    # the prose goes on under the note (a box of the article's own): the name is inside the prose
+    article = clean_one("\n".join(["Un titre sur la grève à l’université", BODY, BODY + " (1)", BODY, "Denis Clerc",
+                                   note, BODY, BODY, *TAIL]))
+    assert "Denis Clerc" in article.removed
+    assert note in [block.text for block in article.blocks]
+
+
+def test_a_name_between_paragraphs_is_no_signature():
+    article = clean_one("\n".join(["Un titre sur la grève à l’université", BODY, "Denis Clerc", BODY, BODY, *TAIL]))
+    assert "Denis Clerc" in [block.text for block in article.blocks]

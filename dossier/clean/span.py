@@ -6,7 +6,7 @@ import re
 
 from .furniture import SECTION_HEADING
 from .head import find_headline, find_lede
-from .lines import WORD, Line, function_ratio, is_paragraph, is_sentence
+from .lines import WORD, Line, function_ratio, is_paragraph, is_sentence, line_key
 from .profiles import Rules
 from .settings import CleanSettings
 
@@ -15,6 +15,10 @@ EMBED_CREDIT = re.compile(r"[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s*\w+\s+\d{1,2}
                           r"[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s*\d{1,2}\s+\w+\s+\d{4}")
 # A line opened by a time or a full numeric date is a timestamp or a feed entry, not a headline.
 STAMPED = re.compile(r"(\d{1,2}[:h]\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b")
+# A name alone on its line, two to four capitalised words ("Denis Clerc", "Jean de La Tour"):
+# under the last paragraph, the article's signature.
+NAME = re.compile(r"(?-i:[A-ZÀ-Ý][\w’'.-]+)(\s+(?:(?:de|du|des|le|la|d’|d')\s*)?(?-i:[A-ZÀ-Ý][\w’'.-]+)){1,3}")
+SIGNATURE = "signature en fin d'article"
 # A footnote's mark opening a line: "*Le prénom a été modifié", "(1) Au soleil couchant…", "[2] …", "¹ …".
 FOOTNOTE = re.compile(r"(\*{1,3}|\(\d{1,2}\)|\[\d{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹])\s*\w")
 
@@ -54,6 +58,7 @@ def keep_main_span(lines: list[Line], rules: Rules) -> bool:
     start, end = main_span(lines, rules)
     end = extend_tail(lines, end, rules)
     notes = footnotes(lines, start, end, rules.settings)
+    mark_signature(lines, start, end)
     title = find_headline(lines, start, end, rules)
     if title is None:
         head = head_lines(lines, start, rules.settings)
@@ -64,6 +69,7 @@ def keep_main_span(lines: list[Line], rules: Rules) -> bool:
         return False
     lede = find_lede(lines, title, start, rules)
     lines[title].hint = "title"
+    drop_title_repeats(lines, title)
     if lede is not None:
         lines[lede].hint = "lede"
     for i, line in enumerate(lines):
@@ -97,6 +103,25 @@ def extend_tail(lines: list[Line], end: int, rules: Rules) -> int:
         else:
             break
     return end
+
+
+def drop_title_repeats(lines: list[Line], title: int) -> None:
+    """The headline shown again on the page (a sticky header, over a photo, in a share box) is
+    the title already: no heading of the body."""
+    key = line_key(lines[title].text)
+    for i, line in enumerate(lines):
+        if i != title and not line.removed and line_key(line.text) == key:
+            line.removed = "titre répété"
+
+
+def mark_signature(lines: list[Line], start: int, end: int) -> None:
+    """The author's name alone under the article's last paragraph, or above its footnotes
+    ("Denis Clerc", then "(1) Ces chiffres…"), signs it: page metadata, not body."""
+    kept = [i for i in range(start, end) if not lines[i].removed]
+    for i, after in zip(kept, [*kept[1:], None]):
+        if NAME.fullmatch(lines[i].text) and (after is None or FOOTNOTE.match(lines[after].text)):
+            lines[i].removed = SIGNATURE
+            return
 
 
 def footnotes(lines: list[Line], start: int, end: int, settings: CleanSettings) -> set[int]:

@@ -97,10 +97,11 @@ def block_kind(line: Line, following: Line | None, previous: Block | None, rules
 
 def may_head(text: str, following: Line | None, seen: Counter) -> bool:
     """An unmarked heading-like line is no heading when it has no letter ("3"), holds a web
-    address, is the text of an embedded post (its attribution follows), or comes back in the
-    article (a pull-quote's author under each pull-quote: headings name distinct parts)."""
+    address, is the text of an embedded post (its attribution follows) or the last words above a
+    photo's caption (a part has text under its heading), or comes back in the article (a
+    pull-quote's author under each pull-quote: headings name distinct parts)."""
     return (bool(LETTER.search(text)) and not ADDRESS.search(text) and seen[text] == 1
-            and not (following is not None and EMBED_CREDIT.fullmatch(following.text)))
+            and not (following is not None and (following.hint == "caption" or EMBED_CREDIT.fullmatch(following.text))))
 
 
 def make_title(paragraphs: list[str], settings: CleanSettings) -> str:
