@@ -123,13 +123,6 @@ def test_a_long_paragraph_right_above_the_byline_is_the_standfirst():
     assert article.lede == long_standfirst
 
 
-def test_the_body_first_sentence_copied_above_it_is_not_the_standfirst():
-    first = BODY.split(",")[0] + "."
-    article = clean_one("\n".join(["Actualité", "Sport", HEADLINE, first, "Par Jeanne Corriveau", "19 février 2020",
-                                   BODY, BODY2, BODY3]))
-    assert article.lede is None and article.title == HEADLINE
-
-
 def test_a_dateline_in_capitals_and_a_dash_opens_the_body_not_the_standfirst():
     dateline = "WASHINGTON – " + BODY
     article = clean_one("\n".join(["Actualité", "Sport", HEADLINE, "Par Kevin Johnson", "19 février 2020",

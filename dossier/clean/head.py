@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from .lines import WORD, Line, is_paragraph, is_sentence, line_key, squash_key
+from .lines import WORD, Line, is_paragraph, is_sentence, line_key
 from .profiles import Rules, matches
 
 WEIGHTS = Path(__file__).parent.parent / "data" / "head.yml"
@@ -190,7 +190,7 @@ def find_lede(lines: list[Line], title: int, start: int, rules: Rules) -> int | 
             if i >= start:
                 return None
             continue  # a label, a caption's credit, a kicker between headline and standfirst
-        if matches(datelines, line.text) or line.text.rstrip().endswith(":") or repeated_below(lines, i):
+        if matches(datelines, line.text) or line.text.rstrip().endswith(":"):
             return None
         # the first paragraph of the prose is the standfirst when the byline/date block sits
         # between it and the headline, or after it
@@ -199,13 +199,6 @@ def find_lede(lines: list[Line], title: int, start: int, rules: Rules) -> int | 
         clean_copy = not any(WORD.search(other.text) for other in lines[:title])
         return i if i < start or title >= start or clean_copy or meta_follows(lines, i) or after_meta else None
     return None
-
-
-def repeated_below(lines: list[Line], i: int) -> bool:
-    """Line i opens a paragraph further down, word for word: the page's summary copied above the
-    text (its meta description) from the body's first sentence; not a standfirst."""
-    key = squash_key(lines[i].text)
-    return any(squash_key(line.text).startswith(key) for line in lines[i + 1:])
 
 
 def meta_follows(lines: list[Line], i: int, reach: int = 3) -> bool:
