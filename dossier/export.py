@@ -18,7 +18,7 @@ def to_json_data(dossier: Dossier, use_directory_urls: bool = True) -> dict:
                 "source": a.source,
                 "date": a.date,
                 "url": page_url(article_src(a.id), use_directory_urls),
-                "blocks": [{"kind": b.kind, "text": b.text} for b in a.blocks],
+                "blocks": [{"kind": b.kind, "text": b.text, "doubtful": b.doubtful} for b in a.blocks],
                 "removed": list(a.removed),
             }
             for a in dossier.articles

@@ -25,6 +25,9 @@ class RawArticle:
 class Block:
     kind: str                        # "paragraph" | "heading" | "quote" | "caption"
     text: str
+    # Kept on weak evidence: the cleaning was unsure whether the line is the article's or the
+    # page's (a lost paragraph is worse than a leaked caption); the page marks it discreetly.
+    doubtful: bool = False
 
 
 @dataclass

@@ -334,3 +334,34 @@ def test_a_wrong_setting_names_the_file_and_the_key(tmp_path, caplog, setting, s
     rules = load_rules(tmp_path / "outlets.yml")
     assert "outlets.yml cannot be used" in caplog.text and says in caplog.text
     assert rules.settings == CleanSettings()         # the built-in rules apply
+
+
+def test_lines_that_head_nothing_are_not_headings():
+    credit = "— Elon Musk (@elonmusk) March 16, 2020"
+    address = "Le rapport complet du ministère est en ligne sur https://example.org/rapport"
+    lines = ["Un titre sur la crise", BODY, "↑", BODY, "3", BODY, address, BODY,
+             "François Héran", BODY, "François Héran", BODY, "Maybe worth considering it", credit, BODY,
+             "Une grève reconductible", BODY]
+    article = clean_one("\n".join(lines))
+    kinds = {block.text: block.kind for block in article.blocks}
+    assert "↑" in article.removed and "↑" not in kinds           # no letter, no digit: no text
+    for line in ("3", address, "François Héran", "Maybe worth considering it", credit):
+        assert kinds[line] == "paragraph", line
+    assert kinds["Une grève reconductible"] == "heading"
+
+
+@pytest.mark.parametrize("line", ["Commenter", "réagir", "cc zuk0 https://flic.kr/p/s9X187", ">> Affaire Benalla : le scandale d’Etat qui fait chanceler",
+                                  "via GIPHY", "Media playback is unsupported on your device"])
+def test_buttons_arrow_links_and_embed_credits_are_furniture(line):
+    article = clean_one(f"Un titre sur la crise\n{BODY}\n{line}\n{BODY}\n{BODY}")
+    assert line in article.removed
+
+
+def test_the_last_words_above_a_caption_and_the_headline_shown_again_are_no_headings():
+    caption = "Photo : Le Capitaine Ibrahim Traoré et le général Evkourov au palais de Kosyam"
+    slogan = "Sans recherche autonome, pas d’avenir"
+    article = clean_one("\n".join(["Accueil", "Un titre sur la crise du Sahel", BODY, BODY,
+                                   "Un titre sur la crise du Sahel", BODY, slogan, caption, "Articles liés", "Menu"]))
+    kinds = {block.text: block.kind for block in article.blocks}
+    assert article.title == "Un titre sur la crise du Sahel" and "Un titre sur la crise du Sahel" not in kinds
+    assert kinds[slogan] == "paragraph" and kinds[caption] == "caption"

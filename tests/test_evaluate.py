@@ -90,3 +90,18 @@ def test_bench_headlines_are_scored_against_the_structure_gold():
     articles["p1"].title = "Partager sur Facebook"
     figures, misses = structure_figures(structure, articles)
     assert figures.startswith("headline right 0/1") and misses and "Partager" in misses[0]
+
+
+def test_a_line_spelled_with_combining_accents_is_the_line_the_build_composed(tmp_path):
+    # the copied page spells "ê" as "e" + U+0302; the cleaning writes it composed (NFC)
+    from dossier.evaluate.gold import cleaning_figures
+    decomposed = "Il devait e\u0302tre mis en oeuvre."
+    (tmp_path / "a1.txt").write_text(f"Le titre\n{decomposed}\nPartage\u0301\nLes plus lus\n", encoding="utf-8")
+    gold = {"a1": {"title": "Le titre", "boilerplate": ["Partage\u0301"], "boilerplate_from": "Les plus lus",
+                   "keep": [decomposed]}}
+    kept = {"title": "Le titre", "blocks": [{"kind": "paragraph", "text": "Il devait être mis en oeuvre."}]}
+    figures = by_name(cleaning_figures({"a1": kept}, gold, tmp_path))
+    assert figures["body kept"].ratio == 1.0 and figures["lines kept"].ratio == 1.0
+    leaked = {**kept, "blocks": [*kept["blocks"], {"kind": "paragraph", "text": "Partagé"}]}
+    removed = by_name(cleaning_figures({"a1": leaked}, gold, tmp_path))["boilerplate removed"]
+    assert removed.hits == 1 and removed.misses == ["a1: Partage\u0301"]   # "Les plus lus" removed, "Partagé" left

@@ -96,3 +96,35 @@ def test_cleaning_stays_linear_on_a_long_article():
         return time.perf_counter() - started
     small, large = seconds(60), seconds(300)
     assert large < 10 * small
+
+
+def test_a_breadcrumb_trail_glued_to_the_headline_is_not_the_headline():
+    # "Accueil à la une <headline>" on one line, then a links box ("à la une") whose last link is
+    # the headline itself, just above its byline
+    article = clean_one("\n".join(["Actualité", "Sport", f"Accueil à la une {HEADLINE}", "à la une", "Société",
+                                   HEADLINE, "Par Chokri GHARBI", "Publié le 18/02/2020", STANDFIRST,
+                                   BODY, BODY2, BODY3, "Sujets associés", "Niger"]))
+    assert article.title == HEADLINE
+    assert f"Accueil à la une {HEADLINE}" in article.removed and "Société" in article.removed
+
+
+def test_a_byline_under_a_link_ends_the_box_of_links_the_other_links_go():
+    article = clean_one("\n".join(["Le direct", "Politiques", "Portrait", "Sur vos écrans cette semaine", HEADLINE,
+                                   "Par Alexandre Hervaud et Jérémy Piette — 24 novembre 2017 à 18:42",
+                                   BODY, BODY2, BODY3]))
+    assert article.title == HEADLINE
+    assert {"Politiques", "Portrait", "Sur vos écrans cette semaine"} <= set(article.removed)
+
+
+def test_a_long_paragraph_right_above_the_byline_is_the_standfirst():
+    long_standfirst = " ".join([STANDFIRST] * 4)      # beyond settings.lede_max
+    article = clean_one("\n".join(["Actualité", "Sport", HEADLINE, long_standfirst, "par Didier Roy, 21 juin 2018",
+                                   BODY, BODY2, BODY3]))
+    assert article.lede == long_standfirst
+
+
+def test_a_dateline_in_capitals_and_a_dash_opens_the_body_not_the_standfirst():
+    dateline = "WASHINGTON – " + BODY
+    article = clean_one("\n".join(["Actualité", "Sport", HEADLINE, "Par Kevin Johnson", "19 février 2020",
+                                   dateline, BODY2, BODY3]))
+    assert article.lede is None and dateline in [block.text for block in article.blocks]

@@ -13,6 +13,8 @@ from .settings import CleanSettings
 SECTION = "liens vers d'autres articles"
 SECTION_HEADING = "titre d'une liste de liens"
 INLINE_SECTION = "titre d'un encadré de liens dans le texte"
+# The reason read_metadata gives a byline ("Par Chokri GHARBI"): the article's headline is above it.
+BYLINE = "signature"
 # A feed or agenda: lines opened by a numeric date or a time ("9/11 Abandon du projet…",
 # "17:37 Humbert, le grand huit !"); how many, how far apart: settings.dated_run, dated_gap.
 DATED = re.compile(r"(\d{1,2}[/.]\d{1,2}([/.]\d{2,4})?|\d{1,2}[:h]\d{2})\s+\S")
@@ -84,12 +86,17 @@ def remove_section(lines: list[Line], start: int, rules: Rules,
     up to a line that closes the box ("Fin de Article recommandé"). When settings.inline_paragraphs
     running paragraphs follow the links, the box sat inside the article ("À lire aussi" between two
     paragraphs): its heading then weighs as any removed line, not as the end of the article, and
-    a short line just above the paragraphs, unlike the headlines, is the next part's subheading."""
+    a short line just above the paragraphs, unlike the headlines, is the next part's subheading.
+    A byline just under one of the links ends the box there: the link above it is the article's own
+    headline, under a breadcrumb ("à la une", "Société") or a menu ("Le direct", …, "info /")."""
     settings = rules.settings
     lines[start].removed = SECTION_HEADING
     links: list[Line] = []
     for i in range(start + 1, len(lines)):
         line = lines[i]
+        if line.removed == BYLINE and links and lines[i - 1] is links[-1]:
+            links[-1].removed = None   # a byline under a link: that line is the article's headline
+            return
         if line.removed:
             continue
         if ends and matches(ends, line.text):

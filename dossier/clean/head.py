@@ -140,7 +140,17 @@ def find_headline(lines: list[Line], start: int, end: int, rules: Rules) -> int 
     best = max(found, key=lambda i: (score(features(lines, i, ctx, rules), weights), -abs(start - i)))
     if score(features(lines, best, ctx, rules), weights) <= score(NONE, weights):
         return None
-    return headline_above(lines, best, found, rules)
+    return unglued(lines, headline_above(lines, best, found, rules), found)
+
+
+def unglued(lines: list[Line], best: int, found: list[int]) -> int:
+    """A breadcrumb trail copied onto one line ends with the headline ("Accueil à la une Parité
+    hommes-femmes en Tunisie : …"): when another candidate is that line's end, of three words or
+    more, the headline is that candidate."""
+    key = line_key(lines[best].text)
+    tails = [i for i in found if i != best and len(WORD.findall(lines[i].text)) >= 3
+             and key.endswith(" " + line_key(lines[i].text))]
+    return min(tails, key=lambda i: abs(best - i)) if tails else best
 
 
 def headline_above(lines: list[Line], best: int, found: list[int], rules: Rules) -> int:
@@ -174,7 +184,9 @@ def find_lede(lines: list[Line], title: int, start: int, rules: Rules) -> int | 
         line = lines[i]
         if line.removed or not WORD.search(line.text):
             continue
-        if not is_sentence(line.text, rules) or len(line.text) > rules.settings.lede_max:
+        # a long paragraph is the body's, unless the byline follows it straight away
+        long = len(line.text) > rules.settings.lede_max and not meta_follows(lines, i, reach=1)
+        if not is_sentence(line.text, rules) or long:
             if i >= start:
                 return None
             continue  # a label, a caption's credit, a kicker between headline and standfirst

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..text import ends_sentence
 from .profiles import Rules
@@ -24,6 +25,7 @@ PICTOGRAPHS = ("\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u21aa\u2300-\u23ff\u
                "\u2934\u2935\u2b00-\u2bff\u3030\u303d\u3297\u3299\U0001f000-\U0001faff")
 LOOSE_JOINER = re.compile(rf"(?<![{PICTOGRAPHS}])(?<![{PICTOGRAPHS}]\ufe0f)\u200d|\u200d(?![{PICTOGRAPHS}])")
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+NON_WORD = re.compile(r"\W+")
 
 
 @dataclass
@@ -31,6 +33,7 @@ class Line:
     text: str
     hint: str | None = None          # block kind known from the markup (html, md)
     removed: str | None = None       # why the line was taken out, if it was
+    doubtful: bool = False           # kept, but on weak evidence (models.Block.doubtful)
 
 
 def normalise(text: str) -> str:
@@ -76,8 +79,10 @@ def repeated_lines(documents: list[list[Line]], settings: CleanSettings) -> set[
     return {key for key, n in counts.items() if n >= settings.repeated_in and WORD.search(key)}
 
 
+@lru_cache(maxsize=1 << 16)
 def line_key(text: str) -> str:
-    return re.sub(r"\W+", " ", text.casefold()).strip()
+    """The form lines are compared by; kept per line, as every step asks it again."""
+    return NON_WORD.sub(" ", text.casefold()).strip()
 
 
 # ---------------------------------------------------------------- how a line reads
@@ -95,7 +100,7 @@ def is_sentence(text: str, rules: Rules) -> bool:
     tokens = WORD.findall(text.casefold())
     if len(tokens) < settings.sentence_min_words:
         return False
-    ratio = function_ratio(text, rules)
+    ratio = share_of_function_words(tokens, rules)
     if len(tokens) >= settings.long_sentence_words:
         return ratio >= settings.long_sentence_ratio
     # A short sentence may also end by introducing what follows, or closing a parenthesis.
@@ -107,5 +112,9 @@ def function_ratio(text: str, rules: Rules) -> float:
     tokens = WORD.findall(text.casefold())
     if len(tokens) < rules.settings.sentence_min_words:
         return 0.0
+    return share_of_function_words(tokens, rules)
+
+
+def share_of_function_words(tokens: list[str], rules: Rules) -> float:
     words = rules.words
     return sum(token in words or "'" in token or "’" in token for token in tokens) / len(tokens)

@@ -39,6 +39,9 @@ class CleanSettings:
     run_cost: int = 6
     section_cost: int = 60
     tail_lines: int = 2                # lines after the prose that may still close the article
+    # Lines after the prose searched for its footnotes ("*Le prénom a été modifié" under "Antoine*"):
+    # on real.yml's bondyblog the note is the third line after the prose, below a signature and a credit.
+    footnote_reach: int = 4
     closing_ratio: float = 0.3         # share of function words of such a closing line
     head_lines: int = 2                # headline-like lines kept above the prose (title and lede)
     headline_min_words: int = 3        # words of a line above the prose that may be title or lede

@@ -6,7 +6,7 @@ import re
 
 from .furniture import SECTION_HEADING
 from .head import find_headline, find_lede
-from .lines import WORD, Line, function_ratio, is_paragraph, is_sentence
+from .lines import WORD, Line, function_ratio, is_paragraph, is_sentence, line_key
 from .profiles import Rules
 from .settings import CleanSettings
 
@@ -15,6 +15,12 @@ EMBED_CREDIT = re.compile(r"[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s*\w+\s+\d{1,2}
                           r"[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s*\d{1,2}\s+\w+\s+\d{4}")
 # A line opened by a time or a full numeric date is a timestamp or a feed entry, not a headline.
 STAMPED = re.compile(r"(\d{1,2}[:h]\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b")
+# A name alone on its line, two to four capitalised words ("Denis Clerc", "Jean de La Tour"):
+# under the last paragraph, the article's signature.
+NAME = re.compile(r"(?-i:[A-ZÀ-Ý][\w’'.-]+)(\s+(?:(?:de|du|des|le|la|d’|d')\s*)?(?-i:[A-ZÀ-Ý][\w’'.-]+)){1,3}")
+SIGNATURE = "signature en fin d'article"
+# A footnote's mark opening a line: "*Le prénom a été modifié", "(1) Au soleil couchant…", "[2] …", "¹ …".
+FOOTNOTE = re.compile(r"(\*{1,3}|\(\d{1,2}\)|\[\d{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹])\s*\w")
 
 
 def line_score(line: Line, rules: Rules) -> int:
@@ -51,20 +57,26 @@ def keep_main_span(lines: list[Line], rules: Rules) -> bool:
     above the prose are kept, as before the head was scored)."""
     start, end = main_span(lines, rules)
     end = extend_tail(lines, end, rules)
+    notes = footnotes(lines, start, end, rules.settings)
+    mark_signature(lines, start, end)
     title = find_headline(lines, start, end, rules)
     if title is None:
         head = head_lines(lines, start, rules.settings)
         for i, line in enumerate(lines):
-            if line.removed or line.hint == "title" or start <= i < end or any(line is h for h in head):
+            if line.removed or line.hint == "title" or start <= i < end or i in notes or any(line is h for h in head):
                 continue
             line.removed = "en tête de page" if i < start else "en pied de page"
         return False
     lede = find_lede(lines, title, start, rules)
     lines[title].hint = "title"
+    drop_title_repeats(lines, title)
     if lede is not None:
         lines[lede].hint = "lede"
     for i, line in enumerate(lines):
-        if line.removed or i in (title, lede) or title < i < start and is_paragraph(line.text, rules):
+        if line.removed or i in (title, lede) or i in notes:
+            continue
+        if title < i < start and is_paragraph(line.text, rules):
+            line.doubtful = True   # running text above the prose: a paragraph, or a caption or teaser
             continue
         if i < start or i < title:
             line.removed = "en tête de page"
@@ -86,10 +98,47 @@ def extend_tail(lines: list[Line], end: int, rules: Rules) -> int:
         if after < len(lines) and not lines[after].removed and (
                 function_ratio(lines[after].text, rules) >= rules.settings.closing_ratio
                 or EMBED_CREDIT.fullmatch(lines[after].text)):
+            lines[after].doubtful = not EMBED_CREDIT.fullmatch(lines[after].text)
             end = after + 1
         else:
             break
     return end
+
+
+def drop_title_repeats(lines: list[Line], title: int) -> None:
+    """The headline shown again on the page (a sticky header, over a photo, in a share box) is
+    the title already: no heading of the body."""
+    key = line_key(lines[title].text)
+    for i, line in enumerate(lines):
+        if i != title and not line.removed and line_key(line.text) == key:
+            line.removed = "titre répété"
+
+
+def mark_signature(lines: list[Line], start: int, end: int) -> None:
+    """The author's name alone under the article's last paragraph, or above its footnotes
+    ("Denis Clerc", then "(1) Ces chiffres…"), signs it: page metadata, not body."""
+    kept = [i for i in range(start, end) if not lines[i].removed]
+    for i, after in zip(kept, [*kept[1:], None]):
+        if NAME.fullmatch(lines[i].text) and (after is None or FOOTNOTE.match(lines[after].text)):
+            lines[i].removed = SIGNATURE
+            return
+
+
+def footnotes(lines: list[Line], start: int, end: int, settings: CleanSettings) -> set[int]:
+    """Lines below the prose opened by a footnote's mark ("*Le prénom a été modifié", "(1) …")
+    whose mark the prose carries ("Antoine*", "… couchant (1)"): the article's own notes, kept.
+    They are looked for among the settings.footnote_reach lines after the prose (a signature or a
+    photo credit may sit between)."""
+    prose = "\n".join(line.text for line in lines[start:end] if not line.removed)
+    found = set()
+    for i in range(end, min(len(lines), end + settings.footnote_reach)):
+        mark = FOOTNOTE.match(lines[i].text)
+        if lines[i].removed or not mark:
+            continue
+        sign = mark.group(1)
+        if (re.search(rf"\w{re.escape(sign)}(?!\*)", prose) if sign.startswith("*") else sign in prose):
+            found.add(i)
+    return found
 
 
 def head_lines(lines: list[Line], start: int, settings: CleanSettings) -> list[Line]:

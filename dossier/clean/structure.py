@@ -3,12 +3,14 @@ quote, caption); a text without a title gets one made from its first sentence.""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..models import Article, Block
 from ..text import STOPS, sentence_breaks
 from .lines import WORD, Line, is_sentence
 from .profiles import Rules, matches
 from .settings import CleanSettings
+from .span import EMBED_CREDIT
 
 QUOTE_MARKS = {"«": "»", "\"": "\"", "“": "”"}
 # Two fields glued when a page's text was copied: "…affaires étrangèresConférence de presse…".
@@ -19,6 +21,13 @@ GLUED = re.compile(r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Ý][a-zà-ÿ])")
 FIRST_SENTENCE = sentence_breaks(STOPS)
 # A heading may end with "?" or "!", not with a full stop (the first of text.STOPS) or a comma.
 NOT_HEADING_ENDS = (STOPS[0], ",", ";", ":")
+# Nor does a heading open with a dash: "— Name (@handle) date" attributes the post above it.
+NOT_HEADING_STARTS = ("—", "–")
+# A web address in a line makes it a link or a credit ("cc zuk0 https://flic.kr/p/…"), not a heading.
+ADDRESS = re.compile(r"https?://|www\.", re.IGNORECASE)
+LETTER = re.compile(r"[^\W\d_]")
+# What a page shows as a line without a letter or a digit ("↑" back to the top, "×" a close button).
+NO_TEXT = "ligne sans lettre ni chiffre"
 
 
 def structure(article_id: str, lines: list[Line], rules: Rules,
@@ -27,6 +36,9 @@ def structure(article_id: str, lines: list[Line], rules: Rules,
     ("BAMAKO, 29 mai 2021 (AFP) - …") is where the story starts: never the lede. When the head of a
     plain-text page was found (clean/head.py), its hints say which lines are title and lede."""
     settings = rules.settings
+    for line in lines:
+        if not line.removed and not re.search(r"[^\W_]", line.text):
+            line.removed = NO_TEXT
     kept = [line for line in lines if not line.removed]
     title, made = None, False
     if kept and (kept[0].hint == "title" or kept[0].hint != "paragraph" and is_title(kept[0].text, settings)):
@@ -55,11 +67,14 @@ def is_lede(line: Line, settings: CleanSettings) -> bool:
 
 def typed_blocks(lines: list[Line], rules: Rules) -> list[Block]:
     blocks: list[Block] = []
+    seen = Counter(line.text for line in lines)
     for i, line in enumerate(lines):
         following = lines[i + 1] if i + 1 < len(lines) else None
         kind = block_kind(line, following, blocks[-1] if blocks else None, rules)
+        if kind == "heading" and line.hint != "heading" and not may_head(line.text, following, seen):
+            kind = "paragraph"
         text = " — ".join(GLUED.split(line.text)) if kind == "caption" else line.text
-        blocks.append(Block(kind, text))
+        blocks.append(Block(kind, text, doubtful=line.doubtful))
     return blocks
 
 
@@ -73,11 +88,20 @@ def block_kind(line: Line, following: Line | None, previous: Block | None, rules
     if previous and previous.kind == "quote" and len(text) <= settings.caption_max_chars and not text.endswith("."):
         return "caption"
     if (following is not None and len(text) <= settings.heading_max and not text.endswith(NOT_HEADING_ENDS)
-            and not is_sentence(text, rules) or line.hint is None and following is not None
+            and not text.startswith(NOT_HEADING_STARTS) and not is_sentence(text, rules) or line.hint is None and following is not None
             and len(text) <= settings.question_heading_max_chars and text.endswith("?")
             and len(following.text) > len(text)):
         return "heading"
     return "paragraph"
+
+
+def may_head(text: str, following: Line | None, seen: Counter) -> bool:
+    """An unmarked heading-like line is no heading when it has no letter ("3"), holds a web
+    address, is the text of an embedded post (its attribution follows) or the last words above a
+    photo's caption (a part has text under its heading), or comes back in the article (a
+    pull-quote's author under each pull-quote: headings name distinct parts)."""
+    return (bool(LETTER.search(text)) and not ADDRESS.search(text) and seen[text] == 1
+            and not (following is not None and (following.hint == "caption" or EMBED_CREDIT.fullmatch(following.text))))
 
 
 def make_title(paragraphs: list[str], settings: CleanSettings) -> str:

@@ -4,6 +4,7 @@ then the misses. Works on `dossier.json` data, so it scores any build, ours or n
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,10 +18,17 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text_fold(text)).strip()
 
 
+def same_form(text: str) -> str:
+    """A line as the build writes it: composed Unicode (NFC). A copied page may spell "ê" as "e"
+    and a combining circumflex; the cleaning composes it, and the two are one line."""
+    return unicodedata.normalize("NFC", text).strip()
+
+
 def squash(text: str) -> str:
     """Only the letters and digits: a line is kept even if cleaning split it into fields
-    (a glued caption "…étrangèresConférence…" shown as "…étrangères — Conférence…")."""
-    return re.sub(r"[\W_]+", "", text)
+    (a glued caption "…étrangèresConférence…" shown as "…étrangères — Conférence…"). Composed
+    first: a combining accent is no letter, and dropping it would make "être" and "etre" differ."""
+    return re.sub(r"[\W_]+", "", same_form(text))
 
 
 @dataclass
@@ -96,14 +104,14 @@ def cleaning_figures(articles: dict, gold_articles: dict, seeds_dir: Path) -> li
             removed.misses.append(f"{aid}: article missing from the build")
             continue
         lines = page_lines(article)
-        exact = {line.strip() for line in lines}
+        exact = {same_form(line) for line in lines}
         whole = squash("\n".join(lines))
         raw_path = seeds_dir / f"{aid}.txt"
         # the headline and standfirst repeated in the furniture (a sticky header, a share box) are
         # shown once as title and lede: they cannot count as furniture left in
         shown = {(expected.get("title") or "").strip(), (expected.get("lede") or "").strip()}
         boilerplate = [line for line in gold_boilerplate(expected, raw_path) if line not in shown]
-        tally(removed, aid, [(line, line not in exact) for line in boilerplate])
+        tally(removed, aid, [(line, same_form(line) not in exact) for line in boilerplate])
         tally(kept, aid, [(line, squash(line) in whole) for line in expected.get("keep") or []])
         body_lines = article_lines(raw_path, expected, exclude=boilerplate)
         tally(body, aid, [(line, squash(line) in whole) for line in body_lines])
