@@ -42,6 +42,7 @@ class Attributor(Phrases):
         self.reading_verbs = {fold(v) for v in rules["reading_verbs"]}
         self.person_nouns = {fold(n) for n in rules["person_nouns"]}
         self.person_endings = tuple(fold(e) for e in rules["person_endings"])
+        self.anaphoric_nouns = {fold(n) for n in rules["anaphoric_nouns"]}
 
     def article_quotes(self, article: Article, analysis: Analysis) -> list[Quote]:
         focus = Focus()
@@ -158,6 +159,8 @@ class Attributor(Phrases):
         inverted = self.inverted_subject(reading, verb, focus)
         if inverted:
             return inverted
+        if (named := self.named_before_verb(reading, verb)) is not None:
+            return named
         # "Et d'ajouter : « … »": no subject at all, the last speaker goes on
         return (focus.speaker, "continued") if focus.speaker else None
 
@@ -228,6 +231,24 @@ class Attributor(Phrases):
             return self.resolve(reading, token, focus)
         return None
 
+    def named_before_verb(self, reading: BlockReading, verb: Token) -> str | None:
+        """A person or organisation whose name ends right before the verb and its auxiliaries
+        ("le Colonel-général X a salué « … »"), which the parser failed to read as the subject;
+        not one a preposition brings in ("à X a succédé …")."""
+        tokens = reading.analysis.tokens
+        n = verb.i - 1
+        while n >= 0 and tokens[n].pos in ("AUX", "ADV") and not tokens[n].text.startswith("-"):
+            n -= 1
+        if n < 0 or n == verb.i - 1 or n in reading.quoted:   # only across an auxiliary: "X a salué"
+            return None
+        named = self.cast.named(reading.article.id, reading.index, tokens[n].idx, tokens[n].idx + len(tokens[n].text))
+        if not named or self.cast.types.get(named[0].actor) not in SPEAKING_TYPES:
+            return None
+        first = next(t for t in tokens if t.idx + len(t.text) > named[0].start)
+        if first.i and tokens[first.i - 1].pos == "ADP":
+            return None
+        return named[0].actor
+
     def in_complement(self, reading: BlockReading, token: Token, verb: Token) -> bool:
         """A word of a phrase brought in by a preposition, up to the verb ("à Moscou", "dans
         un message lu à la télévision"), or the object of another verb."""
@@ -273,6 +294,8 @@ class Attributor(Phrases):
             if bound is None and (bound := self.chained(reading, subject, focus, gender)):
                 self.cast.bind(aid, bound, role)
             return bound or Unnamed(words, "role", gender)
+        if self.anaphoric(reading, subject) and (bound := self.chained(reading, subject, focus, gender)):
+            return bound
         if (org := self.organisation(reading, phrase)) is not None:
             return org
         named = [p for t in phrase for p in self.cast.named(aid, b, t.idx, t.idx + len(t.text))]
@@ -302,7 +325,7 @@ class Attributor(Phrases):
         who, (b, offset) = focus.subject, focus.subject_at
         if who is None or focus.sentence - focus.subject_sentence > CHAIN_SENTENCES:
             return None
-        if self.cast.gender(who) not in (None, gender):
+        if gender and self.cast.gender(who) not in (None, gender):   # "l'officier": no gender to compare
             return None
         for n in range(b, reading.index + 1):
             between = self.cast.named(reading.article.id, n, offset if n == b else 0,
@@ -373,7 +396,11 @@ class Attributor(Phrases):
         for token in sentence:
             if token.i in reading.quoted:
                 continue
-            if token.dep == "nsubj" and fold(token.lemma) not in self.pronouns:
+            if token.dep == "nsubj" and fold(token.lemma) in self.pronouns:
+                # "Joint par téléphone, il s'est refusé …": the person it refers to stays the subject
+                focus.kept(PRONOUN_GENDERS.get(fold(token.text).lstrip("-")), self.cast)
+                continue
+            if token.dep == "nsubj":
                 actor = self.resolve(reading, token, focus)
             elif self.is_source_word(reading, token, sentence) and token.head != token.i:
                 actor = self.resolve(reading, reading.token(token.head), focus)

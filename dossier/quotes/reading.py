@@ -61,6 +61,15 @@ class Focus:
             self.people.remove(actor)
         self.people.append(actor)
 
+    def kept(self, gender: str | None, cast: Cast) -> None:
+        """A pronoun subject of the gender of the last named subject, still the person in focus,
+        refers to them: the chain of subjects goes on ("X … Joint par téléphone, il s'est
+        refusé …"). Read only, nothing learned: that is for the pronouns of attributions."""
+        who = self.subject
+        if who is not None and who == self.person and gender and \
+                self.learned.get(who, cast.gender(who)) in (None, gender):
+            self.subject_sentence = self.sentence
+
     def person_of(self, gender: str | None, cast: Cast, named: list[str], block: int):
         """The person a pronoun refers to: the latest in focus whose gender is not another
         one, else the latest named so; seen in this block or the `PRONOUN_REACH` before (a
