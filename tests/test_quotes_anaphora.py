@@ -1,7 +1,8 @@
 """Speakers a careful editor names from clear evidence where the parser alone does not: a noun
 that only refers back ("l'officier", "l'édile") to the subject just named, a name the parser did
 not make the subject ("le Colonel-général X a salué"), a name in apposition hung on a complement
-("La présidente de la Corref, sœur X,"). And what still stays unnamed."""
+("La présidente de la Corref, sœur X,"). And what still stays unnamed: the "il" after a sentence
+whose subject the parser lost."""
 from __future__ import annotations
 
 import pytest
@@ -17,6 +18,8 @@ PEOPLE = {
     "soulie": (["Bernard Soulié"], ["maire de Lavaur"]),
     "evkourov": (["Iounous-Bek Evkourov", "Evkourov"], []),
     "margron": (["Véronique Margron"], []),
+    "delevoye": (["Jean-Paul Delevoye", "Delevoye"], []),
+    "chirac": (["Jacques Chirac", "Chirac"], []),
 }
 
 
@@ -50,9 +53,10 @@ def test_such_a_noun_with_a_complement_brings_in_someone_new(quotes_of):
 
 
 def test_a_name_right_before_the_auxiliary_is_the_subject(quotes_of):
-    quote = only(quotes_of("Au sortir de l’audience avec le Chef de l’Etat, le Colonel-général Evkourov a salué "
-                           "« la volonté des autorités burkinabè de diversifier leurs partenariats »."))
-    assert quote.speaker == "evkourov"
+    quotes = (quotes_of("Au sortir de l’audience avec le Chef de l’Etat, le Colonel-général Evkourov a salué "
+                           "« la volonté des autorités burkinabè de diversifier leurs partenariats ». "
+                           "« La Russie est prête à accompagner le Burkina Faso », a-t-il indiqué."))
+    assert [q.speaker for q in quotes] == ["evkourov", "evkourov"]   # and he is the "il" that follows
 
 
 def test_a_name_in_apposition_to_the_complement_is_the_role_holder(quotes_of):
@@ -60,3 +64,13 @@ def test_a_name_in_apposition_to_the_complement_is_the_role_holder(quotes_of):
                        "institutionnelle ». « Nous n’avons pas voulu voir, nous n’avons pas voulu entendre », "
                        "a-t-elle admis devant la presse.")
     assert [q.speaker for q in quotes] == ["margron"]
+
+
+def test_after_a_sentence_whose_subject_was_lost_il_is_nobody_we_know(quotes_of):
+    # '",un chiraquien' glued into one word: the parser finds no subject for "s'est souvenu", and the
+    # person in focus (Delevoye) is not the one who speaks
+    quotes = quotes_of("Venu du RPR, fondé par Jacques Chirac, il avait déjà montré son \"rapport de force\" par le "
+                       "passé. Alors que d'anciens amis n'en gardent \"pas tous un souvenir impérissable\",un "
+                       "chiraquien s'est souvenu du surnom peu flatteur que donnait Jacques Chirac àJean-Paul Delevoye.",
+                       "\"Chirac le surnommait le Grand Con, parce qu'il est grand et qu'il est con\", a-t-il lâché.")
+    assert (quotes[-1].speaker, quotes[-1].source_text, quotes[-1].evidence) == (None, None, "verb/pronoun")

@@ -118,7 +118,7 @@ class Attributor(Phrases):
         words = ELISION.join(reading.text[p.start:p.end] for p in parts)
         return Quote(reading.article.id, reading.index, words,
                      None if unnamed else speaker, span.start, span.end, reading.text[start:end].strip(),
-                     unnamed.words if unnamed else None, evidence)
+                     (unnamed.words or None) if unnamed else None, evidence)
 
     def attribution(self, reading: BlockReading, span: Span, window: list[Token], focus: Focus, blocks):
         """(speaker, evidence) by the first rule that finds one, else None."""
@@ -221,14 +221,18 @@ class Attributor(Phrases):
         ("», a dit la ministre.", "a soutenu le colonel-major X", "a justifié la présidente de
         l'université, X"): the first noun phrase after the verb that no preposition brings in
         ("à Moscou", "auprès de l'AFP" are not speakers)."""
+        token = self.inverted_phrase(reading, verb)
+        return self.resolve(reading, token, focus) if token is not None else None
+
+    def inverted_phrase(self, reading: BlockReading, verb: Token) -> Token | None:
+        """The first noun after the verb, up to the clause's end, that no preposition brings in."""
         after = reading.analysis.tokens[verb.i + 1:]
         stop = next((t.i for t in after if t.text in ".;:!?" or t.i in reading.quoted), len(reading.analysis.tokens))
         for token in after:
             if token.i >= stop:
                 break
-            if not self.nominal(reading, token) or self.in_complement(reading, token, verb):
-                continue
-            return self.resolve(reading, token, focus)
+            if self.nominal(reading, token) and not self.in_complement(reading, token, verb):
+                return token
         return None
 
     def named_before_verb(self, reading: BlockReading, verb: Token) -> str | None:
@@ -276,6 +280,8 @@ class Attributor(Phrases):
             return self.antecedent(reading, subject, focus)
         pronoun = fold(subject.text).lstrip("-").removeprefix("t-")
         if fold(subject.lemma).lstrip("-") in self.pronouns or pronoun in self.pronouns:
+            if focus.sentence - focus.lost_sentence == 1:   # the sentence before lost its subject
+                return Unnamed("", "pronoun")
             return focus.person_of(PRONOUN_GENDERS.get(pronoun), self.cast, self.named_before(reading, subject),
                                    reading.index)
         phrase = self.phrase(reading, subject)
@@ -413,7 +419,26 @@ class Attributor(Phrases):
                 focus.spoke(actor, at, self.cast)
             elif isinstance(actor, Unnamed) or self.cast.is_person(actor):
                 focus.see(actor, at)
+        if (root := self.subjectless(reading, sentence)) is not None:
+            if (who := self.named_before_verb(reading, root)) is None:
+                focus.lost_sentence = focus.sentence
+            elif speaks:   # "le Colonel-général X a salué …": X spoke
+                focus.spoke(who, (reading.index, root.idx), self.cast)
+            elif self.cast.is_person(who):
+                focus.see(who, (reading.index, root.idx))
         focus.sentence += 1
+
+    def subjectless(self, reading: BlockReading, sentence: list[Token]) -> Token | None:
+        """The main verb of a sentence of the writer, in a compound tense but without subject
+        ("s'est souvenu", "a salué"): the parser lost it, so the person in focus may not be the
+        one a next "il" refers to. (A simple form may be a participle read as finite: "Souvent
+        tue, cette problématique …".)"""
+        roots = [t for t in sentence if t.dep == "ROOT" and t.i not in reading.quoted and t.pos == "VERB"]
+        kids = reading.children(roots[0]) if roots else []
+        compound = any(c.dep in ("aux:tense", "aux:pass") for c in kids)
+        lost = compound and not any(c.dep in SUBJECT_DEPS or c.dep == "expl:pass" for c in kids) \
+            and self.inverted_phrase(reading, roots[0]) is None   # "», a dit la ministre": read as its object
+        return roots[0] if lost else None
 
 def pairs(spans: list[Span]) -> list[list[Span]]:
     """The quoted runs grouped by pair of marks: the parts an incise split are one statement."""

@@ -25,7 +25,7 @@ class Unnamed:
     ("le chef de l'État"), a place ("le Niger"). It ends as `speaker: None` plus `source_text`,
     and is never replaced by a guess from the focus."""
     words: str
-    kind: str                        # "anonymous" | "nominal" | "role" | "place" | "publication" | "name"
+    kind: str   # "anonymous" | "nominal" | "role" | "place" | "publication" | "name" | "pronoun" (words "")
     gender: str | None = None
 
 
@@ -46,6 +46,9 @@ class Focus:
     subject: str | None = None       # the last named person who was a subject or a speaker,
     subject_sentence: int = -2       # in which sentence,
     subject_at: tuple[int, int] = (-1, -1)   # and where
+    # the last sentence whose main verb has no subject the parser could read ("…",un chiraquien
+    # s'est souvenu …" glued into one word): who "il" is next is not known
+    lost_sentence: int = -2
 
     def spoke(self, actor: str | Unnamed, at: tuple[int, int], cast: Cast) -> None:
         self.speaker, self.speaker_at = actor, at
