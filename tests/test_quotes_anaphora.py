@@ -74,3 +74,11 @@ def test_after_a_sentence_whose_subject_was_lost_il_is_nobody_we_know(quotes_of)
                        "chiraquien s'est souvenu du surnom peu flatteur que donnait Jacques Chirac àJean-Paul Delevoye.",
                        "\"Chirac le surnommait le Grand Con, parce qu'il est grand et qu'il est con\", a-t-il lâché.")
     assert (quotes[-1].speaker, quotes[-1].source_text, quotes[-1].evidence) == (None, None, "verb/pronoun")
+
+
+def test_pour_lui_before_the_colon_gives_whose_view_the_quote_is(quotes_of):
+    quotes = quotes_of("« Je suis très inquiet pour mon avenir », glisse Evkourov devant la bibliothèque.",
+                       "Des tensions avec la présidence",
+                       "Pourtant, l’enseignement est pour lui une vocation : « J’ai choisi ce métier parce que je "
+                       "trouve que plus on partage, plus on est grand. »")
+    assert [q.speaker for q in quotes] == ["evkourov", "evkourov"]

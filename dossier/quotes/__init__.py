@@ -15,7 +15,7 @@ never closed). `Attributor` then names each statement's speaker, in order of con
 2. "selon X", "d'après X", "Pour X, « … »";
 3. "Et d'ajouter : « … »": a speech verb without subject continues the last speaker;
 4. a person named before the colon that introduces the quote ("la position de X : « … »"),
-   else the subject of that clause;
+   else whose view that clause gives ("c'est pour lui une vocation : « … »"), else its subject;
 5. a quote standing as its own block, followed by a caption naming its speaker;
 6. otherwise the last speaker, when in this block or the one before and nobody else was named
    since.

@@ -370,6 +370,8 @@ class Attributor(Phrases):
                   if self.cast.is_person(p.actor)]
         if people:
             return people[-1].actor
+        if (opinion := self.opinion_of(reading, window, len(opening))) is not None:
+            return self.resolve(reading, opinion, focus)
         # "Un chercheur basé à Dakar se montre prudent : « … »", "il jette un œil critique : « … »":
         # the subject of the clause the colon ends, a person (or one the text leaves unnamed)
         subjects = [t for t in window if t.dep == "nsubj" and t.idx < len(opening) and t.i not in reading.quoted]
@@ -377,6 +379,15 @@ class Attributor(Phrases):
         if isinstance(who, Unnamed):
             return who if self.person_like(reading, subjects[0], who) else None
         return who if self.cast.is_person(who) else None
+
+    def opinion_of(self, reading: BlockReading, window: list[Token], end: int) -> Token | None:
+        """"pour lui" in the clause a colon ends ("l'enseignement est pour lui une vocation :
+        « … »"): whose view the quote gives."""
+        for token in window:
+            if token.idx < end and token.i not in reading.quoted and fold(token.text) in PRONOUN_GENDERS \
+                    and any(fold(c.text) == "pour" for c in reading.children(token) if c.dep == "case"):
+                return token
+        return None
 
     # -- rule 5: a quote as a block of its own, with a caption naming the speaker --
 
