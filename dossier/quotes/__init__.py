@@ -30,7 +30,7 @@ says nothing but titles (no verb outside its quotes: a reference, a link to anot
 Rules are data where an editor may want to change them: dossier/data/speech_verbs.yml, roles.yml.
 
 The package, one job a module: spans.py finds the quoted runs and the speech verbs;
-reading.py holds a block's reading and the focus; statements.py tells statements from titles; phrases.py reads noun phrases (who they name, the
+reading.py holds a block's reading and the focus; phrases.py reads noun phrases (who they name, the
 words of an unnamed source); attribution.py names the speakers. The actor index they read (where each actor is named,
 the persons' roles and genders) is dossier/cast.py, shared with dates.
 """
