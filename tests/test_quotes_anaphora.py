@@ -93,15 +93,3 @@ def test_titles_in_a_reference_or_a_link_are_not_statements(quotes_of):
                        "« Nous ne céderons pas au chantage des putschistes », selon Evkourov.")
     assert [q.text[:13] for q in quotes] == ["Nous ne céder", "Nous ne céder"]
     assert quotes[1].speaker == "evkourov"
-
-
-def test_words_a_noun_and_preposition_bring_in_name_a_thing(quotes_of):
-    assert quotes_of("Le parquet a ouvert une information judiciaire pour des soupçons de « fraude fiscale, "
-                     "manquements aux obligations déclaratives et détournement de fonds publics ».") == []
-    # a clause, a verb before the preposition, or an incise after: someone's words
-    quotes = quotes_of("Il aurait travaillé à une stratégie pour « siphonner les élus du Parti socialiste et créer "
-                       "un parti de gauche ».",
-                       "Evkourov a parlé d’« une faute politique majeure et grave du gouvernement malien ».",
-                       "Le député est soupçonné de « détournement de fonds publics, liés à un usage illicite de ses "
-                       "indemnités », peut-on lire dans Le Monde.")
-    assert [q.text.split()[0] for q in quotes] == ["siphonner", "une", "détournement"]

@@ -5,7 +5,7 @@ role to; a source it points at without naming it stays `Unnamed`, in its words.
 """
 from __future__ import annotations
 
-from ..cast import Cast, phrase_gender, role_nouns, tokens_within
+from ..cast import Cast, phrase_gender, role_nouns
 from ..models import Actor, Analysis, Article, Quote, Token
 from ..text import fold
 from .phrases import SPEAKING_TYPES, Phrases
@@ -69,7 +69,6 @@ class Attributor(Phrases):
             statements = [(reading.sentence_of(s[0].start), s) for s in pairs(spans)
                           if any(is_statement(block.text, reading_of.tokens, part) for part in s)
                           or self.attributed_short(reading, s)]
-            statements = [(n, s) for n, s in statements if not self.named_thing(reading, s)]
             if block.kind == "paragraph" and self.titles_only(reading):
                 statements = []   # "Sung Il-kwon, « En Corée, … », Le Monde diplomatique, juin 2018."
             for n in range(len(reading_of.sentences)):
@@ -94,27 +93,6 @@ class Attributor(Phrases):
         return not any(reading.text[:span.start].rstrip(" \u00a0" + OPENERS + STRAIGHT).endswith(":")
                        for span in reading.spans)
 
-    def named_thing(self, reading: BlockReading, parts: list[Span]) -> bool:
-        """Words a preposition brings in, with no finite verb and no incise after them: the name
-        of a thing, not a statement ("des soupçons de « fraude fiscale, manquements … »", "une
-        suppression de « la séparation entre … »"): the preposition completes a noun, not a verb."""
-        tokens = reading.analysis.tokens
-        inside = [t for p in parts for t in tokens_within(tokens, p.start, p.end)]
-        if not inside or inside[0].pos in ("VERB", "AUX") or any("VerbForm=Fin" in t.morph for t in inside):
-            return False   # a clause: "une stratégie pour « siphonner les élus … »" is someone's words
-        before = [t for t in tokens if t.idx < parts[0].start and t.pos != "PUNCT"][-2:]
-        if len(before) < 2 or before[1].pos != "ADP" or before[0].pos not in ("NOUN", "PROPN"):
-            return False   # "a parlé d'« une faute majeure »", "plaide pour « … »": what someone says
-        return not self.incise_after(reading, parts)
-
-    def incise_after(self, reading: BlockReading, parts: list[Span]) -> bool:
-        """A speech verb, "selon" or "peut-on lire" right after the quote's closing mark ("», a-t-il dit")."""
-        tokens = reading.analysis.tokens
-        after = [t for t in tokens if t.idx >= parts[-1].end and t.pos != "PUNCT"][:INCISE_REACH]
-        beside = [t for t in after if t.pos in ("AUX", "ADV") or t.text.startswith("-")]
-        return any(is_speech_verb(t, tokens) or fold(t.text) in self.sources for t in after[:len(beside) + 1]) \
-            or any(fold(t.lemma) in self.reading_verbs for t in after)   # "peut-on lire": "peut" may be a verb
-
     def attributed_short(self, reading: BlockReading, parts: list[Span]) -> bool:
         """A short run without a verb is a statement when a speech verb brings it in ("a réclamé
         « la démission du gouvernement »"), or an incise follows its closing mark ("« plus
@@ -131,7 +109,9 @@ class Attributor(Phrases):
             return True
         if len(parts) == 1 and first.pos == "DET":
             return False
-        return self.incise_after(reading, parts[:1])
+        after = [t for t in tokens if t.idx >= parts[0].end and t.pos != "PUNCT"][:INCISE_REACH]
+        beside = [t for t in after if t.pos in ("AUX", "ADV") or t.text.startswith("-")]
+        return any(is_speech_verb(t, tokens) or fold(t.text) in self.sources for t in after[:len(beside) + 1])
 
     def quote(self, reading: BlockReading, parts: list[Span], focus: Focus, blocks, dialogue: bool = False) -> Quote:
         span = Span(parts[0].start, parts[-1].end)
