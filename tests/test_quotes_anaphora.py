@@ -82,14 +82,3 @@ def test_pour_lui_before_the_colon_gives_whose_view_the_quote_is(quotes_of):
                        "Pourtant, l’enseignement est pour lui une vocation : « J’ai choisi ce métier parce que je "
                        "trouve que plus on partage, plus on est grand. »")
     assert [q.speaker for q in quotes] == ["evkourov", "evkourov"]
-
-
-def test_titles_in_a_reference_or_a_link_are_not_statements(quotes_of):
-    assert quotes_of("Sung Il-kwon, « En Corée, la politique du rayon de soleil », Le Monde diplomatique, juin 2018.",
-                     "« Le futur du monde a deux noms : Ahmed le migrant et Google », conversation avec le maire "
-                     "de Palerme, Evkourov") == []
-    # without a verb too, but said: after a colon, or "selon"
-    quotes = quotes_of("Evkourov, devant la presse : « Nous ne céderons à aucune menace d'où qu'elle vienne ».",
-                       "« Nous ne céderons pas au chantage des putschistes », selon Evkourov.")
-    assert [q.text[:13] for q in quotes] == ["Nous ne céder", "Nous ne céder"]
-    assert quotes[1].speaker == "evkourov"

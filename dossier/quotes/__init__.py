@@ -24,8 +24,7 @@ A speaker is a person or an organisation, never a place. What the text points at
 naming ("un proche de l'Élysée", "le communiqué", "le chef de l'État" bound to nobody in the
 article) is no speaker: the quote keeps those words as its `source_text` ("source non
 identifiée : …"), and no guess from the focus replaces them. Statements come from the body's
-blocks only (paragraphs and quotes, not captions or headings), and not from a paragraph that
-says nothing but titles (no verb outside its quotes: a reference, a link to another article).
+blocks only (paragraphs and quotes, not captions or headings).
 
 Rules are data where an editor may want to change them: dossier/data/speech_verbs.yml, roles.yml.
 

@@ -69,8 +69,6 @@ class Attributor(Phrases):
             statements = [(reading.sentence_of(s[0].start), s) for s in pairs(spans)
                           if any(is_statement(block.text, reading_of.tokens, part) for part in s)
                           or self.attributed_short(reading, s)]
-            if block.kind == "paragraph" and self.titles_only(reading):
-                statements = []   # "Sung Il-kwon, « En Corée, … », Le Monde diplomatique, juin 2018."
             for n in range(len(reading_of.sentences)):
                 for sentence, parts in statements:
                     if sentence == n:
@@ -78,20 +76,6 @@ class Attributor(Phrases):
                                                  dialogue=parts[0] is answer))
                 self.follow(reading, n, focus)
         return quotes
-
-    def titles_only(self, reading: BlockReading) -> bool:
-        """A paragraph whose words outside its quotes hold no verb, no "selon" and no colon
-        before a quote: a reference or a link to another article ("« … », conversation avec X",
-        "Auteur, « Titre », Revue, 2018"), whose quotes are titles, not what someone says here.
-        A paragraph that is a quote alone is left to the other rules."""
-        outside = [t for t in reading.analysis.tokens if t.i not in reading.quoted and t.pos != "PUNCT"]
-        if len(outside) < 2 or any(t.pos in ("VERB", "AUX") or is_speech_verb(t, reading.analysis.tokens)
-                                   for t in outside):
-            return False
-        if any(fold(t.text) in self.sources or fold(t.text) in self.opening_sources for t in outside):
-            return False
-        return not any(reading.text[:span.start].rstrip(" \u00a0" + OPENERS + STRAIGHT).endswith(":")
-                       for span in reading.spans)
 
     def attributed_short(self, reading: BlockReading, parts: list[Span]) -> bool:
         """A short run without a verb is a statement when a speech verb brings it in ("a réclamé
