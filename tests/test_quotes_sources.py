@@ -135,6 +135,9 @@ def test_the_article_page_names_an_unnamed_source_in_the_articles_words():
     article = Article("a1", "Titre", [Block("paragraph", text)], source="Test")
     quote = Quote("a1", 0, "Il tient bon", None, 2, 14, text, "un proche de l'Élysée", "verb/anonymous")
     renderer = Renderer(Path(__file__).parent.parent / "site_templates", Dossier([article], [], [quote]))
-    page = renderer.pages()["articles/a1.md"]
-    assert "source non identifiée : un proche de l" in page
-    assert "auteur non identifié" not in page
+    pages = renderer.pages()
+    assert "source non identifiée : un proche de l" in pages["articles/a1.md"]
+    assert "auteur non identifié" not in pages["articles/a1.md"]
+    # the statements page says whose words they are too, not a bare "Auteur non identifié"
+    assert "Source non identifiée : *un proche de l" in pages["declarations.md"]
+    assert "Auteur non identifié" not in pages["declarations.md"]

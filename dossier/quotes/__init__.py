@@ -9,11 +9,13 @@ never closed). `Attributor` then names each statement's speaker, in order of con
    "a-t-il ajouté", "X a souligné que « … »", "», met-il en perspective"), the subject being a
    named actor, a pronoun (the latest person in focus of its gender), a relative pronoun (its
    antecedent) or a role ("le chef de la diplomatie russe") that the article itself binds to
-   a person ("le chef de la diplomatie russe, Sergueï Lavrov");
+   a person ("le chef de la diplomatie russe, Sergueï Lavrov") or the subject just named
+   ("Le général X accuse … « … », a martelé l'officier": a noun that only refers back), or the
+   name the parser missed right before the auxiliary ("le Colonel-général X a salué « … »");
 2. "selon X", "d'après X", "Pour X, « … »";
 3. "Et d'ajouter : « … »": a speech verb without subject continues the last speaker;
 4. a person named before the colon that introduces the quote ("la position de X : « … »"),
-   else the subject of that clause;
+   else whose view that clause gives ("c'est pour lui une vocation : « … »"), else its subject;
 5. a quote standing as its own block, followed by a caption naming its speaker;
 6. otherwise the last speaker, when in this block or the one before and nobody else was named
    since.

@@ -42,6 +42,7 @@ class Attributor(Phrases):
         self.reading_verbs = {fold(v) for v in rules["reading_verbs"]}
         self.person_nouns = {fold(n) for n in rules["person_nouns"]}
         self.person_endings = tuple(fold(e) for e in rules["person_endings"])
+        self.anaphoric_nouns = {fold(n) for n in rules["anaphoric_nouns"]}
 
     def article_quotes(self, article: Article, analysis: Analysis) -> list[Quote]:
         focus = Focus()
@@ -117,7 +118,7 @@ class Attributor(Phrases):
         words = ELISION.join(reading.text[p.start:p.end] for p in parts)
         return Quote(reading.article.id, reading.index, words,
                      None if unnamed else speaker, span.start, span.end, reading.text[start:end].strip(),
-                     unnamed.words if unnamed else None, evidence)
+                     (unnamed.words or None) if unnamed else None, evidence)
 
     def attribution(self, reading: BlockReading, span: Span, window: list[Token], focus: Focus, blocks):
         """(speaker, evidence) by the first rule that finds one, else None."""
@@ -158,6 +159,8 @@ class Attributor(Phrases):
         inverted = self.inverted_subject(reading, verb, focus)
         if inverted:
             return inverted
+        if (named := self.named_before_verb(reading, verb)) is not None:
+            return named
         # "Et d'ajouter : « … »": no subject at all, the last speaker goes on
         return (focus.speaker, "continued") if focus.speaker else None
 
@@ -218,15 +221,37 @@ class Attributor(Phrases):
         ("», a dit la ministre.", "a soutenu le colonel-major X", "a justifié la présidente de
         l'université, X"): the first noun phrase after the verb that no preposition brings in
         ("à Moscou", "auprès de l'AFP" are not speakers)."""
+        token = self.inverted_phrase(reading, verb)
+        return self.resolve(reading, token, focus) if token is not None else None
+
+    def inverted_phrase(self, reading: BlockReading, verb: Token) -> Token | None:
+        """The first noun after the verb, up to the clause's end, that no preposition brings in."""
         after = reading.analysis.tokens[verb.i + 1:]
         stop = next((t.i for t in after if t.text in ".;:!?" or t.i in reading.quoted), len(reading.analysis.tokens))
         for token in after:
             if token.i >= stop:
                 break
-            if not self.nominal(reading, token) or self.in_complement(reading, token, verb):
-                continue
-            return self.resolve(reading, token, focus)
+            if self.nominal(reading, token) and not self.in_complement(reading, token, verb):
+                return token
         return None
+
+    def named_before_verb(self, reading: BlockReading, verb: Token) -> str | None:
+        """A person or organisation whose name ends right before the verb and its auxiliaries
+        ("le Colonel-général X a salué « … »"), which the parser failed to read as the subject;
+        not one a preposition brings in ("à X a succédé …")."""
+        tokens = reading.analysis.tokens
+        n = verb.i - 1
+        while n >= 0 and tokens[n].pos in ("AUX", "ADV") and not tokens[n].text.startswith("-"):
+            n -= 1
+        if n < 0 or n == verb.i - 1 or n in reading.quoted:   # only across an auxiliary: "X a salué"
+            return None
+        named = self.cast.named(reading.article.id, reading.index, tokens[n].idx, tokens[n].idx + len(tokens[n].text))
+        if not named or self.cast.types.get(named[0].actor) not in SPEAKING_TYPES:
+            return None
+        first = next(t for t in tokens if t.idx + len(t.text) > named[0].start)
+        if first.i and tokens[first.i - 1].pos == "ADP":
+            return None
+        return named[0].actor
 
     def in_complement(self, reading: BlockReading, token: Token, verb: Token) -> bool:
         """A word of a phrase brought in by a preposition, up to the verb ("à Moscou", "dans
@@ -255,6 +280,8 @@ class Attributor(Phrases):
             return self.antecedent(reading, subject, focus)
         pronoun = fold(subject.text).lstrip("-").removeprefix("t-")
         if fold(subject.lemma).lstrip("-") in self.pronouns or pronoun in self.pronouns:
+            if focus.sentence - focus.lost_sentence == 1:   # the sentence before lost its subject
+                return Unnamed("", "pronoun")
             return focus.person_of(PRONOUN_GENDERS.get(pronoun), self.cast, self.named_before(reading, subject),
                                    reading.index)
         phrase = self.phrase(reading, subject)
@@ -273,6 +300,8 @@ class Attributor(Phrases):
             if bound is None and (bound := self.chained(reading, subject, focus, gender)):
                 self.cast.bind(aid, bound, role)
             return bound or Unnamed(words, "role", gender)
+        if self.anaphoric(reading, subject) and (bound := self.chained(reading, subject, focus, gender)):
+            return bound
         if (org := self.organisation(reading, phrase)) is not None:
             return org
         named = [p for t in phrase for p in self.cast.named(aid, b, t.idx, t.idx + len(t.text))]
@@ -302,7 +331,7 @@ class Attributor(Phrases):
         who, (b, offset) = focus.subject, focus.subject_at
         if who is None or focus.sentence - focus.subject_sentence > CHAIN_SENTENCES:
             return None
-        if self.cast.gender(who) not in (None, gender):
+        if gender and self.cast.gender(who) not in (None, gender):   # "l'officier": no gender to compare
             return None
         for n in range(b, reading.index + 1):
             between = self.cast.named(reading.article.id, n, offset if n == b else 0,
@@ -341,6 +370,8 @@ class Attributor(Phrases):
                   if self.cast.is_person(p.actor)]
         if people:
             return people[-1].actor
+        if (opinion := self.opinion_of(reading, window, len(opening))) is not None:
+            return self.resolve(reading, opinion, focus)
         # "Un chercheur basé à Dakar se montre prudent : « … »", "il jette un œil critique : « … »":
         # the subject of the clause the colon ends, a person (or one the text leaves unnamed)
         subjects = [t for t in window if t.dep == "nsubj" and t.idx < len(opening) and t.i not in reading.quoted]
@@ -348,6 +379,15 @@ class Attributor(Phrases):
         if isinstance(who, Unnamed):
             return who if self.person_like(reading, subjects[0], who) else None
         return who if self.cast.is_person(who) else None
+
+    def opinion_of(self, reading: BlockReading, window: list[Token], end: int) -> Token | None:
+        """"pour lui" in the clause a colon ends ("l'enseignement est pour lui une vocation :
+        « … »"): whose view the quote gives."""
+        for token in window:
+            if token.idx < end and token.i not in reading.quoted and fold(token.text) in PRONOUN_GENDERS \
+                    and any(fold(c.text) == "pour" for c in reading.children(token) if c.dep == "case"):
+                return token
+        return None
 
     # -- rule 5: a quote as a block of its own, with a caption naming the speaker --
 
@@ -373,7 +413,11 @@ class Attributor(Phrases):
         for token in sentence:
             if token.i in reading.quoted:
                 continue
-            if token.dep == "nsubj" and fold(token.lemma) not in self.pronouns:
+            if token.dep == "nsubj" and fold(token.lemma) in self.pronouns:
+                # "Joint par téléphone, il s'est refusé …": the person it refers to stays the subject
+                focus.kept(PRONOUN_GENDERS.get(fold(token.text).lstrip("-")), self.cast)
+                continue
+            if token.dep == "nsubj":
                 actor = self.resolve(reading, token, focus)
             elif self.is_source_word(reading, token, sentence) and token.head != token.i:
                 actor = self.resolve(reading, reading.token(token.head), focus)
@@ -386,7 +430,26 @@ class Attributor(Phrases):
                 focus.spoke(actor, at, self.cast)
             elif isinstance(actor, Unnamed) or self.cast.is_person(actor):
                 focus.see(actor, at)
+        if (root := self.subjectless(reading, sentence)) is not None:
+            if (who := self.named_before_verb(reading, root)) is None:
+                focus.lost_sentence = focus.sentence
+            elif speaks:   # "le Colonel-général X a salué …": X spoke
+                focus.spoke(who, (reading.index, root.idx), self.cast)
+            elif self.cast.is_person(who):
+                focus.see(who, (reading.index, root.idx))
         focus.sentence += 1
+
+    def subjectless(self, reading: BlockReading, sentence: list[Token]) -> Token | None:
+        """The main verb of a sentence of the writer, in a compound tense but without subject
+        ("s'est souvenu", "a salué"): the parser lost it, so the person in focus may not be the
+        one a next "il" refers to. (A simple form may be a participle read as finite: "Souvent
+        tue, cette problématique …".)"""
+        roots = [t for t in sentence if t.dep == "ROOT" and t.i not in reading.quoted and t.pos == "VERB"]
+        kids = reading.children(roots[0]) if roots else []
+        compound = any(c.dep in ("aux:tense", "aux:pass") for c in kids)
+        lost = compound and not any(c.dep in SUBJECT_DEPS or c.dep == "expl:pass" for c in kids) \
+            and self.inverted_phrase(reading, roots[0]) is None   # "», a dit la ministre": read as its object
+        return roots[0] if lost else None
 
 def pairs(spans: list[Span]) -> list[list[Span]]:
     """The quoted runs grouped by pair of marks: the parts an incise split are one statement."""

@@ -27,6 +27,7 @@ class Phrases:
     demonstratives: set[str]
     person_nouns: set[str]
     person_endings: tuple[str, ...]
+    anaphoric_nouns: set[str]
 
     def nominal(self, reading: BlockReading, token: Token) -> bool:
         """A noun, or an adjective made one by its determiner ("ce proche")."""
@@ -57,13 +58,23 @@ class Phrases:
             if child.dep.startswith("nmod") and any(c.dep == "case" for c in reading.children(child)):
                 about.update(t.i for t in reading.subtree(child))
         own = [t for t in phrase if t.i not in about] + self.written_after(reading, head)
-        after_comma = [t for t in phrase if t.i in about and reading.token(t.i - 1).text == ","]
+        after_comma = self.apposition(reading, [t for t in phrase if t.i in about])
         for tokens in (own, after_comma):
             people = [p.actor for t in tokens for p in self.cast.named(aid, b, t.idx, t.idx + len(t.text))
                       if self.cast.is_person(p.actor)]
             if people:
                 return people[0]
         return None
+
+    def apposition(self, reading: BlockReading, about: list[Token]) -> list[Token]:
+        """The words between the first comma of a complement and the next one: the name in
+        apposition that the parser hung on the complement ("La présidente de la Corref, sœur X,")."""
+        commas = [t.i for t in about if reading.token(t.i - 1).text == ","]
+        if not commas:
+            return []
+        run = [t for t in about if t.i >= commas[0]]
+        end = next((k for k, t in enumerate(run) if t.text == ","), len(run))
+        return run[:end]
 
     def written_after(self, reading: BlockReading, head: Token) -> list[Token]:
         """The words written right after a noun, up to punctuation: a name the parser did not
@@ -118,6 +129,16 @@ class Phrases:
         dets = [c for c in reading.children(subject) if c.dep == "det"]
         return any("Definite=Ind" in d.morph or fold(d.lemma) in INDEFINITE or fold(d.text) in self.demonstratives
                    for d in dets)
+
+    def anaphoric(self, reading: BlockReading, subject: Token) -> bool:
+        """A definite noun that news writing uses only to refer back to someone just named
+        ("l'édile", "le prévenu", "l'officier"), alone: with a complement ("l'officier de
+        l'armée de l'air") it brings in someone new."""
+        if fold(subject.lemma) not in self.anaphoric_nouns and fold(subject.text) not in self.anaphoric_nouns:
+            return False
+        kids = reading.children(subject)
+        definite = any(c.dep == "det" and "Definite=Def" in c.morph for c in kids)
+        return definite and not any(c.dep.startswith(("nmod", "acl", "appos")) for c in kids)
 
     def named_before(self, reading: BlockReading, token: Token) -> list[str]:
         """Persons named in this block before the token and in the two blocks before, in order."""

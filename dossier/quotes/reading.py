@@ -25,7 +25,7 @@ class Unnamed:
     ("le chef de l'État"), a place ("le Niger"). It ends as `speaker: None` plus `source_text`,
     and is never replaced by a guess from the focus."""
     words: str
-    kind: str                        # "anonymous" | "nominal" | "role" | "place" | "publication" | "name"
+    kind: str   # "anonymous" | "nominal" | "role" | "place" | "publication" | "name" | "pronoun" (words "")
     gender: str | None = None
 
 
@@ -46,6 +46,9 @@ class Focus:
     subject: str | None = None       # the last named person who was a subject or a speaker,
     subject_sentence: int = -2       # in which sentence,
     subject_at: tuple[int, int] = (-1, -1)   # and where
+    # the last sentence whose main verb has no subject the parser could read ("…",un chiraquien
+    # s'est souvenu …" glued into one word): who "il" is next is not known
+    lost_sentence: int = -2
 
     def spoke(self, actor: str | Unnamed, at: tuple[int, int], cast: Cast) -> None:
         self.speaker, self.speaker_at = actor, at
@@ -60,6 +63,15 @@ class Focus:
         if actor in self.people:
             self.people.remove(actor)
         self.people.append(actor)
+
+    def kept(self, gender: str | None, cast: Cast) -> None:
+        """A pronoun subject of the gender of the last named subject, still the person in focus,
+        refers to them: the chain of subjects goes on ("X … Joint par téléphone, il s'est
+        refusé …"). Read only, nothing learned: that is for the pronouns of attributions."""
+        who = self.subject
+        if who is not None and who == self.person and gender and \
+                self.learned.get(who, cast.gender(who)) in (None, gender):
+            self.subject_sentence = self.sentence
 
     def person_of(self, gender: str | None, cast: Cast, named: list[str], block: int):
         """The person a pronoun refers to: the latest in focus whose gender is not another

@@ -1,0 +1,84 @@
+"""Speakers a careful editor names from clear evidence where the parser alone does not: a noun
+that only refers back ("l'officier", "l'édile") to the subject just named, a name the parser did
+not make the subject ("le Colonel-général X a salué"), a name in apposition hung on a complement
+("La présidente de la Corref, sœur X,"). And what still stays unnamed: the "il" after a sentence
+whose subject the parser lost."""
+from __future__ import annotations
+
+import pytest
+
+from dossier.analyse import analyse_article
+from dossier.models import Actor, Article, Block, Role
+from dossier.quotes import find_quotes
+from quoting import mention_names, only
+
+# id → (names longest first, roles in this article)
+PEOPLE = {
+    "tiani": (["Abdourahamane Tiani", "Tiani"], ["général"]),
+    "soulie": (["Bernard Soulié"], ["maire de Lavaur"]),
+    "evkourov": (["Iounous-Bek Evkourov", "Evkourov"], []),
+    "margron": (["Véronique Margron"], []),
+    "delevoye": (["Jean-Paul Delevoye", "Delevoye"], []),
+    "chirac": (["Jacques Chirac", "Chirac"], []),
+}
+
+
+@pytest.fixture(scope="module")
+def quotes_of(nlp):
+    def read(*paragraphs: str):
+        article = Article("a", "Titre", [Block("paragraph", p) for p in paragraphs])
+        actors = [mention_names(Actor(aid, names[0], "person", names[1:], [Role(r, "a") for r in roles]),
+                                article, names) for aid, (names, roles) in PEOPLE.items()]
+        return find_quotes([article], {"a": analyse_article(nlp, article)}, actors)
+    return read
+
+
+def test_a_noun_that_refers_back_is_the_subject_just_named(quotes_of):
+    quote = only(quotes_of("Le général Tiani accuse l’ancienne puissance coloniale d’ingérence. « La France n’a pas "
+                           "d’autre choix que de respecter la souveraineté du peuple », a martelé l’officier."))
+    assert quote.speaker == "tiani"
+
+
+def test_a_pronoun_subject_keeps_the_chain_to_the_person_named(quotes_of):
+    quote = only(quotes_of("Le maire de Lavaur, Bernard Soulié, ne s’est pas présenté à l’audience. Joint par téléphone, "
+                           "il s’est refusé à tout commentaire. « La commune s’est constituée partie civile, c’est tout "
+                           "ce que je peux dire », a seulement indiqué l’édile."))
+    assert quote.speaker == "soulie"
+
+
+def test_such_a_noun_with_a_complement_brings_in_someone_new(quotes_of):
+    quote = only(quotes_of("Le général Tiani accuse l’ancienne puissance coloniale d’ingérence. « La France n’a pas "
+                           "d’autre choix que de partir », a martelé l’officier de l’armée de l’air."))
+    assert (quote.speaker, quote.source_text) == (None, "l’officier de l’armée de l’air")
+
+
+def test_a_name_right_before_the_auxiliary_is_the_subject(quotes_of):
+    quotes = (quotes_of("Au sortir de l’audience avec le Chef de l’Etat, le Colonel-général Evkourov a salué "
+                           "« la volonté des autorités burkinabè de diversifier leurs partenariats ». "
+                           "« La Russie est prête à accompagner le Burkina Faso », a-t-il indiqué."))
+    assert [q.speaker for q in quotes] == ["evkourov", "evkourov"]   # and he is the "il" that follows
+
+
+def test_a_name_in_apposition_to_the_complement_is_the_role_holder(quotes_of):
+    quotes = quotes_of("La présidente de la Corref, sœur Véronique Margron, a reconnu une « responsabilité "
+                       "institutionnelle ». « Nous n’avons pas voulu voir, nous n’avons pas voulu entendre », "
+                       "a-t-elle admis devant la presse.")
+    assert [q.speaker for q in quotes] == ["margron"]
+
+
+def test_after_a_sentence_whose_subject_was_lost_il_is_nobody_we_know(quotes_of):
+    # '",un chiraquien' glued into one word: the parser finds no subject for "s'est souvenu", and the
+    # person in focus (Delevoye) is not the one who speaks
+    quotes = quotes_of("Venu du RPR, fondé par Jacques Chirac, il avait déjà montré son \"rapport de force\" par le "
+                       "passé. Alors que d'anciens amis n'en gardent \"pas tous un souvenir impérissable\",un "
+                       "chiraquien s'est souvenu du surnom peu flatteur que donnait Jacques Chirac àJean-Paul Delevoye.",
+                       "\"Chirac le surnommait le Grand Con, parce qu'il est grand et qu'il est con\", a-t-il lâché.")
+    assert (quotes[-1].speaker, quotes[-1].source_text, quotes[-1].evidence) == (None, None, "verb/pronoun")
+
+
+def test_pour_lui_before_the_colon_gives_whose_view_the_quote_is(quotes_of):
+    quotes = quotes_of("« Je suis très inquiet pour mon avenir », glisse Evkourov devant la bibliothèque.",
+                       "Des tensions avec la présidence",
+                       "Pourtant, l’enseignement est pour lui une vocation : « J’ai choisi ce métier parce que je "
+                       "trouve que plus on partage, plus on est grand. »")
+    assert [q.speaker for q in quotes] == ["evkourov", "evkourov"]
