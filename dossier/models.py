@@ -170,6 +170,7 @@ class TopicEntry:
     text: str
     speaker: str | None = None
     kind: str = "paragraph"          # "paragraph" | "quote": a statement, even when its speaker is unknown
+    source_text: str | None = None   # an unidentified statement's source, in the article's words
 
 
 @dataclass

@@ -110,7 +110,8 @@ def gather_topics(articles: list[Article], quotes: list[Quote], path: Path | Non
 def _entries(article: str, block: int, text: str, quotes: list[Quote], on_topic: Matcher) -> list[TopicEntry]:
     """A block on the topic: its statements with their speakers, then the paragraph itself if
     what it says outside those statements is on the topic too."""
-    entries = [TopicEntry(article, block, q.text, q.speaker, kind="quote") for q in quotes]
+    entries = [TopicEntry(article, block, q.text, q.speaker, kind="quote", source_text=q.source_text)
+               for q in quotes]
     rest = text
     for quote in quotes:
         rest = rest[:quote.start] + " " * (quote.end - quote.start) + rest[quote.end:]

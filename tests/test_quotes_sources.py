@@ -9,7 +9,7 @@ import pytest
 from dossier.analyse import analyse_article
 from dossier.cast import Cast
 from dossier.export import to_json_data
-from dossier.models import Actor, Article, Block, Dossier, Mention, Quote, Role
+from dossier.models import Actor, Article, Block, Dossier, Mention, Quote, Role, Topic
 from dossier.quotes import find_quotes
 from quoting import mention_names, only
 
@@ -141,3 +141,20 @@ def test_the_article_page_names_an_unnamed_source_in_the_articles_words():
     # the statements page says whose words they are too, not a bare "Auteur non identifié"
     assert "Source non identifiée : *un proche de l" in pages["declarations.md"]
     assert "Auteur non identifié" not in pages["declarations.md"]
+
+
+def test_a_theme_page_names_an_unnamed_source_in_the_articles_words():
+    from pathlib import Path
+
+    from dossier.render import Renderer
+    from dossier.topics import _entries
+
+    text = "« Le retrait est acté », a confié un proche de l'Élysée."
+    article = Article("a1", "Titre", [Block("paragraph", text)], source="Test")
+    quote = Quote("a1", 0, "Le retrait est acté", None, 2, 21, text, "un proche de l'Élysée", "verb/anonymous")
+    entries = _entries("a1", 0, text, [quote], lambda rest: False)
+    assert [(e.kind, e.source_text) for e in entries] == [("quote", "un proche de l'Élysée")]
+    dossier = Dossier([article], [], [quote], topics=[Topic("retrait", "Retrait", ["retrait"], entries)])
+    page = next(text for path, text in Renderer(Path(__file__).parent.parent / "site_templates", dossier).pages().items()
+                if path.startswith("themes/") and "retrait" in path)
+    assert "source non identifiée : *un proche de l" in page
