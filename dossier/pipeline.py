@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import logging
 import multiprocessing
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -49,6 +50,7 @@ class Settings:
 
 def build_dossier(settings: Settings) -> Dossier:
     clock = Stopwatch()
+    detector = language_model_ahead()
     raws, problems = ingest.read_seeds(settings.seeds)
     clock.lap("ingest")
     articles = clean.clean_articles(raws, settings.editorial_file("outlets.yml"), settings.cache)
@@ -60,6 +62,7 @@ def build_dossier(settings: Settings) -> Dossier:
         log.warning("dossier: %s: %s", problem.path, problem.message)
     clock.lap("dedupe")
     # each article is read by its language's model; one no installed model reads is built, not analysed
+    detector.join()
     models = language.models_of(articles, settings.models or {"fr": settings.model})
     analysable = [article for article in articles if article.id in models]
     analyses = analyse.analyse_articles(analysable, settings.cache, settings.progress, reader(settings), models)
@@ -82,6 +85,28 @@ def build_dossier(settings: Settings) -> Dossier:
                        tokens=sum(len(b.tokens) for a in analyses.values() if not a.cached for b in a.blocks),
                        seconds=clock.laps)
     return Dossier(articles, found_actors, found_quotes, events, found_topics, suspected, problems, stats)
+
+
+def language_model_ahead() -> threading.Thread:
+    """Start reading the language detector's model (language.py) beside the reading and cleaning
+    of the articles, which need no detector; the pipeline joins the thread before it detects.
+    Reading it is a 4.5 MB LZMA file decompressed to 68 MB: 0.65 s of CPU in every build that runs
+    the pipeline, plus 0.2 s to import numpy (measured, 104 articles, all analyses cached: the
+    analyse stage took 0.45 s of CPU before language detection, 2.1 s after, medians of five). The
+    decompression, most of it, lets go of Python's lock: on a second core it runs beside the
+    cleaning instead of after it. A failure here is left to the detection itself, which then
+    reads the model again and reports it."""
+    def read() -> None:
+        try:
+            import py3langid   # imported here, as language.py does: numpy and the model only when detecting
+
+            py3langid.classify("")    # its first call reads the model; nothing else in the build calls it yet
+        except Exception:   # noqa: BLE001 — any failure comes again, and is reported, in language.detect
+            pass
+
+    thread = threading.Thread(target=read, name="dossier-language-model", daemon=True)
+    thread.start()
+    return thread
 
 
 def without_text(articles: list[Article]) -> tuple[list[Article], list[Problem]]:
