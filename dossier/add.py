@@ -183,8 +183,17 @@ def known_urls(seeds: Path) -> dict[str, Path]:
         except (OSError, UnicodeDecodeError, yaml.YAMLError):
             continue
         if isinstance(meta, dict) and isinstance(meta.get("url"), str):
-            found.setdefault(meta["url"].strip(), path)
+            found.setdefault(meta["url"].strip(), article_beside(path))
     return found
+
+
+def article_beside(sidecar: Path) -> Path:
+    """The article a sidecar describes (same name, an article format), to name it to the user;
+    the sidecar itself if its article is gone."""
+    for suffix in sorted(FORMATS):
+        if (article := sidecar.with_suffix(suffix)).is_file():
+            return article
+    return sidecar
 
 
 def headline(html: str, url: str) -> str:

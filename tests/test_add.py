@@ -72,7 +72,7 @@ def test_a_page_is_saved_with_its_address_and_a_name_from_its_headline(server, t
 
 def test_a_second_add_of_an_address_is_skipped_and_a_same_headline_is_not_overwritten(server, tmp_path):
     add(f"{server}/page", tmp_path)
-    assert "already in the dossier as elections-le-scrutin-reporte-a-lautomne.yml; skipped" in add(f"{server}/page", tmp_path)
+    assert "already in the dossier as elections-le-scrutin-reporte-a-lautomne.html; skipped" in add(f"{server}/page", tmp_path)
     assert add(f"{server}/other", tmp_path).endswith("added as elections-le-scrutin-reporte-a-lautomne-2.html")
     assert len(list(tmp_path.glob("*.html"))) == 2
 
