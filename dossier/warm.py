@@ -159,9 +159,9 @@ def start(cache: Path, minutes: float, model: str = DEFAULT) -> dict:
     raise RuntimeError(f"the warm model was not ready in {START_TIMEOUT} s; see {log_file}")
 
 
-def stop(cache: Path) -> int | None:
-    """Ask each of this cache folder's warm models to end; the process number of the first, if
-    there was one."""
+def stop(cache: Path) -> list[int]:
+    """Ask each of this cache folder's warm models to end; the process number of each one asked
+    (none: an empty list)."""
     stopped = []
     for path in sorted(cache.glob(STATES)):
         state = read_state(path)
@@ -172,7 +172,7 @@ def stop(cache: Path) -> int | None:
             receive(connection)
             send(connection, {"stop": True})
         stopped.append(state["pid"])
-    return stopped[0] if stopped else None
+    return stopped
 
 
 def running(cache: Path | None) -> dict | None:
