@@ -88,6 +88,19 @@ def saved_pipeline(name: str) -> Path | None:
     return path.resolve() if path.is_dir() else None
 
 
+def against(name: str, root: Path) -> str:
+    """A model's name as mkdocs.yml gives it, with a relative folder taken from `root` (the config
+    file's folder, as the plugin's other paths are), not from where the build runs; a package's
+    name, and a name that is neither a folder there nor written as a path, stay as they are."""
+    if is_package(name):
+        return name
+    path = Path(name).expanduser()
+    if path.is_absolute():
+        return name
+    written_as_path = name.startswith(".") or "/" in name or "\\" in name
+    return str((root / path).resolve()) if written_as_path or (root / path).is_dir() else name
+
+
 def installed(name: str) -> bool:
     """Whether spacy.load finds the model here, without importing spaCy: an installed package, or
     a folder holding a pipeline saved by nlp.to_disk."""

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from dossier.cli import project_settings
 from dossier.language import detect, models_of
 from dossier.models import Article, Block
 from pipelines import ENGLISH_NAMES, english_pipeline
@@ -128,3 +129,17 @@ def test_a_model_installed_after_a_build_reads_its_articles_in_the_next(nlp, tmp
     model.model_version.cache_clear()
     again = build_site(settings, templates, True)
     assert not again.cached and again.stats.analysed == 1 and again.counts["actors"] > first.counts["actors"]
+
+
+def test_a_model_folder_is_relative_to_mkdocs_yml_not_to_where_the_build_runs(tmp_path, monkeypatch):
+    project = tmp_path / "project"
+    for folder in ("docs", "seeds", "elsewhere", "models"):
+        (project / folder).mkdir(parents=True)
+    english_pipeline(project / "models" / "en")
+    (project / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - dossier:\n      model: fr_core_news_md\n"
+                                        "      models: {fr: fr_core_news_md, en: models/en, de: ./nowhere}\n")
+    monkeypatch.chdir(project / "elsewhere")
+    settings = project_settings(str(project / "mkdocs.yml"), None, False)
+    assert settings.models == {"fr": "fr_core_news_md", "en": str(project / "models" / "en"),
+                               "de": str(project / "nowhere")}    # its warning names the folder looked in
+    assert models_of([article("en1", ENGLISH)], settings.models) == {"en1": str(project / "models" / "en")}
