@@ -17,7 +17,7 @@ from typing import Callable, Iterator
 
 from .cache import Store, fingerprint
 from .lexicon import capitalised_words
-from .model import DEFAULT, load_model, model_version, name_of
+from .model import DEFAULT, ModelNotLoaded, load_model, model_version, name_of
 from .models import Analysis, Article, BlockAnalysis, Entity, Token
 from .runtime import collector_paused
 from .text import load_data
@@ -30,6 +30,7 @@ CACHE_FORMAT = 5
 # than one batch per article; larger batches are no faster and hold more memory (256: +300 MB).
 BATCH_SIZE = 32
 MAX_BLOCK_CHARS = 100_000
+NAMED_AT_MOST = 5                # articles a warning names, before "and N more" (as language.py's)
 
 # What reads the articles missing from the cache, given the store to keep their analyses in and
 # the model's name: the model loaded in this process (read_here), or one kept warm (warm.py).
@@ -54,10 +55,24 @@ def analyse_articles(articles: list[Article], cache_dir: Path | None, progress: 
                 else:
                     results[article.id] = cached
         if missing:
-            readings = (read or read_here)(missing, store, name)
-            for analysis in _with_progress(readings, missing, progress):
-                results[analysis.article_id] = analysis
+            read_missing(missing, store, name, read or read_here, progress, results)
     return results
+
+
+def read_missing(missing: list[Article], store: Store, name: str, read: Reader, progress: bool,
+                 results: dict[str, Analysis]) -> None:
+    """Add the analyses of the articles missing from the cache to `results`. A model that cannot
+    be loaded is one warning naming it and the error, not a traceback: the articles it was to read
+    are left out of `results`, built as pages, not analysed (as when it is not installed)."""
+    try:
+        for analysis in _with_progress(read(missing, store, name), missing, progress):
+            results[analysis.article_id] = analysis
+    except ModelNotLoaded as error:
+        apart = [article.path or article.id for article in missing if article.id not in results]
+        names = ", ".join(apart[:NAMED_AT_MOST]) + (f" and {len(apart) - NAMED_AT_MOST} more"
+                                                    if len(apart) > NAMED_AT_MOST else "")
+        log.warning("dossier: models: %s could not be loaded (%s): %d article(s) built as pages, not analysed "
+                    "(%s); reinstall it, or save the pipeline again", error.name, error, len(apart), names)
 
 
 def by_model(articles: list[Article], model: str | dict[str, str]) -> dict[str, list[Article]]:

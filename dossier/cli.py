@@ -178,9 +178,11 @@ def run_stop(args) -> int:
     plugin = config.plugins["dossier"]
     plugin.root = Path(config.config_file_path).resolve().parent
     cache = plugin.path(plugin.config.cache) if plugin.config.cache else None
-    pid = warm.stop(cache) if cache is not None else None
-    print("dossier: no model kept warm for this project" if pid is None
-          else f"dossier: the model kept warm (pid {pid}) was asked to end")
+    pids = warm.stop(cache) if cache is not None else []
+    if not pids:
+        print("dossier: no model kept warm for this project")
+    for pid in pids:   # one process per model kept warm (a dossier in two languages has two)
+        print(f"dossier: the model kept warm (pid {pid}) was asked to end")
     return 0
 
 

