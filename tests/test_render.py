@@ -178,6 +178,28 @@ def test_graph_labels_are_escaped_svg_text():
     assert {tag for tag, _ in parser.found} <= {"svg", "line", "title", "a", "circle", "text"}
 
 
+def test_graph_names_cover_neither_each_other_nor_a_dot(monkeypatch):
+    """Twelve actors crowded round one point: each name placed covers no other name and no other
+    actor's dot; a name with no free place is left to pointing (None)."""
+    actors = [Actor(f"a{k}", f"Acteur numéro {k}", "person", mentions=[Mention("a1", 0, 0, 5, "Acteur", "s")] * (k + 1))
+              for k in range(12)]
+    crowded = graph.Graph(actors, {})
+    positions = {a.id: (300 + 9 * (k % 4), 200 + 9 * (k // 4)) for k, a in enumerate(actors)}
+    radii = {a.id: 6.0 for a in actors}
+    places = graph.label_places(crowded, positions, radii, 600, 400)
+    boxes = {i: graph.label_box(x, y, anchor, len(next(a.name for a in actors if a.id == i)) * graph.LABEL_CHAR_WIDTH)
+             for i, (x, y, anchor) in ((i, p) for i, p in places.items() if p)}
+    assert 3 <= len(boxes) < len(actors)
+    assert places["a11"] is not None                       # the most named is placed first
+    dots = {i: (x - 6, y - 6, x + 6, y + 6) for i, (x, y) in positions.items()}
+    for i, box in boxes.items():
+        assert not any(graph.overlaps(box, other) for j, other in boxes.items() if j != i)
+        assert not any(graph.overlaps(box, dot) for j, dot in dots.items() if j != i)
+    monkeypatch.setattr(graph, "layout", lambda *args: positions)
+    svg = graph.to_svg(crowded, lambda i: f"../{i}/", "Graphe")
+    assert svg.count("dossier-graph__label--spare") >= len(actors) - len(boxes)   # its dots are larger
+
+
 def test_a_long_timeline_is_a_page_per_month_linked_in_order(monkeypatch):
     dossier = hostile_dossier("Texte")
     dates = ["2021-11-03", "2013", "2021-11-20", "2021-12", "2022-01-05"]

@@ -85,7 +85,7 @@
         line.style.display = visible.has(a) && visible.has(b) ? "" : "none";
       }
     }
-    form.addEventListener("input", filter);
+    form.addEventListener("input", () => { filter(); declutter(svg); });
 
     // Wheel zooms where the pointer is; a drag moves the view (a touch drag too)
     const point = (event) => {
@@ -128,8 +128,34 @@
     }
   }
 
+  // The names were placed at build time from an estimate of their width; the browser knows the
+  // real one. The most named first, a name that would cover a name already shown or another
+  // actor's dot is hidden (it shows on pointing or focus, as a name with no free place does).
+  // Filtering frees room: run again.
+  const HALO = 1.5;                  // half the stroke drawn round each name (dossier.css)
+  const meets = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  function declutter(svg) {
+    const on = (node) => node.style.display !== "none";
+    const nodes = Array.from(svg.querySelectorAll(".dossier-graph__node")).filter(on);
+    const dots = new Map(nodes.map((node) => [node, node.querySelector("circle").getBBox()]));
+    const shown = [];
+    const labels = Array.from(svg.querySelectorAll(".dossier-graph__node text"))
+      .sort((a, b) => b.parentNode.dataset.mentions - a.parentNode.dataset.mentions);
+    for (const label of labels) {
+      label.classList.remove("dossier-graph__label--hidden");
+      if (!on(label.parentNode) || label.classList.contains("dossier-graph__label--spare")) continue;
+      const b = label.getBBox();
+      const box = { x: b.x - HALO, y: b.y - HALO, width: b.width + 2 * HALO, height: b.height + 2 * HALO };
+      const covers = shown.some((other) => meets(box, other))
+        || nodes.some((node) => node !== label.parentNode && meets(box, dots.get(node)));
+      if (covers) label.classList.add("dossier-graph__label--hidden");
+      else shown.push(box);
+    }
+  }
+  const declutterAll = () => document.querySelectorAll("svg.dossier-graph").forEach(declutter);
+
   // Material's instant loading swaps the page's content: set the graph up on each page shown
-  const ready = () => { setup(); centre(); };
+  const ready = () => { setup(); declutterAll(); centre(); };
   if (window.document$) window.document$.subscribe(ready);
   else ready();
 })();
