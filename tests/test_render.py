@@ -1,4 +1,5 @@
 """Rendering: untrusted text stays text; mentions link to profiles; quotes are highlighted."""
+import re
 from pathlib import Path
 
 import markdown
@@ -254,6 +255,17 @@ def test_a_theme_page_quotes_each_outlets_latest_passages_and_links_the_earlier_
     page = Renderer(ROOT / "site_templates", dossier).pages()["themes/t.md"]
     assert "plus ancien" not in page
     assert page.index("Premier passage") < page.index("Deuxième passage") < page.index("Dernier passage")
+
+
+def heading_levels(page: str) -> list[int]:
+    return [len(m.group(1)) for m in re.finditer(r"^(#+) ", page, re.M)]
+
+
+def test_a_theme_page_skips_no_heading_level():
+    """The outlets' sections are h2 under the page's h1 (axe's heading-order: no h3 straight under it)."""
+    page = Renderer(ROOT / "site_templates", hostile_dossier("Texte")).pages()["themes/t.md"]
+    levels = heading_levels(page)
+    assert levels[0] == 1 and all(b <= a + 1 for a, b in zip(levels, levels[1:])), levels
 
 
 def test_profiles_show_the_network_and_pages_list_topics_timeline_and_sources():
