@@ -268,6 +268,18 @@ def test_a_theme_page_skips_no_heading_level():
     assert levels[0] == 1 and all(b <= a + 1 for a, b in zip(levels, levels[1:])), levels
 
 
+def test_a_theme_page_says_an_unknown_date_in_plain_text(monkeypatch):
+    dossier = hostile_dossier("Texte")                     # a2 has no date
+    monkeypatch.setattr(render, "TOPIC_SHOWN", 1)
+    dossier.articles[1].source = "Texte"                    # one outlet: the other article is listed as earlier
+    page = Renderer(ROOT / "site_templates", dossier).pages()["themes/t.md"]
+    assert "[date inconnue]" not in page and "date inconnue" in page
+    assert "[Texte](../articles/a2.md) (date inconnue)" in page
+    dossier.articles[0].date = None                          # the earlier article's date unknown too
+    page = Renderer(ROOT / "site_templates", dossier).pages()["themes/t.md"]
+    assert "passage plus ancien : [Texte](../articles/a" in page and "[date inconnue]" not in page
+
+
 def test_profiles_show_the_network_and_pages_list_topics_timeline_and_sources():
     renderer = Renderer(ROOT / "site_templates", hostile_dossier("Texte"))
     pages = renderer.pages()
