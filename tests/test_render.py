@@ -291,6 +291,23 @@ def test_profiles_show_the_network_and_pages_list_topics_timeline_and_sources():
     assert "Sergueï" in pages["acteurs/lavrov.md"] and "Serguei" in pages["acteurs/lavrov.md"]
 
 
+def test_a_timeline_line_does_not_repeat_its_heading_s_year_or_month(monkeypatch):
+    """Under "## 2014" a year-only date is not said again, nor a month-only date under its month;
+    a date that says more ("depuis 2013") or a day is kept. A year's own page does the same."""
+    dossier = hostile_dossier("Texte")
+    events = [("2014", "on", "Un fait de 2014."), ("2013", "since", "Présente depuis 2013."),
+              ("2021-11", "on", "Un fait de novembre."), ("2021-11-03", "on", "Un fait du 3.")]
+    dossier.events = [Event(date, "a1", text, ["lavrov"], kind=kind) for date, kind, text in events]
+    timeline = Renderer(ROOT / "site_templates", dossier).pages()["chronologie.md"]
+    assert "## 2014\n\n- Un fait de 2014\\." in timeline and "**2014**" not in timeline
+    assert "- **depuis 2013** — Présente depuis 2013\\." in timeline
+    assert "## novembre 2021\n\n- Un fait de novembre\\." in timeline
+    assert "- **3 novembre 2021** — Un fait du 3\\." in timeline
+    monkeypatch.setattr(render, "TIMELINE_PAGE_EVENTS", 1)
+    year = Renderer(ROOT / "site_templates", dossier).pages()["chronologie/2014.md"]
+    assert "- Un fait de 2014\\." in year and "**2014**" not in year
+
+
 def test_a_timeline_date_says_what_it_is_to_the_event():
     from dossier.filters import event_date
     from dossier.models import Event
