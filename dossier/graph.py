@@ -139,7 +139,7 @@ def label_box(x: float, y: float, anchor: str, width: float) -> Box:
 
 def label_candidates(x: float, y: float, r: float) -> list[tuple[float, float, str]]:
     """Below the dot, above, right, left, then at its four corners: the places a reader still
-    reads as the dot's."""
+    reads as the dot's. content/assets/graph.js tries the same places with the real widths."""
     return [(x, y + r + 13, "middle"), (x, y - r - 5, "middle"), (x + r + 4, y + 4, "start"),
             (x - r - 4, y + 4, "end"), (x + r * 0.7, y + r + 11, "start"), (x - r * 0.7, y + r + 11, "end"),
             (x + r * 0.7, y - r - 3, "start"), (x - r * 0.7, y - r - 3, "end")]
