@@ -124,32 +124,49 @@ def fit(pos: dict[str, list[float]], width: float, height: float, margin: float 
 LABEL_CHAR_WIDTH = 6.6      # px per character of a 12 px label, to tell where labels would overlap
 LABEL_HEIGHT = 14
 
+Box = tuple[float, float, float, float]
+
+
+def overlaps(box: Box, other: Box) -> bool:
+    return box[0] < other[2] and other[0] < box[2] and box[1] < other[3] and other[1] < box[3]
+
+
+def label_box(x: float, y: float, anchor: str, width: float) -> Box:
+    """The box a label takes, its baseline at y (the descent below, the text's halo around)."""
+    left = x - width / 2 if anchor == "middle" else x if anchor == "start" else x - width
+    return (left - 1, y - LABEL_HEIGHT + 2, left + width + 1, y + 4)
+
+
+def label_candidates(x: float, y: float, r: float) -> list[tuple[float, float, str]]:
+    """Below the dot, above, right, left, then at its four corners: the places a reader still
+    reads as the dot's. content/assets/graph.js tries the same places with the real widths."""
+    return [(x, y + r + 13, "middle"), (x, y - r - 5, "middle"), (x + r + 4, y + 4, "start"),
+            (x - r - 4, y + 4, "end"), (x + r * 0.7, y + r + 11, "start"), (x - r * 0.7, y + r + 11, "end"),
+            (x + r * 0.7, y - r - 3, "start"), (x - r * 0.7, y - r - 3, "end")]
+
 
 def label_places(graph: Graph, positions: dict[str, tuple[float, float]], radii: dict[str, float],
-                 width: float, height: float) -> dict[str, tuple[float, float, str]]:
-    """Where each actor's name goes (x, y, text-anchor): below its dot, else above, right or left,
-    the first place free of the names already placed, the most named actors placed first. A name
-    with no free place goes below its dot anyway. Deterministic, as the layout is."""
-    taken: list[tuple[float, float, float, float]] = []
-    places: dict[str, tuple[float, float, str]] = {}
+                 width: float, height: float) -> dict[str, tuple[float, float, str] | None]:
+    """Where each actor's name goes (x, y, text-anchor): the first of its places inside the
+    drawing that covers neither another name already placed nor another actor's dot, the most
+    named actors placed first. A name with no free place gets None: it is shown only when its dot
+    is pointed at or focused (its name is in the link's label and title anyway). Deterministic."""
+    dots = {a.id: (positions[a.id][0] - radii[a.id], positions[a.id][1] - radii[a.id],
+                   positions[a.id][0] + radii[a.id], positions[a.id][1] + radii[a.id]) for a in graph.nodes}
+    taken: list[Box] = []
+    places: dict[str, tuple[float, float, str] | None] = {}
     for actor in sorted(graph.nodes, key=lambda a: (-len(a.mentions), a.name)):
         x, y = positions[actor.id]
-        r, w = radii[actor.id], len(actor.name) * LABEL_CHAR_WIDTH
-        candidates = [(x, y + r + 13, "middle"), (x, y - r - 5, "middle"),
-                      (x + r + 4, y + 4, "start"), (x - r - 4, y + 4, "end")]
-        chosen = candidates[0]
-        for cx, cy, anchor in candidates:
-            left = cx - w / 2 if anchor == "middle" else cx if anchor == "start" else cx - w
-            box = (left, cy - LABEL_HEIGHT + 3, left + w, cy + 3)
+        w = len(actor.name) * LABEL_CHAR_WIDTH
+        others = [box for i, box in dots.items() if i != actor.id]
+        places[actor.id] = None
+        for cx, cy, anchor in label_candidates(x, y, radii[actor.id]):
+            box = label_box(cx, cy, anchor, w)
             inside = box[0] >= 0 and box[2] <= width and box[1] >= 0 and box[3] <= height
-            if inside and not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in taken):
-                chosen = (cx, cy, anchor)
+            if inside and not any(overlaps(box, b) for b in taken + others):
+                places[actor.id] = (cx, cy, anchor)
                 taken.append(box)
                 break
-        else:
-            cx, cy, anchor = chosen
-            taken.append((cx - w / 2, cy - LABEL_HEIGHT + 3, cx + w / 2, cy + 3))
-        places[actor.id] = chosen
     return places
 
 
@@ -177,7 +194,10 @@ def to_svg(graph: Graph, href: Callable[[str], str], label: str, width: int = 10
         count = len(actor.mentions)
         mentions = "1 mention" if count == 1 else f"{count} mentions"
         centre = " dossier-graph__node--center" if actor.id == graph.center else ""
-        tx, ty, anchor = places[actor.id]
+        place = places[actor.id]
+        # a name with no free place sits below its dot, shown on pointing or focus only
+        tx, ty, anchor = place or (x, y + radii[actor.id] + 13, "middle")
+        spare = "" if place else ' class="dossier-graph__label--spare"'
         parts.append(
             # xlink:href, not href: Material's instant loading sets `.href` on every [href] of a
             # page it loads, which an SVG link does not allow (the page was then not shown)
@@ -186,7 +206,7 @@ def to_svg(graph: Graph, href: Callable[[str], str], label: str, width: int = 10
             f'class="dossier-graph__node dossier-graph__node--{actor.type}{centre}">'
             f'<title>{name} — {mentions}</title>'
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radii[actor.id]:.1f}"/>'
-            f'<text x="{tx:.1f}" y="{ty:.1f}" text-anchor="{anchor}">{name}</text></a>'
+            f'<text x="{tx:.1f}" y="{ty:.1f}" text-anchor="{anchor}"{spare}>{name}</text></a>'
         )
     parts.append("</svg>")
     return "".join(parts)

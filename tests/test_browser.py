@@ -417,6 +417,49 @@ def test_graph_labels_are_readable_on_a_phone(browser, origin, data):
     context.close()
 
 
+def shown_label_boxes(tab) -> tuple[list, list]:
+    """Each graph name a reader sees (its node shown, the name not hidden) with its box on screen,
+    its halo included; and each shown actor's dot, with its name."""
+    return tab.evaluate("""() => {
+        const box = (b, pad) => ({left: b.left - pad, top: b.top - pad, right: b.right + pad, bottom: b.bottom + pad});
+        const nodes = Array.from(document.querySelectorAll(".dossier-graph__node")).filter(n => n.style.display !== "none");
+        const labels = nodes.map(n => n.querySelector("text")).filter(t => getComputedStyle(t).visibility === "visible")
+            .map(t => [t.textContent, box(t.getBoundingClientRect(), 1.5 * t.getScreenCTM().a)]);
+        const dots = nodes.map(n => [n.querySelector("text").textContent, box(n.querySelector("circle").getBoundingClientRect(), 0)]);
+        return [labels, dots];
+    }""")
+
+
+def meets(one: dict, two: dict) -> bool:
+    return (one["left"] < two["right"] and two["left"] < one["right"]
+            and one["top"] < two["bottom"] and two["top"] < one["bottom"])
+
+
+def covering_labels(labels: list, dots: list) -> list[tuple[str, str]]:
+    """The pairs (name, what it covers: another name, or another actor's dot)."""
+    names = [(a, b) for k, (a, one) in enumerate(labels) for b, two in labels[k + 1:] if meets(one, two)]
+    return names + [(a, f"dot of {b}") for a, one in labels for b, dot in dots if a != b and meets(one, dot)]
+
+
+@pytest.mark.parametrize("screen", ["desktop", "mobile"])
+def test_graph_labels_do_not_overlap(browser, origin, data, screen):
+    """On the whole graph and on the hub’s profile (the most crowded), no name covers another name
+    or another actor’s dot;
+    nearly all names are shown, and the graph's filter frees room without bringing overlaps back."""
+    context = browser.new_context(viewport=VIEWPORTS[screen], locale="fr-FR")
+    tab = context.new_page()
+    profile = max(data["actors"], key=lambda a: a["mentions"])["url"]
+    for url in (profile, "graphe/"):
+        tab.goto(f"{origin}/{url}")
+        labels, dots = shown_label_boxes(tab)
+        assert not covering_labels(labels, dots), (url, covering_labels(labels, dots))
+        assert len(labels) >= 0.8 * len(dots), (url, len(labels), len(dots))
+    tab.locator(".dossier-graph-controls input[value=place]").uncheck()
+    labels, dots = shown_label_boxes(tab)
+    assert labels and not covering_labels(labels, dots)
+    context.close()
+
+
 def test_statement_dates_are_french_in_a_browser_of_another_language(browser, origin, data):
     """An <input type=date> shows the browser's format (12/31/2021 in English): the filter's days
     are written in French whatever the browser's language, and filter by their ISO value."""

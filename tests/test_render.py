@@ -1,4 +1,5 @@
 """Rendering: untrusted text stays text; mentions link to profiles; quotes are highlighted."""
+import re
 from pathlib import Path
 
 import markdown
@@ -178,6 +179,28 @@ def test_graph_labels_are_escaped_svg_text():
     assert {tag for tag, _ in parser.found} <= {"svg", "line", "title", "a", "circle", "text"}
 
 
+def test_graph_names_cover_neither_each_other_nor_a_dot(monkeypatch):
+    """Twelve actors crowded round one point: each name placed covers no other name and no other
+    actor's dot; a name with no free place is left to pointing (None)."""
+    actors = [Actor(f"a{k}", f"Acteur numéro {k}", "person", mentions=[Mention("a1", 0, 0, 5, "Acteur", "s")] * (k + 1))
+              for k in range(12)]
+    crowded = graph.Graph(actors, {})
+    positions = {a.id: (300 + 9 * (k % 4), 200 + 9 * (k // 4)) for k, a in enumerate(actors)}
+    radii = {a.id: 6.0 for a in actors}
+    places = graph.label_places(crowded, positions, radii, 600, 400)
+    boxes = {i: graph.label_box(x, y, anchor, len(next(a.name for a in actors if a.id == i)) * graph.LABEL_CHAR_WIDTH)
+             for i, (x, y, anchor) in ((i, p) for i, p in places.items() if p)}
+    assert 3 <= len(boxes) < len(actors)
+    assert places["a11"] is not None                       # the most named is placed first
+    dots = {i: (x - 6, y - 6, x + 6, y + 6) for i, (x, y) in positions.items()}
+    for i, box in boxes.items():
+        assert not any(graph.overlaps(box, other) for j, other in boxes.items() if j != i)
+        assert not any(graph.overlaps(box, dot) for j, dot in dots.items() if j != i)
+    monkeypatch.setattr(graph, "layout", lambda *args: positions)
+    svg = graph.to_svg(crowded, lambda i: f"../{i}/", "Graphe")
+    assert svg.count("dossier-graph__label--spare") >= len(actors) - len(boxes)   # its dots are larger
+
+
 def test_a_long_timeline_is_a_page_per_month_linked_in_order(monkeypatch):
     dossier = hostile_dossier("Texte")
     dates = ["2021-11-03", "2013", "2021-11-20", "2021-12", "2022-01-05"]
@@ -234,6 +257,29 @@ def test_a_theme_page_quotes_each_outlets_latest_passages_and_links_the_earlier_
     assert page.index("Premier passage") < page.index("Deuxième passage") < page.index("Dernier passage")
 
 
+def heading_levels(page: str) -> list[int]:
+    return [len(m.group(1)) for m in re.finditer(r"^(#+) ", page, re.M)]
+
+
+def test_a_theme_page_skips_no_heading_level():
+    """The outlets' sections are h2 under the page's h1 (axe's heading-order: no h3 straight under it)."""
+    page = Renderer(ROOT / "site_templates", hostile_dossier("Texte")).pages()["themes/t.md"]
+    levels = heading_levels(page)
+    assert levels[0] == 1 and all(b <= a + 1 for a, b in zip(levels, levels[1:])), levels
+
+
+def test_a_theme_page_says_an_unknown_date_in_plain_text(monkeypatch):
+    dossier = hostile_dossier("Texte")                     # a2 has no date
+    monkeypatch.setattr(render, "TOPIC_SHOWN", 1)
+    dossier.articles[1].source = "Texte"                    # one outlet: the other article is listed as earlier
+    page = Renderer(ROOT / "site_templates", dossier).pages()["themes/t.md"]
+    assert "[date inconnue]" not in page and "date inconnue" in page
+    assert "[Texte](../articles/a2.md) (date inconnue)" in page
+    dossier.articles[0].date = None                          # the earlier article's date unknown too
+    page = Renderer(ROOT / "site_templates", dossier).pages()["themes/t.md"]
+    assert "passage plus ancien : [Texte](../articles/a" in page and "[date inconnue]" not in page
+
+
 def test_profiles_show_the_network_and_pages_list_topics_timeline_and_sources():
     renderer = Renderer(ROOT / "site_templates", hostile_dossier("Texte"))
     pages = renderer.pages()
@@ -243,6 +289,23 @@ def test_profiles_show_the_network_and_pages_list_topics_timeline_and_sources():
     assert "../articles/a2.md" in pages["themes/t.md"] and "../acteurs/lavrov.md" in pages["themes/t.md"]
     assert "(articles/a1.md)" in pages["sources.md"]
     assert "Sergueï" in pages["acteurs/lavrov.md"] and "Serguei" in pages["acteurs/lavrov.md"]
+
+
+def test_a_timeline_line_does_not_repeat_its_heading_s_year_or_month(monkeypatch):
+    """Under "## 2014" a year-only date is not said again, nor a month-only date under its month;
+    a date that says more ("depuis 2013") or a day is kept. A year's own page does the same."""
+    dossier = hostile_dossier("Texte")
+    events = [("2014", "on", "Un fait de 2014."), ("2013", "since", "Présente depuis 2013."),
+              ("2021-11", "on", "Un fait de novembre."), ("2021-11-03", "on", "Un fait du 3.")]
+    dossier.events = [Event(date, "a1", text, ["lavrov"], kind=kind) for date, kind, text in events]
+    timeline = Renderer(ROOT / "site_templates", dossier).pages()["chronologie.md"]
+    assert "## 2014\n\n- Un fait de 2014\\." in timeline and "**2014**" not in timeline
+    assert "- **depuis 2013** — Présente depuis 2013\\." in timeline
+    assert "## novembre 2021\n\n- Un fait de novembre\\." in timeline
+    assert "- **3 novembre 2021** — Un fait du 3\\." in timeline
+    monkeypatch.setattr(render, "TIMELINE_PAGE_EVENTS", 1)
+    year = Renderer(ROOT / "site_templates", dossier).pages()["chronologie/2014.md"]
+    assert "- Un fait de 2014\\." in year and "**2014**" not in year
 
 
 def test_a_timeline_date_says_what_it_is_to_the_event():

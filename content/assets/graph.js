@@ -85,7 +85,7 @@
         line.style.display = visible.has(a) && visible.has(b) ? "" : "none";
       }
     }
-    form.addEventListener("input", filter);
+    form.addEventListener("input", () => { filter(); declutter(svg); });
 
     // Wheel zooms where the pointer is; a drag moves the view (a touch drag too)
     const point = (event) => {
@@ -128,8 +128,58 @@
     }
   }
 
+  // The names were placed at build time from an estimate of their width; the browser knows the
+  // real one. The most named first, a name that would cover a name already shown or another
+  // actor's dot moves to the next free place round its dot (the places graph.py tries), else is
+  // hidden (it shows on pointing or focus); a name graph.py found no place for gets its chance
+  // too. Filtering frees room: run again.
+  const HALO = 1.5;                  // half the stroke drawn round each name (dossier.css)
+  const meets = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  const places = (x, y, r) => [[x, y + r + 13, "middle"], [x, y - r - 5, "middle"], [x + r + 4, y + 4, "start"],
+    [x - r - 4, y + 4, "end"], [x + r * 0.7, y + r + 11, "start"], [x - r * 0.7, y + r + 11, "end"],
+    [x + r * 0.7, y - r - 3, "start"], [x - r * 0.7, y - r - 3, "end"]];
+  function declutter(svg) {
+    const on = (node) => node.style.display !== "none";
+    const nodes = Array.from(svg.querySelectorAll(".dossier-graph__node")).filter(on);
+    const dots = new Map(nodes.map((node) => [node, node.querySelector("circle").getBBox()]));
+    if (!svg.dataset.frame) svg.dataset.frame = svg.getAttribute("viewBox");   // before any zoom
+    const [fx, fy, fw, fh] = svg.dataset.frame.split(" ").map(Number);
+    const shown = [];
+    const labels = Array.from(svg.querySelectorAll(".dossier-graph__node text"))
+      .sort((a, b) => b.parentNode.dataset.mentions - a.parentNode.dataset.mentions);
+    for (const label of labels) {
+      label.classList.remove("dossier-graph__label--hidden");
+      if (!on(label.parentNode)) continue;
+      if (!label.dataset.place) label.dataset.place = ["x", "y", "text-anchor"].map((a) => label.getAttribute(a)).join(" ");
+      const circle = label.parentNode.querySelector("circle");
+      const [cx, cy, r] = ["cx", "cy", "r"].map((a) => +circle.getAttribute(a));
+      const free = () => {
+        const b = label.getBBox();
+        const box = { x: b.x - HALO, y: b.y - HALO, width: b.width + 2 * HALO, height: b.height + 2 * HALO };
+        const inside = box.x >= fx && box.y >= fy && box.x + box.width <= fx + fw && box.y + box.height <= fy + fh;
+        const covers = !inside || shown.some((other) => meets(box, other))
+          || nodes.some((node) => node !== label.parentNode && meets(box, dots.get(node)));
+        return covers ? null : box;
+      };
+      let box = null;
+      for (const [x, y, anchor] of [label.dataset.place.split(" "), ...places(cx, cy, r)]) {
+        label.setAttribute("x", x); label.setAttribute("y", y); label.setAttribute("text-anchor", anchor);
+        if ((box = free())) break;
+      }
+      if (box) {
+        shown.push(box);
+        label.classList.remove("dossier-graph__label--spare");   // the real widths left it room
+      } else {
+        const [x, y, anchor] = label.dataset.place.split(" ");
+        label.setAttribute("x", x); label.setAttribute("y", y); label.setAttribute("text-anchor", anchor);
+        label.classList.add("dossier-graph__label--hidden");
+      }
+    }
+  }
+  const declutterAll = () => document.querySelectorAll("svg.dossier-graph").forEach(declutter);
+
   // Material's instant loading swaps the page's content: set the graph up on each page shown
-  const ready = () => { setup(); centre(); };
+  const ready = () => { setup(); declutterAll(); centre(); };
   if (window.document$) window.document$.subscribe(ready);
   else ready();
 })();
