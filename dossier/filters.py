@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-from .clean.profiles import Profile, load_rules
+from .clean.profiles import Profile, load_rules, outlet_name
 from .models import Actor, Article, Mention, Quote
 
 MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
@@ -104,21 +104,6 @@ def quote_words(text: str | None) -> str:
 def outlet_profiles() -> dict[str, Profile]:
     """The outlet profiles of dossier/data/outlets.yml, by their key ('lemonde'), read once."""
     return load_rules().outlets
-
-
-@lru_cache(maxsize=1)
-def outlet_names() -> dict[str, str]:
-    """Each name an outlet profile knows (`source` and `names`), case aside → the outlet's own
-    name, its `source`: 'France Info', 'le monde' → 'franceinfo', 'Le Monde'."""
-    return {name: profile.source for profile in outlet_profiles().values() if profile.source
-            for name in profile.names}
-
-
-def outlet_name(name: str | None) -> str:
-    """An outlet's name written one way, as its profile writes it; a name no profile knows as it is."""
-    if not name:
-        return ""
-    return outlet_names().get(" ".join(name.split()).casefold(), name)
 
 
 def source_name(article: Article | str | None, capital: bool = False) -> str:

@@ -50,3 +50,17 @@ def test_the_sources_page_names_the_outlet_whose_profile_was_recognised():
     # a profile of the user's own outlets.yml, unknown here: its name as it is
     assert origin_phrase("profil de site « sahel-tribune » reconnu dans la page") == (
         "d’après la présentation du site sahel-tribune")
+
+
+def test_an_outlet_that_acts_in_the_text_is_written_as_its_profile_writes_it(nlp):
+    from dossier.actors import resolve_actors
+    from dossier.analyse import analyse_article
+    from dossier.models import Article, Block
+
+    text = ("Le ministre a accordé jeudi une longue interview à France Info, où il a défendu la réforme. "
+            "France Info a ensuite interrogé l’opposition.")
+    article = Article("a1", "Titre", [Block("paragraph", text)])
+    actors, _ = resolve_actors([article], {"a1": analyse_article(nlp, article)}, None)
+    outlet = next(a for a in actors if "France Info" in [a.name, *a.aliases])
+    assert (outlet.id, outlet.name) == ("france-info", "franceinfo")   # its address stays the text's
+    assert "France Info" in outlet.aliases

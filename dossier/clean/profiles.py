@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -117,3 +118,18 @@ def matches(patterns: list[re.Pattern], text: str) -> re.Match | None:
         if found:
             return found
     return None
+
+
+@lru_cache(maxsize=1)
+def outlet_spellings() -> dict[str, str]:
+    """Each name a built-in outlet profile knows (`source` and `names`), case aside → the outlet's
+    own name, its `source`: 'France Info', 'le monde' → 'franceinfo', 'Le Monde'."""
+    return {name: profile.source for profile in load_rules().outlets.values() if profile.source
+            for name in profile.names}
+
+
+def outlet_name(name: str | None) -> str:
+    """An outlet's name written one way, as its profile writes it; a name no profile knows as it is."""
+    if not name:
+        return ""
+    return outlet_spellings().get(" ".join(name.split()).casefold(), name)
