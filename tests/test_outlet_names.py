@@ -2,6 +2,7 @@
 writes it (`source`), whatever the article's metadata or the page said ('le monde', 'France Info')."""
 from pathlib import Path
 
+from dossier.clean.profiles import outlet_spelling
 from dossier.filters import outlet_name, source_name
 from dossier.models import Article, Block, Dossier
 from dossier.render import Renderer
@@ -64,3 +65,4 @@ def test_an_outlet_that_acts_in_the_text_is_written_as_its_profile_writes_it(nlp
     outlet = next(a for a in actors if "France Info" in [a.name, *a.aliases])
     assert (outlet.id, outlet.name) == ("france-info", "franceinfo")   # its address stays the text's
     assert "France Info" in outlet.aliases
+    assert outlet_spelling("BBC") == "BBC"        # a profile that recognises a name is not its spelling

@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 
 from slugify import slugify
 
-from ..clean.profiles import outlet_name
+from ..clean.profiles import outlet_spelling
 from ..models import Actor, Role
 from ..names import name_key
 from .candidates import Candidate
@@ -42,9 +42,9 @@ def make_actor(group: list[tuple[Form, Candidate]], entries: dict[str, Entry], r
         return None
     texts = Counter(c.mention.text for _, c in group)
     name = entry.names[0] if entry else canonical_name(group, kind, rules)
-    # an outlet that acts in the text is written as its profile writes it, as its articles' source
+    # an outlet that acts in the text is spelt as its profile spells it, as its articles' source
     # is ('France Info' → 'franceinfo'); its address stays that of the name the text gave
-    shown = outlet_name(name) if kind == "organization" and not entry else name
+    shown = outlet_spelling(name) if kind == "organization" and not entry else name
     actor = Actor(slugify(name), shown, kind, description=entry.description if entry else None)
     name = shown
     actor.aliases = sorted((t for t in texts if t != name), key=lambda t: (-texts[t], t))

@@ -133,3 +133,15 @@ def outlet_name(name: str | None) -> str:
     if not name:
         return ""
     return outlet_spellings().get(" ".join(name.split()).casefold(), name)
+
+
+def outlet_spelling(name: str) -> str:
+    """The outlet's own spelling of a name that differs from it only in case, spaces or dashes
+    ('France Info' → 'franceinfo'); any other name as it is: 'BBC' names the BBC, not the
+    'BBC News Afrique' profile that recognises it."""
+    shown = outlet_name(name)
+    return shown if squash(shown) == squash(name) else name
+
+
+def squash(name: str) -> str:
+    return "".join(c for c in name.casefold() if c.isalnum())
