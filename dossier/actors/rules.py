@@ -43,25 +43,30 @@ def load_rules() -> Rules:
         names=NameRules.from_data(data),
         titles=titles_by_first_word(data["titles"]),
         type_cues={name_key(w): kind for kind, cues in data["type_cues"].items() for w in cues},
-        institutions={name_key(w) for w in data["institutions"]},
-        portfolios={name_key(w) for w in data["portfolios"]},
-        generic={name_key(w) for w in data["generic"]},
-        generic_organizations={name_key(w) for w in data["generic_organizations"]},
-        definite_articles={name_key(w) for w in data["definite_articles"]},
-        place_prepositions={name_key(w) for w in data["place_prepositions"]},
+        institutions=keys(data["institutions"]),
+        portfolios=keys(data["portfolios"]),
+        generic=keys(data["generic"]),
+        generic_organizations=keys(data["generic_organizations"]),
+        definite_articles=keys(data["definite_articles"]),
+        place_prepositions=keys(data["place_prepositions"]),
         demonym_endings=tuple(name_key(w) for w in data["demonym_endings"]),
         longest_name_word=data["longest_name_word"],
-        metonyms={name_key(w) for w in data["metonyms"]},
-        indefinite_articles={name_key(w) for w in data["indefinite_articles"]},
-        work_makers={name_key(w) for w in data["work_makers"]},
-        members={name_key(w) for w in data["members"]},
-        portfolio_titles={name_key(w) for w in data["portfolio_titles"]},
-        place_bodies={name_key(w) for w in data["place_bodies"]},
+        metonyms=keys(data["metonyms"]),
+        indefinite_articles=keys(data["indefinite_articles"]),
+        work_makers=keys(data["work_makers"]),
+        members=keys(data["members"]),
+        portfolio_titles=keys(data["portfolio_titles"]),
+        place_bodies=keys(data["place_bodies"]),
         same_bodies=[[str(n) for n in group] for group in data["same_bodies"]],
         namesake_dominance=float(data["namesake_dominance"]),
-        speech_verbs={name_key(w) for w in speech["verbs"]},
-        sources={name_key(w) for w in speech["sources"]},
+        speech_verbs=keys(speech["verbs"]),
+        sources=keys(speech["sources"]),
     )
+
+
+def keys(words: list[str]) -> set[str]:
+    """A word list of the YAML as the name keys the rules compare with."""
+    return {name_key(w) for w in words}
 
 
 def titles_by_first_word(titles: list[str]) -> dict[str, list[list[str]]]:
