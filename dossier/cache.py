@@ -120,6 +120,13 @@ class LatestFolder:
             return None
         return self.folder / key
 
+    def latest(self) -> Path | None:
+        """The entry kept, whatever its key (a folder being filled is not one), or None."""
+        if self.folder is None or not self.folder.is_dir():
+            return None
+        return next((entry for entry in sorted(self.folder.iterdir())
+                     if entry.is_dir() and not entry.name.startswith(".tmp-")), None)
+
     def put(self, key: str, fill: Callable[[Path], T]) -> tuple[Path, T]:
         """Call `fill` on an empty folder, then make that folder the key's entry (the others are
         removed); return where the entry is, and what `fill` returned."""

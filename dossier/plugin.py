@@ -58,11 +58,20 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.date: str | None = None
         self.root = Path.cwd()
         self.serving = True          # until told otherwise, keep the model between builds
+        self.indexing: search.Background | None = None   # a live preview's search index, being written
 
     # A one-off build (`mkdocs build`, `gh-deploy`, `dossier build`) lets go of the model once the
     # articles are analysed; a live preview keeps it for the next article dropped in
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+
+    # A live preview's search index may still be written into the last build's site: drop it
+    # before MkDocs empties the site folder for the next build, or removes it on the way out
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.drop_search()
+
+    def on_shutdown(self) -> None:
+        self.drop_search()
 
     # Resolve the plugin's folders against the folder of mkdocs.yml; keep the generated pages out
     # of the navigation (they are listed on index pages: it would not scale), besides any page
@@ -136,10 +145,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         publish_extras(self.output.data.parent, Path(config.site_dir), config)   # exports, feed.xml (issue 21)
         if self.config.search:
             give_back_memory()   # Pagefind's indexer runs beside this process
-            started = time.perf_counter()
-            count = search.index_site(Path(config.site_dir), self.settings().cache)
-            self.output.stats.seconds["search index"] = time.perf_counter() - started
-            log.info("dossier: search index of %d pages written to %s/", count, search.SEARCH_DIR)
+            self.index_search(Path(config.site_dir))
         if self.kept is not None:
             self.kept.forget_others()
             log.info("dossier: %d of %d generated pages as converted in the last build",
@@ -154,6 +160,22 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 server.watch(str(self.path(name)))
         load_model_ahead(against(self.config.model, self.root))
         return server
+
+    def index_search(self, site_dir: Path) -> None:
+        """Index the built site for the search box; a live preview does it in the background, so
+        that the new page is served at once (with the last index until the new one is written)."""
+        started = time.perf_counter()
+        if self.serving:
+            self.indexing = search.index_site_later(site_dir, self.settings().cache, indexed)
+        else:
+            indexed(search.index_site(site_dir, self.settings().cache), time.perf_counter() - started)
+        if self.indexing is None:
+            self.output.stats.seconds["search index"] = time.perf_counter() - started
+
+    def drop_search(self) -> None:
+        if self.indexing is not None:
+            self.indexing.stop()
+            self.indexing = None
 
     def settings(self) -> Settings:
         return Settings(
@@ -173,6 +195,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     def path(self, name: str) -> Path:
         return (self.root / name).resolve()
+
+
+def indexed(pages: int, seconds: float) -> None:
+    log.info("dossier: search index of %d pages written to %s/ in %.1f s", pages, search.SEARCH_DIR, seconds)
 
 
 def pages_date(newest_article: str | None) -> str | None:

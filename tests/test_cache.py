@@ -123,28 +123,34 @@ def test_the_cache_works_from_any_folder_name(project, tmp_path):
     assert again.cached
 
 
+def tiny_site(folder: Path, text: str, pages: int = 1) -> Path:
+    """A home page and `pages` pages a/, b/…, each saying text, as MkDocs would write them."""
+    page = '<html lang="fr"><body><main data-pagefind-body><h1>{}</h1><p>{}</p></main></body></html>'
+    folder.mkdir(parents=True)
+    (folder / "index.html").write_text(page.format("Accueil", "Le Mali et la Russie"), encoding="utf-8")
+    for name in "abcdefgh"[:pages]:
+        (folder / name).mkdir()
+        (folder / name / "index.html").write_text(page.format("Wagner", text), encoding="utf-8")
+    return folder
+
+
 def test_the_search_index_is_reused_while_the_pages_are_unchanged(tmp_path, monkeypatch):
     from dossier import search
 
     def site(name: str, text: str) -> Path:
-        folder = tmp_path / name
-        (folder / "a").mkdir(parents=True)
-        page = '<html lang="fr"><body><main data-pagefind-body><h1>{}</h1><p>{}</p></main></body></html>'
-        (folder / "index.html").write_text(page.format("Accueil", "Le Mali et la Russie"), encoding="utf-8")
-        (folder / "a" / "index.html").write_text(page.format("Wagner", text), encoding="utf-8")
-        return folder
+        return tiny_site(tmp_path / name, text)
 
     cache = tmp_path / "cache"
     first = site("first", "Sergueï Lavrov à Bamako")
     assert search.index_site(first, cache) == 2
     real_run = search.run_pagefind
-    monkeypatch.setattr(search, "run_pagefind", lambda _: pytest.fail("Pagefind ran again"))
+    monkeypatch.setattr(search, "run_pagefind", lambda *_: pytest.fail("Pagefind ran again"))
     second = site("second", "Sergueï Lavrov à Bamako")
     assert search.index_site(second, cache) == 2
     files = lambda folder: {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}  # noqa: E731
     assert files(second / "pagefind") == files(first / "pagefind")
     ran = []
-    monkeypatch.setattr(search, "run_pagefind", lambda folder: ran.append(folder) or real_run(folder))
+    monkeypatch.setattr(search, "run_pagefind", lambda folder, *rest: ran.append(folder) or real_run(folder, *rest))
     search.index_site(site("third", "Abdoulaye Diop à Moscou"), cache)
     assert len(ran) == 1 and len(list((cache / "search").iterdir())) == 1   # only the latest is kept
 
@@ -220,3 +226,32 @@ def test_a_small_dossier_is_built_in_the_process_of_the_build(project):
     assert pipeline.article_files(project.seeds) < pipeline.APART_FROM
     output = build_site_apart(project, TEMPLATES, True)
     assert not output.cached and "pipeline process" not in output.stats.seconds
+
+
+def test_a_live_preview_indexes_in_the_background_with_the_last_index_in_place(tmp_path):
+    from dossier import search
+
+    cache = tmp_path / "cache"
+    assert search.index_site(tiny_site(tmp_path / "first", "Sergueï Lavrov"), cache) == 2
+    site = tiny_site(tmp_path / "second", "Abdoulaye Diop", pages=2)
+    done = []
+    background = search.index_site_later(site, cache, lambda pages, seconds: done.append(pages))
+    assert background is not None and search.bundle_pages(site / "pagefind") in (2, 3)  # the last, or the new
+    background.thread.join()
+    assert done == [3] and search.bundle_pages(site / "pagefind") == 3
+    assert [p.name for p in site.parent.iterdir() if p.name.startswith(".pagefind")] == []   # no work folder left
+    shutil.rmtree(site / "pagefind")        # MkDocs empties the site before the next build
+    assert search.index_site_later(site, cache, lambda *_: pytest.fail("indexed again")) is None  # unchanged pages
+    assert search.bundle_pages(site / "pagefind") == 3
+
+
+def test_a_background_index_stopped_leaves_the_last_index(tmp_path):
+    from dossier import search
+
+    cache = tmp_path / "cache"
+    search.index_site(tiny_site(tmp_path / "first", "Sergueï Lavrov"), cache)
+    site = tiny_site(tmp_path / "second", "Abdoulaye Diop", pages=2)
+    done = []
+    search.index_site_later(site, cache, lambda pages, seconds: done.append(pages)).stop()
+    assert done == [] and search.bundle_pages(site / "pagefind") == 2     # the last index, still whole
+    assert [p.name for p in site.parent.iterdir() if p.name.startswith(".pagefind")] == []

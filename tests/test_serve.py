@@ -156,8 +156,27 @@ def test_an_article_dropped_into_seeds_appears_in_the_open_page(served, page):
     assert surname in page.locator("h1").first.inner_text()
     assert page.evaluate("url => [...document.querySelectorAll('.md-content a')].some(a => a.href === url)",
                          article_url), "the new actor's profile does not link to the new article"
+    # the search index follows in the background, a few seconds after the page (search.py)
+    path = article_url.removeprefix(origin)
+    while not search_finds(page, origin, surname, path):
+        assert time.monotonic() - written < RELOAD_S + 60, f"the search never found the new article:\n{log.read_text()}"
+    assert "search index of" in log.read_text()[log.read_text().rfind("Detected file changes"):]
     outside = [url for url in page.requests if not url.startswith(origin + "/")]
     assert not outside, f"requests left 127.0.0.1: {outside}"
+
+
+def search_finds(page, origin: str, words: str, path: str) -> bool:
+    """Whether the header's search box, on a freshly loaded page, lists a result linking to path."""
+    from playwright.sync_api import TimeoutError
+
+    page.goto(origin + "/")
+    page.keyboard.press("/")
+    page.keyboard.type(words)
+    try:
+        page.wait_for_selector(f".md-search-result__link[href$='{path}']", timeout=3_000)
+        return True
+    except TimeoutError:
+        return False
 
 
 def report_timings(log: str, shown: float, loads: int) -> None:
