@@ -10,7 +10,8 @@ mkdocs.yml, content/, editorial/ and site_templates/), and, in the same run:
   Python process and, apart, the largest of its children: Pagefind's indexer), with the model the
   cold build left warm for the next ones (dossier/warm.py; it is stopped before the live preview);
 - the live preview (`dossier serve`, its model loaded ahead as a writer's preview has it): the
-  seconds from an article written into seeds/ to its page served;
+  seconds from an article written into seeds/ to its page served (the preview's search index
+  follows in the background, a few seconds later: dossier/search.py);
 - the analysis throughput, tokens per second, of dossier.analyse beside bare spaCy `nlp.pipe` with
   the same model on the same texts (the first THROUGHPUT_SAMPLE articles), in one process;
 - a bare `mkdocs build` of the same pages (the ones the dossier generated, written as files) with

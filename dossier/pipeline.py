@@ -244,7 +244,7 @@ SUMMARY = "site.json"            # the rest of the entry: page list, home overvi
 def write_site(folder: Path, dossier: Dossier, templates: Path, use_directory_urls: bool,
                warnings: list[str], cache: Path | None = None) -> SiteOutput:
     """Render the pages into `folder` one by one; return the site, its pages relative to `folder`."""
-    renderer = Renderer(templates, dossier, use_directory_urls)
+    renderer = Renderer(templates, dossier, use_directory_urls, cache)
     pages: dict[str, Path] = {}
     for src, markdown in renderer.iter_pages():
         path = folder / PAGES / src
