@@ -20,6 +20,7 @@ PEOPLE = {
     "margron": (["Véronique Margron"], []),
     "delevoye": (["Jean-Paul Delevoye", "Delevoye"], []),
     "chirac": (["Jacques Chirac", "Chirac"], []),
+    "laborde": (["Jean-Pierre Laborde"], []),
 }
 
 
@@ -82,3 +83,21 @@ def test_pour_lui_before_the_colon_gives_whose_view_the_quote_is(quotes_of):
                        "Pourtant, l’enseignement est pour lui une vocation : « J’ai choisi ce métier parce que je "
                        "trouve que plus on partage, plus on est grand. »")
     assert [q.speaker for q in quotes] == ["evkourov", "evkourov"]
+
+
+def test_a_sentence_without_verb_presents_the_subject_of_what_follows(quotes_of):
+    # no role for Laborde: the article presents him without a verb, a passive subject and an
+    # impersonal "il" follow, and "le prévenu" refers back to him
+    quotes = quotes_of("Sur le banc des prévenus, Jean-Pierre Laborde, 64 ans, costume sombre et voix posée.",
+                       "L’ancien élu est poursuivi pour prise illégale d’intérêts. Il lui est reproché d’avoir "
+                       "fait attribuer deux marchés à son beau-frère.",
+                       "« Je n’ai jamais caché mes liens familiaux », s’est défendu le prévenu.")
+    assert [q.speaker for q in quotes] == ["laborde"]
+
+
+def test_a_sentence_with_a_verb_presents_no_one(quotes_of):
+    # the same article where Laborde is only a complement: "le prévenu" stays unnamed
+    quotes = quotes_of("La presse a longuement décrit Jean-Pierre Laborde avant l’audience.",
+                       "L’ancien élu est poursuivi pour prise illégale d’intérêts.",
+                       "« Je n’ai jamais caché mes liens familiaux », s’est défendu le prévenu.")
+    assert [(q.speaker, q.source_text) for q in quotes] == [(None, "le prévenu")]

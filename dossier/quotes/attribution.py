@@ -417,7 +417,10 @@ class Attributor(Phrases):
                 # "Joint par téléphone, il s'est refusé …": the person it refers to stays the subject
                 focus.kept(PRONOUN_GENDERS.get(fold(token.text).lstrip("-")), self.cast)
                 continue
-            if token.dep == "nsubj":
+            if token.dep == "expl:subj":   # "Il lui est reproché …": an impersonal "il" names no one
+                focus.impersonal()
+                continue
+            if token.dep in ("nsubj", "nsubj:pass"):   # "L'ancien élu est poursuivi": a subject too
                 actor = self.resolve(reading, token, focus)
             elif self.is_source_word(reading, token, sentence) and token.head != token.i:
                 actor = self.resolve(reading, reading.token(token.head), focus)
@@ -426,10 +429,15 @@ class Attributor(Phrases):
             if not actor or (isinstance(actor, Unnamed) and not self.person_like(reading, token, actor)):
                 continue
             at = (reading.index, token.idx)
-            if speaks or token.dep != "nsubj":
+            if token.dep == "nsubj:pass":   # who is spoken of, not who speaks ("X a été interrogé")
+                if isinstance(actor, Unnamed) or self.cast.is_person(actor):
+                    focus.see(actor, at)
+            elif speaks or token.dep != "nsubj":
                 focus.spoke(actor, at, self.cast)
             elif isinstance(actor, Unnamed) or self.cast.is_person(actor):
                 focus.see(actor, at)
+        if (presented := self.presented(reading, sentence)) is not None:
+            focus.see(presented, (reading.index, sentence[0].idx))
         if (root := self.subjectless(reading, sentence)) is not None:
             if (who := self.named_before_verb(reading, root)) is None:
                 focus.lost_sentence = focus.sentence
@@ -438,6 +446,19 @@ class Attributor(Phrases):
             elif self.cast.is_person(who):
                 focus.see(who, (reading.index, root.idx))
         focus.sentence += 1
+
+    def presented(self, reading: BlockReading, sentence: list[Token]) -> str | None:
+        """The one person a sentence without finite verb of the body presents ("Sur le banc des prévenus,
+        X, 64 ans, ancien adjoint …"): the person the next sentences are about, as a subject is.
+        Not in headings or captions, whose names are labels, not the thread of the text."""
+        if reading.article.blocks[reading.index].kind != "paragraph":
+            return None
+        words = [t for t in sentence if t.i not in reading.quoted]
+        if not words or any(t.pos == "AUX" or "VerbForm=Fin" in t.morph for t in words):   # "voix posée" is no verb
+            return None
+        named = {p.actor for p in self.cast.named(reading.article.id, reading.index, *reading.chars(words))}
+        people = [a for a in named if self.cast.is_person(a)]
+        return people[0] if len(people) == 1 else None
 
     def subjectless(self, reading: BlockReading, sentence: list[Token]) -> Token | None:
         """The main verb of a sentence of the writer, in a compound tense but without subject

@@ -73,6 +73,12 @@ class Focus:
                 self.learned.get(who, cast.gender(who)) in (None, gender):
             self.subject_sentence = self.sentence
 
+    def impersonal(self) -> None:
+        """A sentence whose subject is an impersonal "il" ("Il lui est reproché …") names no one:
+        the last named subject, still the person in focus, stays the subject."""
+        if self.subject is not None and self.subject == self.person:
+            self.subject_sentence = self.sentence
+
     def person_of(self, gender: str | None, cast: Cast, named: list[str], block: int):
         """The person a pronoun refers to: the latest in focus whose gender is not another
         one, else the latest named so; seen in this block or the `PRONOUN_REACH` before (a
