@@ -21,6 +21,7 @@ PEOPLE = {
     "delevoye": (["Jean-Paul Delevoye", "Delevoye"], []),
     "chirac": (["Jacques Chirac", "Chirac"], []),
     "laborde": (["Jean-Pierre Laborde"], []),
+    "zineb": (["Zineb"], []),
 }
 
 
@@ -101,3 +102,17 @@ def test_a_sentence_with_a_verb_presents_no_one(quotes_of):
                        "L’ancien élu est poursuivi pour prise illégale d’intérêts.",
                        "« Je n’ai jamais caché mes liens familiaux », s’est défendu le prévenu.")
     assert [(q.speaker, q.source_text) for q in quotes] == [(None, "le prévenu")]
+
+
+def test_la_jeune_femme_alone_refers_back_to_the_speaker_just_named(quotes_of):
+    quotes = quotes_of("« Il faut penser ensemble les moyens de cette mobilisation », glisse Zineb, étudiante en "
+                       "lettres. Posée à la cafétéria, la jeune femme s’inquiète toutefois : « La priorité, ça reste "
+                       "de recevoir une formation universitaire solide. »")
+    assert [q.speaker for q in quotes] == ["zineb", "zineb"]
+
+
+def test_la_jeune_femme_with_a_complement_is_someone_new(quotes_of):
+    quotes = quotes_of("« Il faut penser ensemble les moyens de cette mobilisation », glisse Zineb, étudiante en "
+                       "lettres. « La priorité, ça reste de recevoir une formation solide », ajoute la jeune femme "
+                       "du premier rang.")
+    assert [(q.speaker, q.source_text) for q in quotes] == [("zineb", None), (None, "la jeune femme du premier rang")]
