@@ -158,3 +158,21 @@ def test_a_theme_page_names_an_unnamed_source_in_the_articles_words():
     page = next(text for path, text in Renderer(Path(__file__).parent.parent / "site_templates", dossier).pages().items()
                 if path.startswith("themes/") and "retrait" in path)
     assert "source non identifiée : *un proche de l" in page
+
+
+def test_a_subject_that_names_no_one_declines_rather_than_continue(quotes_of):
+    # "ont-ils" is a group: the last speaker, Diop, did not say it alone
+    quotes = quotes_of("« Le Mali et la Russie sont des amis de longue date », a déclaré Abdoulaye Diop.",
+                       "« Nous ne partirons pas avant la fin de la mission », ont-ils ajouté.")
+    assert [q.speaker for q in quotes] == ["abdoulaye-diop", None]
+
+
+def test_et_d_ajouter_continues_only_a_speaker_nobody_followed(quotes_of):
+    continued = quotes_of("« Le Mali et la Russie sont des amis, je suis venu voir mon ami Sergueï Lavrov », "
+                          "a déclaré Abdoulaye Diop.",
+                          "Et d’ajouter : « la Russie est membre permanent du Conseil de sécurité des Nations unies ».")
+    assert [q.speaker for q in continued] == ["abdoulaye-diop", "abdoulaye-diop"]   # Lavrov is in his quote
+    followed = quotes_of("« Le Mali et la Russie sont des amis de longue date », a déclaré Abdoulaye Diop.",
+                         "Le ministre Sergueï Lavrov était présent lui aussi à la conférence de presse.",
+                         "Et d’ajouter : « la Russie est membre permanent du Conseil de sécurité des Nations unies ».")
+    assert [q.speaker for q in followed] == ["abdoulaye-diop", None]

@@ -20,6 +20,8 @@ BODY_KINDS = ("paragraph", "quote")
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")  # "a-t-il expliqué": -il may be read nsubj:pass
 PRONOUN_GENDERS = {"elle": "Fem", "elle-meme": "Fem", "il": "Masc", "lui": "Masc", "lui-meme": "Masc",
                    "dernier": "Masc", "derniere": "Fem"}
+# Lemmatised as "il"/"elle" but a group: never the one person in focus.
+PLURAL_PRONOUNS = ("ils", "elles")
 # A role subject refers to the named subject of the sentence just before (1), none further.
 CHAIN_SENTENCES = 1
 # How many words before a relative pronoun its antecedent's name may end ("X lui-même qui").
@@ -110,7 +112,7 @@ class Attributor(Phrases):
         if dialogue and isinstance(speaker, str):
             focus.answerer = speaker
         if speaker:
-            focus.spoke(speaker, (reading.index, span.start), self.cast)
+            focus.spoke(speaker, (reading.index, span.end), self.cast)
         start, end = reading.chars(window)
         unnamed = speaker if isinstance(speaker, Unnamed) else None
         if unnamed:
@@ -155,14 +157,18 @@ class Attributor(Phrases):
                    else min(abs(t.idx - span.start), abs(t.idx - span.end)))
         subject = self.subject_of(reading, verb)
         if subject is not None:
-            return self.resolve(reading, subject, focus)
+            # a subject that names no one we know ("ont-ils dit", "a-t-elle dit" with no woman in
+            # focus, "dit-on") declines: the last speaker is not a guess for it
+            return self.resolve(reading, subject, focus) or Unnamed("", "pronoun")
         inverted = self.inverted_subject(reading, verb, focus)
         if inverted:
             return inverted
         if (named := self.named_before_verb(reading, verb)) is not None:
             return named
-        # "Et d'ajouter : « … »": no subject at all, the last speaker goes on
-        return (focus.speaker, "continued") if focus.speaker else None
+        # "Et d'ajouter : « … »": no subject at all, the last speaker goes on, when they spoke in
+        # this block or the one before and nobody else was named since
+        who = focus.recent(reading.index, span.start, self.cast, reading)
+        return (who, "continued") if who else None
 
     def by_publication(self, reading: BlockReading, window: list[Token], focus: Focus):
         """"peut-on lire dans Les Échos", "lit-on sur Le Monde": the publication is the source."""
@@ -178,11 +184,6 @@ class Attributor(Phrases):
                         return who
                     return Unnamed(self.source_words(reading, self.phrase(reading, token), token), "publication")
         return None
-
-    def climbs_to(self, reading: BlockReading, token: Token, verb: Token) -> bool:
-        while token.i != verb.i and token.head != token.i:
-            token = reading.token(token.head)
-        return token.i == verb.i
 
     def subject_of(self, reading: BlockReading, verb: Token) -> Token | None:
         """The verb's subject, climbing coordinated and chained verbs ("X a déclaré … mais a
@@ -253,20 +254,6 @@ class Attributor(Phrases):
             return None
         return named[0].actor
 
-    def in_complement(self, reading: BlockReading, token: Token, verb: Token) -> bool:
-        """A word of a phrase brought in by a preposition, up to the verb ("à Moscou", "dans
-        un message lu à la télévision"), or the object of another verb."""
-        while token.i != verb.i:
-            if any(c.dep in ("case", "mark") for c in reading.children(token)):
-                return True
-            if token.head == token.i:
-                return False
-            head = reading.token(token.head)
-            if head.pos in ("VERB", "AUX") and head.i != verb.i:
-                return True
-            token = head
-        return False
-
     def resolve(self, reading: BlockReading, subject: Token, focus: Focus):
         """Who a subject refers to: a named actor (a person or an organisation), a pronoun's
         person in focus, a relative pronoun's antecedent, the person this article gives the
@@ -280,6 +267,8 @@ class Attributor(Phrases):
             return self.antecedent(reading, subject, focus)
         pronoun = fold(subject.text).lstrip("-").removeprefix("t-")
         if fold(subject.lemma).lstrip("-") in self.pronouns or pronoun in self.pronouns:
+            if pronoun in PLURAL_PRONOUNS:   # "ont-ils ajouté": a group, not the person in focus
+                return Unnamed("", "pronoun")
             if focus.sentence - focus.lost_sentence == 1:   # the sentence before lost its subject
                 return Unnamed("", "pronoun")
             return focus.person_of(PRONOUN_GENDERS.get(pronoun), self.cast, self.named_before(reading, subject),
@@ -446,19 +435,6 @@ class Attributor(Phrases):
             elif self.cast.is_person(who):
                 focus.see(who, (reading.index, root.idx))
         focus.sentence += 1
-
-    def presented(self, reading: BlockReading, sentence: list[Token]) -> str | None:
-        """The one person a sentence without finite verb of the body presents ("Sur le banc des prévenus,
-        X, 64 ans, ancien adjoint …"): the person the next sentences are about, as a subject is.
-        Not in headings or captions, whose names are labels, not the thread of the text."""
-        if reading.article.blocks[reading.index].kind != "paragraph":
-            return None
-        words = [t for t in sentence if t.i not in reading.quoted]
-        if not words or any(t.pos == "AUX" or "VerbForm=Fin" in t.morph for t in words):   # "voix posée" is no verb
-            return None
-        named = {p.actor for p in self.cast.named(reading.article.id, reading.index, *reading.chars(words))}
-        people = [a for a in named if self.cast.is_person(a)]
-        return people[0] if len(people) == 1 else None
 
     def subjectless(self, reading: BlockReading, sentence: list[Token]) -> Token | None:
         """The main verb of a sentence of the writer, in a compound tense but without subject

@@ -1,6 +1,8 @@
 """Noun phrases, for attribution: who a subject's words name (a person in apposition, an
 organisation in other words), the article's own words for a source it does not name, and
-whether that source is someone ("un proche") or something ("le communiqué").
+whether that source is someone ("un proche") or something ("le communiqué"); where a phrase
+stands in its clause (brought in by a preposition, under which verb), and the one person a verbless
+sentence presents.
 """
 from __future__ import annotations
 
@@ -159,3 +161,35 @@ class Phrases:
             return False
         word = fold(head.lemma)
         return word in role_nouns() or word in self.person_nouns or word.endswith(self.person_endings)
+
+    def presented(self, reading: BlockReading, sentence: list[Token]) -> str | None:
+        """The one person a sentence without finite verb of the body presents ("Sur le banc des prévenus,
+        X, 64 ans, ancien adjoint …"): the person the next sentences are about, as a subject is.
+        Not in headings or captions, whose names are labels, not the thread of the text."""
+        if reading.article.blocks[reading.index].kind != "paragraph":
+            return None
+        words = [t for t in sentence if t.i not in reading.quoted]
+        if not words or any(t.pos == "AUX" or "VerbForm=Fin" in t.morph for t in words):   # "voix posée" is no verb
+            return None
+        named = {p.actor for p in self.cast.named(reading.article.id, reading.index, *reading.chars(words))}
+        people = [a for a in named if self.cast.is_person(a)]
+        return people[0] if len(people) == 1 else None
+
+    def climbs_to(self, reading: BlockReading, token: Token, verb: Token) -> bool:
+        while token.i != verb.i and token.head != token.i:
+            token = reading.token(token.head)
+        return token.i == verb.i
+
+    def in_complement(self, reading: BlockReading, token: Token, verb: Token) -> bool:
+        """A word of a phrase brought in by a preposition, up to the verb ("à Moscou", "dans
+        un message lu à la télévision"), or the object of another verb."""
+        while token.i != verb.i:
+            if any(c.dep in ("case", "mark") for c in reading.children(token)):
+                return True
+            if token.head == token.i:
+                return False
+            head = reading.token(token.head)
+            if head.pos in ("VERB", "AUX") and head.i != verb.i:
+                return True
+            token = head
+        return False

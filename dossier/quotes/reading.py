@@ -51,6 +51,11 @@ class Focus:
     lost_sentence: int = -2
 
     def spoke(self, actor: str | Unnamed, at: tuple[int, int], cast: Cast) -> None:
+        """`at`: where they were last named or, for a quote, where it ends: the names inside a
+        speaker's own quote ("« J'ai vu mon ami Lavrov », dit X") bring no one in. The sentence's
+        subject, read after its quotes, does not move it back."""
+        if actor == self.speaker:
+            at = max(at, self.speaker_at)
         self.speaker, self.speaker_at = actor, at
         if isinstance(actor, Unnamed) or cast.is_person(actor):
             self.see(actor, at)
@@ -59,6 +64,7 @@ class Focus:
         self.person, self.person_at = actor, at
         self.seen_at[actor] = at
         if isinstance(actor, str):
+            at = max(at, self.subject_at) if actor == self.subject else at
             self.subject, self.subject_sentence, self.subject_at = actor, self.sentence, at
         if actor in self.people:
             self.people.remove(actor)
