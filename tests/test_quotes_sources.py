@@ -176,3 +176,12 @@ def test_et_d_ajouter_continues_only_a_speaker_nobody_followed(quotes_of):
                          "Le ministre Sergueï Lavrov était présent lui aussi à la conférence de presse.",
                          "Et d’ajouter : « la Russie est membre permanent du Conseil de sécurité des Nations unies ».")
     assert [q.speaker for q in followed] == ["abdoulaye-diop", None]
+
+
+def test_before_a_colon_two_persons_named_give_the_subject_or_no_one(quotes_of):
+    subject = only(quotes_of("Abdoulaye Diop a reçu Sergueï Lavrov à Bamako : « Nous voulons renforcer notre "
+                             "partenariat dans tous les domaines. »"))
+    assert subject.speaker == "abdoulaye-diop"   # not Lavrov, named last
+    neither = only(quotes_of("Après la visite de Sergueï Lavrov chez Abdoulaye Diop, le ton est clair : « Nous "
+                             "voulons renforcer notre partenariat dans tous les domaines. »"))
+    assert neither.speaker is None

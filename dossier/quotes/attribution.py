@@ -355,10 +355,14 @@ class Attributor(Phrases):
         if not opening.endswith(":"):
             return None
         start = reading.chars(window)[0]
-        people = [p for p in self.cast.named(reading.article.id, reading.index, start, len(opening))
-                  if self.cast.is_person(p.actor)]
-        if people:
-            return people[-1].actor
+        people = {p.actor for p in self.cast.named(reading.article.id, reading.index, start, len(opening))
+                  if self.cast.is_person(p.actor)}
+        if len(people) == 1:
+            return people.pop()
+        if people:   # "X a reçu Y à l'Élysée : « … »": the one of them the clause makes its subject, else none
+            subjects = [t for t in window if t.dep == "nsubj" and t.idx < len(opening) and t.i not in reading.quoted]
+            who = self.resolve(reading, subjects[0], focus) if subjects else None
+            return who if who in people else Unnamed("", "colon")
         if (opinion := self.opinion_of(reading, window, len(opening))) is not None:
             return self.resolve(reading, opinion, focus)
         # "Un chercheur basé à Dakar se montre prudent : « … »", "il jette un œil critique : « … »":
