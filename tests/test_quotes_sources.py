@@ -185,3 +185,9 @@ def test_before_a_colon_two_persons_named_give_the_subject_or_no_one(quotes_of):
     neither = only(quotes_of("Après la visite de Sergueï Lavrov chez Abdoulaye Diop, le ton est clair : « Nous "
                              "voulons renforcer notre partenariat dans tous les domaines. »"))
     assert neither.speaker is None
+
+
+def test_a_day_between_the_verb_and_its_subject_is_not_the_speaker(quotes_of):
+    quote = only(quotes_of("Sergueï Lavrov est arrivé à Bamako. « Nous allons renforcer notre coopération "
+                           "militaire avec le Mali », a affirmé mardi le ministre russe."))
+    assert (quote.speaker, quote.source_text) == ("sergueï-lavrov", None)   # not "mardi"

@@ -45,6 +45,7 @@ class Attributor(Phrases):
         self.person_nouns = {fold(n) for n in rules["person_nouns"]}
         self.person_endings = tuple(fold(e) for e in rules["person_endings"])
         self.anaphoric_nouns = {fold(n) for n in rules["anaphoric_nouns"]}
+        self.time_nouns = {fold(n) for n in rules["time_nouns"]}
 
     def article_quotes(self, article: Article, analysis: Analysis) -> list[Quote]:
         focus = Focus()
@@ -226,13 +227,15 @@ class Attributor(Phrases):
         return self.resolve(reading, token, focus) if token is not None else None
 
     def inverted_phrase(self, reading: BlockReading, verb: Token) -> Token | None:
-        """The first noun after the verb, up to the clause's end, that no preposition brings in."""
+        """The first noun after the verb, up to the clause's end, that no preposition brings in,
+        nor a time ("a affirmé lundi le ministre", "a déclaré ce matin X")."""
         after = reading.analysis.tokens[verb.i + 1:]
         stop = next((t.i for t in after if t.text in ".;:!?" or t.i in reading.quoted), len(reading.analysis.tokens))
         for token in after:
             if token.i >= stop:
                 break
-            if self.nominal(reading, token) and not self.in_complement(reading, token, verb):
+            if self.nominal(reading, token) and not self.in_complement(reading, token, verb) \
+                    and fold(token.lemma) not in self.time_nouns and fold(token.text) not in self.time_nouns:
                 return token
         return None
 
