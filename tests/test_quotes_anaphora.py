@@ -22,6 +22,8 @@ PEOPLE = {
     "chirac": (["Jacques Chirac", "Chirac"], []),
     "laborde": (["Jean-Pierre Laborde"], []),
     "zineb": (["Zineb"], []),
+    "bouchez": (["Georges-Louis Bouchez"], []),
+    "magnette": (["Paul Magnette"], []),
 }
 
 
@@ -116,3 +118,12 @@ def test_la_jeune_femme_with_a_complement_is_someone_new(quotes_of):
                        "lettres. « La priorité, ça reste de recevoir une formation solide », ajoute la jeune femme "
                        "du premier rang.")
     assert [(q.speaker, q.source_text) for q in quotes] == [("zineb", None), (None, "la jeune femme du premier rang")]
+
+
+def test_a_role_does_not_refer_back_to_the_subject_of_a_relative_clause(quotes_of):
+    # Magnette is only the subject of "qui subit": "le président des libéraux" is not him
+    quotes = quotes_of("Le parti de Georges-Louis Bouchez devient la première formation du sud du pays, devant le PS "
+                       "de Paul Magnette, qui subit un revers historique. « Les Wallons ont choisi le changement, ils "
+                       "ont choisi la droite », a lancé le président des libéraux francophones devant ses militants.")
+    assert [(q.speaker, q.source_text) for q in quotes] == [(None, "le président des libéraux francophones")]
+

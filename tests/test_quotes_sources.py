@@ -191,3 +191,10 @@ def test_a_day_between_the_verb_and_its_subject_is_not_the_speaker(quotes_of):
     quote = only(quotes_of("Sergueï Lavrov est arrivé à Bamako. « Nous allons renforcer notre coopération "
                            "militaire avec le Mali », a affirmé mardi le ministre russe."))
     assert (quote.speaker, quote.source_text) == ("sergueï-lavrov", None)   # not "mardi"
+
+
+def test_a_full_stop_the_parser_splits_off_does_not_break_the_chain(quotes_of):
+    # the parser makes "." a sentence of its own here: it is not a sentence between the subject and the role
+    quote = only(quotes_of("Sergueï Lavrov était à Bamako lundi. « Nous allons renforcer notre coopération "
+                           "militaire avec le Mali », a affirmé le ministre russe."))
+    assert quote.speaker == "sergueï-lavrov"

@@ -406,6 +406,10 @@ class Attributor(Phrases):
         sentence = reading.sentence_tokens(n, n)
         tokens = reading.analysis.tokens
         speaks = any(t.i not in reading.quoted and is_speech_verb(t, tokens) for t in sentence)
+        # a relative clause's subject is the one a role after refers to only when the sentence
+        # has no other ("Le maire, X, qui n'était pas poursuivi, ne s'est pas présenté", misparsed)
+        main_subject = any(t.dep == "nsubj" and "PronType=Rel" not in t.morph and t.i not in reading.quoted
+                           for t in sentence)
         for token in sentence:
             if token.i in reading.quoted:
                 continue
@@ -424,14 +428,14 @@ class Attributor(Phrases):
                 continue
             if not actor or (isinstance(actor, Unnamed) and not self.person_like(reading, token, actor)):
                 continue
-            at = (reading.index, token.idx)
+            at, anchor = (reading.index, token.idx), "PronType=Rel" not in token.morph or not main_subject
             if token.dep == "nsubj:pass":   # who is spoken of, not who speaks ("X a été interrogé")
                 if isinstance(actor, Unnamed) or self.cast.is_person(actor):
-                    focus.see(actor, at)
+                    focus.see(actor, at, anchor)
             elif speaks or token.dep != "nsubj":
-                focus.spoke(actor, at, self.cast)
+                focus.spoke(actor, at, self.cast, anchor)
             elif isinstance(actor, Unnamed) or self.cast.is_person(actor):
-                focus.see(actor, at)
+                focus.see(actor, at, anchor)
         if (presented := self.presented(reading, sentence)) is not None:
             focus.see(presented, (reading.index, sentence[0].idx))
         if (root := self.subjectless(reading, sentence)) is not None:
@@ -441,7 +445,8 @@ class Attributor(Phrases):
                 focus.spoke(who, (reading.index, root.idx), self.cast)
             elif self.cast.is_person(who):
                 focus.see(who, (reading.index, root.idx))
-        focus.sentence += 1
+        if any(t.pos != "PUNCT" for t in sentence):   # a lone "." or "«" the parser split off is no sentence
+            focus.sentence += 1
 
     def subjectless(self, reading: BlockReading, sentence: list[Token]) -> Token | None:
         """The main verb of a sentence of the writer, in a compound tense but without subject

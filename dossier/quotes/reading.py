@@ -50,7 +50,7 @@ class Focus:
     # s'est souvenu …" glued into one word): who "il" is next is not known
     lost_sentence: int = -2
 
-    def spoke(self, actor: str | Unnamed, at: tuple[int, int], cast: Cast) -> None:
+    def spoke(self, actor: str | Unnamed, at: tuple[int, int], cast: Cast, anchor: bool = True) -> None:
         """`at`: where they were last named or, for a quote, where it ends: the names inside a
         speaker's own quote ("« J'ai vu mon ami Lavrov », dit X") bring no one in. The sentence's
         subject, read after its quotes, does not move it back."""
@@ -58,12 +58,14 @@ class Focus:
             at = max(at, self.speaker_at)
         self.speaker, self.speaker_at = actor, at
         if isinstance(actor, Unnamed) or cast.is_person(actor):
-            self.see(actor, at)
+            self.see(actor, at, anchor)
 
-    def see(self, actor: str | Unnamed, at: tuple[int, int]) -> None:
+    def see(self, actor: str | Unnamed, at: tuple[int, int], anchor: bool = True) -> None:
+        """`anchor`: a main clause's subject, which a role just after may refer back to; the
+        subject of a relative clause ("devant le PS de X, qui subit un revers") is not."""
         self.person, self.person_at = actor, at
         self.seen_at[actor] = at
-        if isinstance(actor, str):
+        if isinstance(actor, str) and anchor:
             at = max(at, self.subject_at) if actor == self.subject else at
             self.subject, self.subject_sentence, self.subject_at = actor, self.sentence, at
         if actor in self.people:
