@@ -127,3 +127,9 @@ def test_a_role_does_not_refer_back_to_the_subject_of_a_relative_clause(quotes_o
                        "ont choisi la droite », a lancé le président des libéraux francophones devant ses militants.")
     assert [(q.speaker, q.source_text) for q in quotes] == [(None, "le président des libéraux francophones")]
 
+
+
+def test_a_role_in_the_same_sentence_as_the_subject_is_someone_else(quotes_of):
+    quotes = quotes_of("Le 31 août, Bernard Soulié a obtenu un non-lieu, au motif que « le défaut de consentement "
+                       "ne suffit pas à caractériser les faits », a expliqué le juge.")
+    assert [(q.speaker, q.source_text) for q in quotes] == [(None, "le juge")]

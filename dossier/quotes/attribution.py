@@ -319,9 +319,13 @@ class Attributor(Phrases):
     def chained(self, reading: BlockReading, subject: Token, focus: Focus, gender: str | None) -> str | None:
         """The person a role refers to by the continuity of news writing: the named subject of
         the sentence just before ("Emmanuel Macron a officialisé … Le chef de l'Etat a
-        justifié …"), of the role's gender, nobody else named in between."""
+        justifié …"), of the role's gender, nobody else named in between. Not the subject of the
+        same sentence ("X a obtenu un non-lieu, au motif que « … », a expliqué le juge": two
+        clauses, two people), nor for a plural ("les responsables") or for a place."""
         who, (b, offset) = focus.subject, focus.subject_at
-        if who is None or focus.sentence - focus.subject_sentence > CHAIN_SENTENCES:
+        if who is None or not 0 < focus.sentence - focus.subject_sentence <= CHAIN_SENTENCES:
+            return None
+        if "Number=Plur" in subject.morph or not self.cast.is_person(who):
             return None
         if gender and self.cast.gender(who) not in (None, gender):   # "l'officier": no gender to compare
             return None
