@@ -198,3 +198,10 @@ def test_a_full_stop_the_parser_splits_off_does_not_break_the_chain(quotes_of):
     quote = only(quotes_of("Sergueï Lavrov était à Bamako lundi. « Nous allons renforcer notre coopération "
                            "militaire avec le Mali », a affirmé le ministre russe."))
     assert quote.speaker == "sergueï-lavrov"
+
+
+def test_a_subject_after_the_verb_the_parse_did_not_give_is_no_one_rather_than_the_last_speaker(quotes_of):
+    # "la ministre" hangs under "Inter" read as a verb: the subject is there, unread; Diop did not say it
+    quotes = quotes_of("« Le Mali et la Russie sont des amis de longue date », a déclaré Abdoulaye Diop.",
+                       "« Nous allons renforcer les contrôles », a déclaré dimanche sur France Inter la ministre.")
+    assert [q.speaker for q in quotes] == ["abdoulaye-diop", None]

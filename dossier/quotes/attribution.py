@@ -166,6 +166,8 @@ class Attributor(Phrases):
             return inverted
         if (named := self.named_before_verb(reading, verb)) is not None:
             return named
+        if self.unread_subject(reading, verb):
+            return Unnamed("", "unread")
         # "Et d'ajouter : « … »": no subject at all, the last speaker goes on, when they spoke in
         # this block or the one before and nobody else was named since
         who = focus.recent(reading.index, span.start, self.cast, reading)
@@ -225,19 +227,6 @@ class Attributor(Phrases):
         ("à Moscou", "auprès de l'AFP" are not speakers)."""
         token = self.inverted_phrase(reading, verb)
         return self.resolve(reading, token, focus) if token is not None else None
-
-    def inverted_phrase(self, reading: BlockReading, verb: Token) -> Token | None:
-        """The first noun after the verb, up to the clause's end, that no preposition brings in,
-        nor a time ("a affirmé lundi le ministre", "a déclaré ce matin X")."""
-        after = reading.analysis.tokens[verb.i + 1:]
-        stop = next((t.i for t in after if t.text in ".;:!?" or t.i in reading.quoted), len(reading.analysis.tokens))
-        for token in after:
-            if token.i >= stop:
-                break
-            if self.nominal(reading, token) and not self.in_complement(reading, token, verb) \
-                    and fold(token.lemma) not in self.time_nouns and fold(token.text) not in self.time_nouns:
-                return token
-        return None
 
     def named_before_verb(self, reading: BlockReading, verb: Token) -> str | None:
         """A person or organisation whose name ends right before the verb and its auxiliaries

@@ -30,6 +30,7 @@ class Phrases:
     person_nouns: set[str]
     person_endings: tuple[str, ...]
     anaphoric_nouns: set[str]
+    time_nouns: set[str]
 
     def nominal(self, reading: BlockReading, token: Token) -> bool:
         """A noun, or an adjective made one by its determiner ("ce proche")."""
@@ -192,4 +193,31 @@ class Phrases:
             if head.pos in ("VERB", "AUX") and head.i != verb.i:
                 return True
             token = head
+        return False
+
+    def inverted_phrase(self, reading: BlockReading, verb: Token) -> Token | None:
+        """The first noun after the verb, up to the clause's end, that no preposition brings in,
+        nor a time ("a affirmé lundi le ministre", "a déclaré ce matin X")."""
+        after = reading.analysis.tokens[verb.i + 1:]
+        stop = next((t.i for t in after if t.text in ".;:!?" or t.i in reading.quoted), len(reading.analysis.tokens))
+        for token in after:
+            if token.i >= stop:
+                break
+            if self.nominal(reading, token) and not self.in_complement(reading, token, verb) \
+                    and fold(token.lemma) not in self.time_nouns and fold(token.text) not in self.time_nouns:
+                return token
+        return None
+
+    def unread_subject(self, reading: BlockReading, verb: Token) -> bool:
+        """A noun phrase after the verb, up to the clause's end, that no preposition brings in
+        ("», a déclaré dimanche sur France Inter la ministre", misparsed): a subject the parse
+        did not give, so the last speaker is no guess for it."""
+        for token in reading.analysis.tokens[verb.i + 1:]:
+            if token.text in ".;:!?" or token.i in reading.quoted:
+                return False
+            kids = reading.children(token)
+            if token.pos in ("NOUN", "PROPN") and fold(token.lemma) not in self.time_nouns \
+                    and not any(c.dep == "case" for c in kids) \
+                    and (token.pos == "PROPN" or any(c.dep == "det" for c in kids)):
+                return True
         return False
