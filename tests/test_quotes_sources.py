@@ -205,3 +205,9 @@ def test_a_subject_after_the_verb_the_parse_did_not_give_is_no_one_rather_than_t
     quotes = quotes_of("« Le Mali et la Russie sont des amis de longue date », a déclaré Abdoulaye Diop.",
                        "« Nous allons renforcer les contrôles », a déclaré dimanche sur France Inter la ministre.")
     assert [q.speaker for q in quotes] == ["abdoulaye-diop", None]
+
+
+def test_a_name_after_a_complement_of_the_verb_is_its_subject(quotes_of):
+    quote = only(quotes_of("« Le Mali et la Russie sont des amis de longue date », a déclaré à l'AFP Abdoulaye "
+                           "Diop, chef de la diplomatie malienne."))
+    assert quote.speaker == "abdoulaye-diop"

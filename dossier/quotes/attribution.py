@@ -166,8 +166,9 @@ class Attributor(Phrases):
             return inverted
         if (named := self.named_before_verb(reading, verb)) is not None:
             return named
-        if self.unread_subject(reading, verb):
-            return Unnamed("", "unread")
+        if (unread := self.unread_subject(reading, verb)) is not None:   # the name it is, else no one
+            named = self.cast.named(reading.article.id, reading.index, unread.idx, unread.idx + len(unread.text))
+            return self.speaking(named[0].actor, reading, unread) if named else Unnamed("", "unread")
         # "Et d'ajouter : « … »": no subject at all, the last speaker goes on, when they spoke in
         # this block or the one before and nobody else was named since
         who = focus.recent(reading.index, span.start, self.cast, reading)

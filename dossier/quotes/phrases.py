@@ -208,16 +208,16 @@ class Phrases:
                 return token
         return None
 
-    def unread_subject(self, reading: BlockReading, verb: Token) -> bool:
+    def unread_subject(self, reading: BlockReading, verb: Token) -> Token | None:
         """A noun phrase after the verb, up to the clause's end, that no preposition brings in
-        ("», a déclaré dimanche sur France Inter la ministre", misparsed): a subject the parse
-        did not give, so the last speaker is no guess for it."""
+        ("», a déclaré dimanche sur France Inter la ministre", "a déclaré à l'AFP X", misparsed):
+        a subject the parse did not give, so the last speaker is no guess for it."""
         for token in reading.analysis.tokens[verb.i + 1:]:
             if token.text in ".;:!?" or token.i in reading.quoted:
-                return False
+                return None
             kids = reading.children(token)
             if token.pos in ("NOUN", "PROPN") and fold(token.lemma) not in self.time_nouns \
                     and not any(c.dep == "case" for c in kids) \
                     and (token.pos == "PROPN" or any(c.dep == "det" for c in kids)):
-                return True
-        return False
+                return token
+        return None
