@@ -133,3 +133,9 @@ def test_a_role_in_the_same_sentence_as_the_subject_is_someone_else(quotes_of):
     quotes = quotes_of("Le 31 août, Bernard Soulié a obtenu un non-lieu, au motif que « le défaut de consentement "
                        "ne suffit pas à caractériser les faits », a expliqué le juge.")
     assert [(q.speaker, q.source_text) for q in quotes] == [(None, "le juge")]
+
+
+def test_a_role_the_text_gave_someone_unnamed_is_not_the_last_named_subject(quotes_of):
+    quotes = quotes_of("Le ministre de l’Économie a présenté son budget. Bernard Soulié l’a soutenu. « C’est un "
+                       "budget de responsabilité pour le pays », a insisté le ministre.")
+    assert [(q.speaker, q.source_text) for q in quotes] == [(None, "le ministre")]

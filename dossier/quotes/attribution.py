@@ -9,7 +9,7 @@ from ..cast import Cast, phrase_gender, role_nouns
 from ..models import Actor, Analysis, Article, Quote, Token
 from ..text import fold
 from .phrases import SPEAKING_TYPES, Phrases
-from .reading import BlockReading, Focus, Unnamed
+from .reading import FOCUS_REACH, BlockReading, Focus, Unnamed
 from .spans import (CLOSERS, INCISE_REACH, MIN_WORDS, OPENERS, STRAIGHT, Span, _is_dash_question,
                     _starts_incise, dialogue_span, is_speech_verb, is_statement, quoted_spans, speech_rules)
 
@@ -316,6 +316,12 @@ class Attributor(Phrases):
         if who is None or not 0 < focus.sentence - focus.subject_sentence <= CHAIN_SENTENCES:
             return None
         if "Number=Plur" in subject.morph or not self.cast.is_person(who):
+            return None
+        # "Le ministre de l'Économie a présenté son budget. X l'a soutenu. « … », a insisté le
+        # ministre": the role the text gave someone it left unnamed, in focus still, is theirs
+        head = fold(subject.lemma)
+        if any(isinstance(p, Unnamed) and head in fold(p.words).split() for p in focus.people
+               if reading.index - focus.seen_at.get(p, (-99, 0))[0] <= FOCUS_REACH):
             return None
         if gender and self.cast.gender(who) not in (None, gender):   # "l'officier": no gender to compare
             return None
