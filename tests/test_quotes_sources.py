@@ -211,3 +211,11 @@ def test_a_name_after_a_complement_of_the_verb_is_its_subject(quotes_of):
     quote = only(quotes_of("« Le Mali et la Russie sont des amis de longue date », a déclaré à l'AFP Abdoulaye "
                            "Diop, chef de la diplomatie malienne."))
     assert quote.speaker == "abdoulaye-diop"
+
+
+def test_a_speech_verb_the_tagger_glued_to_the_name_before_it_still_names_the_speaker(quotes_of):
+    # "Sergueï Lavrov juge" is read as one name, "juge" a noun: the name before it is the subject
+    quote = only(quotes_of("Dans un entretien au Monde, Sergueï Lavrov juge que « l'Europe doit se réarmer "
+                           "sans attendre »."))
+    assert quote.speaker == "sergueï-lavrov"
+

@@ -237,7 +237,9 @@ class Attributor(Phrases):
         n = verb.i - 1
         while n >= 0 and tokens[n].pos in ("AUX", "ADV") and not tokens[n].text.startswith("-"):
             n -= 1
-        if n < 0 or n == verb.i - 1 or n in reading.quoted:   # only across an auxiliary: "X a salué"
+        # only across an auxiliary ("X a salué"), or for a verb the tagger took for a noun and glued
+        # to the name before it ("Olaf Scholz juge que …" read as one name)
+        if n < 0 or (n == verb.i - 1 and verb.pos in ("VERB", "AUX")) or n in reading.quoted:
             return None
         named = self.cast.named(reading.article.id, reading.index, tokens[n].idx, tokens[n].idx + len(tokens[n].text))
         if not named or self.cast.types.get(named[0].actor) not in SPEAKING_TYPES:
