@@ -20,6 +20,10 @@ PEOPLE = {
     "margron": (["Véronique Margron"], []),
     "delevoye": (["Jean-Paul Delevoye", "Delevoye"], []),
     "chirac": (["Jacques Chirac", "Chirac"], []),
+    "laborde": (["Jean-Pierre Laborde"], []),
+    "zineb": (["Zineb"], []),
+    "bouchez": (["Georges-Louis Bouchez"], []),
+    "magnette": (["Paul Magnette"], []),
 }
 
 
@@ -82,3 +86,56 @@ def test_pour_lui_before_the_colon_gives_whose_view_the_quote_is(quotes_of):
                        "Pourtant, l’enseignement est pour lui une vocation : « J’ai choisi ce métier parce que je "
                        "trouve que plus on partage, plus on est grand. »")
     assert [q.speaker for q in quotes] == ["evkourov", "evkourov"]
+
+
+def test_a_sentence_without_verb_presents_the_subject_of_what_follows(quotes_of):
+    # no role for Laborde: the article presents him without a verb, a passive subject and an
+    # impersonal "il" follow, and "le prévenu" refers back to him
+    quotes = quotes_of("Sur le banc des prévenus, Jean-Pierre Laborde, 64 ans, costume sombre et voix posée.",
+                       "L’ancien élu est poursuivi pour prise illégale d’intérêts. Il lui est reproché d’avoir "
+                       "fait attribuer deux marchés à son beau-frère.",
+                       "« Je n’ai jamais caché mes liens familiaux », s’est défendu le prévenu.")
+    assert [q.speaker for q in quotes] == ["laborde"]
+
+
+def test_a_sentence_with_a_verb_presents_no_one(quotes_of):
+    # the same article where Laborde is only a complement: "le prévenu" stays unnamed
+    quotes = quotes_of("La presse a longuement décrit Jean-Pierre Laborde avant l’audience.",
+                       "L’ancien élu est poursuivi pour prise illégale d’intérêts.",
+                       "« Je n’ai jamais caché mes liens familiaux », s’est défendu le prévenu.")
+    assert [(q.speaker, q.source_text) for q in quotes] == [(None, "le prévenu")]
+
+
+def test_la_jeune_femme_alone_refers_back_to_the_speaker_just_named(quotes_of):
+    quotes = quotes_of("« Il faut penser ensemble les moyens de cette mobilisation », glisse Zineb, étudiante en "
+                       "lettres. Posée à la cafétéria, la jeune femme s’inquiète toutefois : « La priorité, ça reste "
+                       "de recevoir une formation universitaire solide. »")
+    assert [q.speaker for q in quotes] == ["zineb", "zineb"]
+
+
+def test_la_jeune_femme_with_a_complement_is_someone_new(quotes_of):
+    quotes = quotes_of("« Il faut penser ensemble les moyens de cette mobilisation », glisse Zineb, étudiante en "
+                       "lettres. « La priorité, ça reste de recevoir une formation solide », ajoute la jeune femme "
+                       "du premier rang.")
+    assert [(q.speaker, q.source_text) for q in quotes] == [("zineb", None), (None, "la jeune femme du premier rang")]
+
+
+def test_a_role_does_not_refer_back_to_the_subject_of_a_relative_clause(quotes_of):
+    # Magnette is only the subject of "qui subit": "le président des libéraux" is not him
+    quotes = quotes_of("Le parti de Georges-Louis Bouchez devient la première formation du sud du pays, devant le PS "
+                       "de Paul Magnette, qui subit un revers historique. « Les Wallons ont choisi le changement, ils "
+                       "ont choisi la droite », a lancé le président des libéraux francophones devant ses militants.")
+    assert [(q.speaker, q.source_text) for q in quotes] == [(None, "le président des libéraux francophones")]
+
+
+
+def test_a_role_in_the_same_sentence_as_the_subject_is_someone_else(quotes_of):
+    quotes = quotes_of("Le 31 août, Bernard Soulié a obtenu un non-lieu, au motif que « le défaut de consentement "
+                       "ne suffit pas à caractériser les faits », a expliqué le juge.")
+    assert [(q.speaker, q.source_text) for q in quotes] == [(None, "le juge")]
+
+
+def test_a_role_the_text_gave_someone_unnamed_is_not_the_last_named_subject(quotes_of):
+    quotes = quotes_of("Le ministre de l’Économie a présenté son budget. Bernard Soulié l’a soutenu. « C’est un "
+                       "budget de responsabilité pour le pays », a insisté le ministre.")
+    assert [(q.speaker, q.source_text) for q in quotes] == [(None, "le ministre")]

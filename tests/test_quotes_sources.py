@@ -158,3 +158,64 @@ def test_a_theme_page_names_an_unnamed_source_in_the_articles_words():
     page = next(text for path, text in Renderer(Path(__file__).parent.parent / "site_templates", dossier).pages().items()
                 if path.startswith("themes/") and "retrait" in path)
     assert "source non identifiée : *un proche de l" in page
+
+
+def test_a_subject_that_names_no_one_declines_rather_than_continue(quotes_of):
+    # "ont-ils" is a group: the last speaker, Diop, did not say it alone
+    quotes = quotes_of("« Le Mali et la Russie sont des amis de longue date », a déclaré Abdoulaye Diop.",
+                       "« Nous ne partirons pas avant la fin de la mission », ont-ils ajouté.")
+    assert [q.speaker for q in quotes] == ["abdoulaye-diop", None]
+
+
+def test_et_d_ajouter_continues_only_a_speaker_nobody_followed(quotes_of):
+    continued = quotes_of("« Le Mali et la Russie sont des amis, je suis venu voir mon ami Sergueï Lavrov », "
+                          "a déclaré Abdoulaye Diop.",
+                          "Et d’ajouter : « la Russie est membre permanent du Conseil de sécurité des Nations unies ».")
+    assert [q.speaker for q in continued] == ["abdoulaye-diop", "abdoulaye-diop"]   # Lavrov is in his quote
+    followed = quotes_of("« Le Mali et la Russie sont des amis de longue date », a déclaré Abdoulaye Diop.",
+                         "Le ministre Sergueï Lavrov était présent lui aussi à la conférence de presse.",
+                         "Et d’ajouter : « la Russie est membre permanent du Conseil de sécurité des Nations unies ».")
+    assert [q.speaker for q in followed] == ["abdoulaye-diop", None]
+
+
+def test_before_a_colon_two_persons_named_give_the_subject_or_no_one(quotes_of):
+    subject = only(quotes_of("Abdoulaye Diop a reçu Sergueï Lavrov à Bamako : « Nous voulons renforcer notre "
+                             "partenariat dans tous les domaines. »"))
+    assert subject.speaker == "abdoulaye-diop"   # not Lavrov, named last
+    neither = only(quotes_of("Après la visite de Sergueï Lavrov chez Abdoulaye Diop, le ton est clair : « Nous "
+                             "voulons renforcer notre partenariat dans tous les domaines. »"))
+    assert neither.speaker is None
+
+
+def test_a_day_between_the_verb_and_its_subject_is_not_the_speaker(quotes_of):
+    quote = only(quotes_of("Sergueï Lavrov est arrivé à Bamako. « Nous allons renforcer notre coopération "
+                           "militaire avec le Mali », a affirmé mardi le ministre russe."))
+    assert (quote.speaker, quote.source_text) == ("sergueï-lavrov", None)   # not "mardi"
+
+
+def test_a_full_stop_the_parser_splits_off_does_not_break_the_chain(quotes_of):
+    # the parser makes "." a sentence of its own here: it is not a sentence between the subject and the role
+    quote = only(quotes_of("Sergueï Lavrov était à Bamako lundi. « Nous allons renforcer notre coopération "
+                           "militaire avec le Mali », a affirmé le ministre russe."))
+    assert quote.speaker == "sergueï-lavrov"
+
+
+def test_a_subject_after_the_verb_the_parse_did_not_give_is_no_one_rather_than_the_last_speaker(quotes_of):
+    # "la ministre" hangs under "Inter" read as a verb: the subject is there, unread; Diop did not say it
+    quotes = quotes_of("« Le Mali et la Russie sont des amis de longue date », a déclaré Abdoulaye Diop.",
+                       "« Nous allons renforcer les contrôles », a déclaré dimanche sur France Inter la ministre.")
+    assert [q.speaker for q in quotes] == ["abdoulaye-diop", None]
+
+
+def test_a_name_after_a_complement_of_the_verb_is_its_subject(quotes_of):
+    quote = only(quotes_of("« Le Mali et la Russie sont des amis de longue date », a déclaré à l'AFP Abdoulaye "
+                           "Diop, chef de la diplomatie malienne."))
+    assert quote.speaker == "abdoulaye-diop"
+
+
+def test_a_speech_verb_the_tagger_glued_to_the_name_before_it_still_names_the_speaker(quotes_of):
+    # "Sergueï Lavrov juge" is read as one name, "juge" a noun: the name before it is the subject
+    quote = only(quotes_of("Dans un entretien au Monde, Sergueï Lavrov juge que « l'Europe doit se réarmer "
+                           "sans attendre »."))
+    assert quote.speaker == "sergueï-lavrov"
+

@@ -9,7 +9,7 @@ from ..cast import Cast, phrase_gender, role_nouns
 from ..models import Actor, Analysis, Article, Quote, Token
 from ..text import fold
 from .phrases import SPEAKING_TYPES, Phrases
-from .reading import BlockReading, Focus, Unnamed
+from .reading import FOCUS_REACH, BlockReading, Focus, Unnamed
 from .spans import (CLOSERS, INCISE_REACH, MIN_WORDS, OPENERS, STRAIGHT, Span, _is_dash_question,
                     _starts_incise, dialogue_span, is_speech_verb, is_statement, quoted_spans, speech_rules)
 
@@ -20,6 +20,8 @@ BODY_KINDS = ("paragraph", "quote")
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")  # "a-t-il expliqué": -il may be read nsubj:pass
 PRONOUN_GENDERS = {"elle": "Fem", "elle-meme": "Fem", "il": "Masc", "lui": "Masc", "lui-meme": "Masc",
                    "dernier": "Masc", "derniere": "Fem"}
+# Lemmatised as "il"/"elle" but a group: never the one person in focus.
+PLURAL_PRONOUNS = ("ils", "elles")
 # A role subject refers to the named subject of the sentence just before (1), none further.
 CHAIN_SENTENCES = 1
 # How many words before a relative pronoun its antecedent's name may end ("X lui-même qui").
@@ -43,6 +45,7 @@ class Attributor(Phrases):
         self.person_nouns = {fold(n) for n in rules["person_nouns"]}
         self.person_endings = tuple(fold(e) for e in rules["person_endings"])
         self.anaphoric_nouns = {fold(n) for n in rules["anaphoric_nouns"]}
+        self.time_nouns = {fold(n) for n in rules["time_nouns"]}
 
     def article_quotes(self, article: Article, analysis: Analysis) -> list[Quote]:
         focus = Focus()
@@ -110,7 +113,7 @@ class Attributor(Phrases):
         if dialogue and isinstance(speaker, str):
             focus.answerer = speaker
         if speaker:
-            focus.spoke(speaker, (reading.index, span.start), self.cast)
+            focus.spoke(speaker, (reading.index, span.end), self.cast)
         start, end = reading.chars(window)
         unnamed = speaker if isinstance(speaker, Unnamed) else None
         if unnamed:
@@ -155,14 +158,21 @@ class Attributor(Phrases):
                    else min(abs(t.idx - span.start), abs(t.idx - span.end)))
         subject = self.subject_of(reading, verb)
         if subject is not None:
-            return self.resolve(reading, subject, focus)
+            # a subject that names no one we know ("ont-ils dit", "a-t-elle dit" with no woman in
+            # focus, "dit-on") declines: the last speaker is not a guess for it
+            return self.resolve(reading, subject, focus) or Unnamed("", "pronoun")
         inverted = self.inverted_subject(reading, verb, focus)
         if inverted:
             return inverted
         if (named := self.named_before_verb(reading, verb)) is not None:
             return named
-        # "Et d'ajouter : « … »": no subject at all, the last speaker goes on
-        return (focus.speaker, "continued") if focus.speaker else None
+        if (unread := self.unread_subject(reading, verb)) is not None:   # the name it is, else no one
+            named = self.cast.named(reading.article.id, reading.index, unread.idx, unread.idx + len(unread.text))
+            return self.speaking(named[0].actor, reading, unread) if named else Unnamed("", "unread")
+        # "Et d'ajouter : « … »": no subject at all, the last speaker goes on, when they spoke in
+        # this block or the one before and nobody else was named since
+        who = focus.recent(reading.index, span.start, self.cast, reading)
+        return (who, "continued") if who else None
 
     def by_publication(self, reading: BlockReading, window: list[Token], focus: Focus):
         """"peut-on lire dans Les Échos", "lit-on sur Le Monde": the publication is the source."""
@@ -178,11 +188,6 @@ class Attributor(Phrases):
                         return who
                     return Unnamed(self.source_words(reading, self.phrase(reading, token), token), "publication")
         return None
-
-    def climbs_to(self, reading: BlockReading, token: Token, verb: Token) -> bool:
-        while token.i != verb.i and token.head != token.i:
-            token = reading.token(token.head)
-        return token.i == verb.i
 
     def subject_of(self, reading: BlockReading, verb: Token) -> Token | None:
         """The verb's subject, climbing coordinated and chained verbs ("X a déclaré … mais a
@@ -224,17 +229,6 @@ class Attributor(Phrases):
         token = self.inverted_phrase(reading, verb)
         return self.resolve(reading, token, focus) if token is not None else None
 
-    def inverted_phrase(self, reading: BlockReading, verb: Token) -> Token | None:
-        """The first noun after the verb, up to the clause's end, that no preposition brings in."""
-        after = reading.analysis.tokens[verb.i + 1:]
-        stop = next((t.i for t in after if t.text in ".;:!?" or t.i in reading.quoted), len(reading.analysis.tokens))
-        for token in after:
-            if token.i >= stop:
-                break
-            if self.nominal(reading, token) and not self.in_complement(reading, token, verb):
-                return token
-        return None
-
     def named_before_verb(self, reading: BlockReading, verb: Token) -> str | None:
         """A person or organisation whose name ends right before the verb and its auxiliaries
         ("le Colonel-général X a salué « … »"), which the parser failed to read as the subject;
@@ -243,7 +237,9 @@ class Attributor(Phrases):
         n = verb.i - 1
         while n >= 0 and tokens[n].pos in ("AUX", "ADV") and not tokens[n].text.startswith("-"):
             n -= 1
-        if n < 0 or n == verb.i - 1 or n in reading.quoted:   # only across an auxiliary: "X a salué"
+        # only across an auxiliary ("X a salué"), or for a verb the tagger took for a noun and glued
+        # to the name before it ("Olaf Scholz juge que …" read as one name)
+        if n < 0 or (n == verb.i - 1 and verb.pos in ("VERB", "AUX")) or n in reading.quoted:
             return None
         named = self.cast.named(reading.article.id, reading.index, tokens[n].idx, tokens[n].idx + len(tokens[n].text))
         if not named or self.cast.types.get(named[0].actor) not in SPEAKING_TYPES:
@@ -252,20 +248,6 @@ class Attributor(Phrases):
         if first.i and tokens[first.i - 1].pos == "ADP":
             return None
         return named[0].actor
-
-    def in_complement(self, reading: BlockReading, token: Token, verb: Token) -> bool:
-        """A word of a phrase brought in by a preposition, up to the verb ("à Moscou", "dans
-        un message lu à la télévision"), or the object of another verb."""
-        while token.i != verb.i:
-            if any(c.dep in ("case", "mark") for c in reading.children(token)):
-                return True
-            if token.head == token.i:
-                return False
-            head = reading.token(token.head)
-            if head.pos in ("VERB", "AUX") and head.i != verb.i:
-                return True
-            token = head
-        return False
 
     def resolve(self, reading: BlockReading, subject: Token, focus: Focus):
         """Who a subject refers to: a named actor (a person or an organisation), a pronoun's
@@ -280,6 +262,8 @@ class Attributor(Phrases):
             return self.antecedent(reading, subject, focus)
         pronoun = fold(subject.text).lstrip("-").removeprefix("t-")
         if fold(subject.lemma).lstrip("-") in self.pronouns or pronoun in self.pronouns:
+            if pronoun in PLURAL_PRONOUNS:   # "ont-ils ajouté": a group, not the person in focus
+                return Unnamed("", "pronoun")
             if focus.sentence - focus.lost_sentence == 1:   # the sentence before lost its subject
                 return Unnamed("", "pronoun")
             return focus.person_of(PRONOUN_GENDERS.get(pronoun), self.cast, self.named_before(reading, subject),
@@ -327,9 +311,19 @@ class Attributor(Phrases):
     def chained(self, reading: BlockReading, subject: Token, focus: Focus, gender: str | None) -> str | None:
         """The person a role refers to by the continuity of news writing: the named subject of
         the sentence just before ("Emmanuel Macron a officialisé … Le chef de l'Etat a
-        justifié …"), of the role's gender, nobody else named in between."""
+        justifié …"), of the role's gender, nobody else named in between. Not the subject of the
+        same sentence ("X a obtenu un non-lieu, au motif que « … », a expliqué le juge": two
+        clauses, two people), nor for a plural ("les responsables") or for a place."""
         who, (b, offset) = focus.subject, focus.subject_at
-        if who is None or focus.sentence - focus.subject_sentence > CHAIN_SENTENCES:
+        if who is None or not 0 < focus.sentence - focus.subject_sentence <= CHAIN_SENTENCES:
+            return None
+        if "Number=Plur" in subject.morph or not self.cast.is_person(who):
+            return None
+        # "Le ministre de l'Économie a présenté son budget. X l'a soutenu. « … », a insisté le
+        # ministre": the role the text gave someone it left unnamed, in focus still, is theirs
+        head = fold(subject.lemma)
+        if any(isinstance(p, Unnamed) and head in fold(p.words).split() for p in focus.people
+               if reading.index - focus.seen_at.get(p, (-99, 0))[0] <= FOCUS_REACH):
             return None
         if gender and self.cast.gender(who) not in (None, gender):   # "l'officier": no gender to compare
             return None
@@ -366,10 +360,14 @@ class Attributor(Phrases):
         if not opening.endswith(":"):
             return None
         start = reading.chars(window)[0]
-        people = [p for p in self.cast.named(reading.article.id, reading.index, start, len(opening))
-                  if self.cast.is_person(p.actor)]
-        if people:
-            return people[-1].actor
+        people = {p.actor for p in self.cast.named(reading.article.id, reading.index, start, len(opening))
+                  if self.cast.is_person(p.actor)}
+        if len(people) == 1:
+            return people.pop()
+        if people:   # "X a reçu Y à l'Élysée : « … »": the one of them the clause makes its subject, else none
+            subjects = [t for t in window if t.dep == "nsubj" and t.idx < len(opening) and t.i not in reading.quoted]
+            who = self.resolve(reading, subjects[0], focus) if subjects else None
+            return who if who in people else Unnamed("", "colon")
         if (opinion := self.opinion_of(reading, window, len(opening))) is not None:
             return self.resolve(reading, opinion, focus)
         # "Un chercheur basé à Dakar se montre prudent : « … »", "il jette un œil critique : « … »":
@@ -410,6 +408,10 @@ class Attributor(Phrases):
         sentence = reading.sentence_tokens(n, n)
         tokens = reading.analysis.tokens
         speaks = any(t.i not in reading.quoted and is_speech_verb(t, tokens) for t in sentence)
+        # a relative clause's subject is the one a role after refers to only when the sentence
+        # has no other ("Le maire, X, qui n'était pas poursuivi, ne s'est pas présenté", misparsed)
+        main_subject = any(t.dep == "nsubj" and "PronType=Rel" not in t.morph and t.i not in reading.quoted
+                           for t in sentence)
         for token in sentence:
             if token.i in reading.quoted:
                 continue
@@ -417,7 +419,10 @@ class Attributor(Phrases):
                 # "Joint par téléphone, il s'est refusé …": the person it refers to stays the subject
                 focus.kept(PRONOUN_GENDERS.get(fold(token.text).lstrip("-")), self.cast)
                 continue
-            if token.dep == "nsubj":
+            if token.dep == "expl:subj":   # "Il lui est reproché …": an impersonal "il" names no one
+                focus.impersonal()
+                continue
+            if token.dep in ("nsubj", "nsubj:pass"):   # "L'ancien élu est poursuivi": a subject too
                 actor = self.resolve(reading, token, focus)
             elif self.is_source_word(reading, token, sentence) and token.head != token.i:
                 actor = self.resolve(reading, reading.token(token.head), focus)
@@ -425,11 +430,16 @@ class Attributor(Phrases):
                 continue
             if not actor or (isinstance(actor, Unnamed) and not self.person_like(reading, token, actor)):
                 continue
-            at = (reading.index, token.idx)
-            if speaks or token.dep != "nsubj":
-                focus.spoke(actor, at, self.cast)
+            at, anchor = (reading.index, token.idx), "PronType=Rel" not in token.morph or not main_subject
+            if token.dep == "nsubj:pass":   # who is spoken of, not who speaks ("X a été interrogé")
+                if isinstance(actor, Unnamed) or self.cast.is_person(actor):
+                    focus.see(actor, at, anchor)
+            elif speaks or token.dep != "nsubj":
+                focus.spoke(actor, at, self.cast, anchor)
             elif isinstance(actor, Unnamed) or self.cast.is_person(actor):
-                focus.see(actor, at)
+                focus.see(actor, at, anchor)
+        if (presented := self.presented(reading, sentence)) is not None:
+            focus.see(presented, (reading.index, sentence[0].idx))
         if (root := self.subjectless(reading, sentence)) is not None:
             if (who := self.named_before_verb(reading, root)) is None:
                 focus.lost_sentence = focus.sentence
@@ -437,7 +447,8 @@ class Attributor(Phrases):
                 focus.spoke(who, (reading.index, root.idx), self.cast)
             elif self.cast.is_person(who):
                 focus.see(who, (reading.index, root.idx))
-        focus.sentence += 1
+        if any(t.pos != "PUNCT" for t in sentence):   # a lone "." or "«" the parser split off is no sentence
+            focus.sentence += 1
 
     def subjectless(self, reading: BlockReading, sentence: list[Token]) -> Token | None:
         """The main verb of a sentence of the writer, in a compound tense but without subject

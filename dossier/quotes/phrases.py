@@ -1,6 +1,8 @@
 """Noun phrases, for attribution: who a subject's words name (a person in apposition, an
 organisation in other words), the article's own words for a source it does not name, and
-whether that source is someone ("un proche") or something ("le communiqué").
+whether that source is someone ("un proche") or something ("le communiqué"); where a phrase
+stands in its clause (brought in by a preposition, under which verb), and the one person a verbless
+sentence presents.
 """
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ class Phrases:
     person_nouns: set[str]
     person_endings: tuple[str, ...]
     anaphoric_nouns: set[str]
+    time_nouns: set[str]
 
     def nominal(self, reading: BlockReading, token: Token) -> bool:
         """A noun, or an adjective made one by its determiner ("ce proche")."""
@@ -159,3 +162,62 @@ class Phrases:
             return False
         word = fold(head.lemma)
         return word in role_nouns() or word in self.person_nouns or word.endswith(self.person_endings)
+
+    def presented(self, reading: BlockReading, sentence: list[Token]) -> str | None:
+        """The one person a sentence without finite verb of the body presents ("Sur le banc des prévenus,
+        X, 64 ans, ancien adjoint …"): the person the next sentences are about, as a subject is.
+        Not in headings or captions, whose names are labels, not the thread of the text."""
+        if reading.article.blocks[reading.index].kind != "paragraph":
+            return None
+        words = [t for t in sentence if t.i not in reading.quoted]
+        if not words or any(t.pos == "AUX" or "VerbForm=Fin" in t.morph for t in words):   # "voix posée" is no verb
+            return None
+        named = {p.actor for p in self.cast.named(reading.article.id, reading.index, *reading.chars(words))}
+        people = [a for a in named if self.cast.is_person(a)]
+        return people[0] if len(people) == 1 else None
+
+    def climbs_to(self, reading: BlockReading, token: Token, verb: Token) -> bool:
+        while token.i != verb.i and token.head != token.i:
+            token = reading.token(token.head)
+        return token.i == verb.i
+
+    def in_complement(self, reading: BlockReading, token: Token, verb: Token) -> bool:
+        """A word of a phrase brought in by a preposition, up to the verb ("à Moscou", "dans
+        un message lu à la télévision"), or the object of another verb."""
+        while token.i != verb.i:
+            if any(c.dep in ("case", "mark") for c in reading.children(token)):
+                return True
+            if token.head == token.i:
+                return False
+            head = reading.token(token.head)
+            if head.pos in ("VERB", "AUX") and head.i != verb.i:
+                return True
+            token = head
+        return False
+
+    def inverted_phrase(self, reading: BlockReading, verb: Token) -> Token | None:
+        """The first noun after the verb, up to the clause's end, that no preposition brings in,
+        nor a time ("a affirmé lundi le ministre", "a déclaré ce matin X")."""
+        after = reading.analysis.tokens[verb.i + 1:]
+        stop = next((t.i for t in after if t.text in ".;:!?" or t.i in reading.quoted), len(reading.analysis.tokens))
+        for token in after:
+            if token.i >= stop:
+                break
+            if self.nominal(reading, token) and not self.in_complement(reading, token, verb) \
+                    and fold(token.lemma) not in self.time_nouns and fold(token.text) not in self.time_nouns:
+                return token
+        return None
+
+    def unread_subject(self, reading: BlockReading, verb: Token) -> Token | None:
+        """A noun phrase after the verb, up to the clause's end, that no preposition brings in
+        ("», a déclaré dimanche sur France Inter la ministre", "a déclaré à l'AFP X", misparsed):
+        a subject the parse did not give, so the last speaker is no guess for it."""
+        for token in reading.analysis.tokens[verb.i + 1:]:
+            if token.text in ".;:!?" or token.i in reading.quoted:
+                return None
+            kids = reading.children(token)
+            if token.pos in ("NOUN", "PROPN") and fold(token.lemma) not in self.time_nouns \
+                    and not any(c.dep == "case" for c in kids) \
+                    and (token.pos == "PROPN" or any(c.dep == "det" for c in kids)):
+                return token
+        return None

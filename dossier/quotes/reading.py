@@ -50,15 +50,23 @@ class Focus:
     # s'est souvenu …" glued into one word): who "il" is next is not known
     lost_sentence: int = -2
 
-    def spoke(self, actor: str | Unnamed, at: tuple[int, int], cast: Cast) -> None:
+    def spoke(self, actor: str | Unnamed, at: tuple[int, int], cast: Cast, anchor: bool = True) -> None:
+        """`at`: where they were last named or, for a quote, where it ends: the names inside a
+        speaker's own quote ("« J'ai vu mon ami Lavrov », dit X") bring no one in. The sentence's
+        subject, read after its quotes, does not move it back."""
+        if actor == self.speaker:
+            at = max(at, self.speaker_at)
         self.speaker, self.speaker_at = actor, at
         if isinstance(actor, Unnamed) or cast.is_person(actor):
-            self.see(actor, at)
+            self.see(actor, at, anchor)
 
-    def see(self, actor: str | Unnamed, at: tuple[int, int]) -> None:
+    def see(self, actor: str | Unnamed, at: tuple[int, int], anchor: bool = True) -> None:
+        """`anchor`: a main clause's subject, which a role just after may refer back to; the
+        subject of a relative clause ("devant le PS de X, qui subit un revers") is not."""
         self.person, self.person_at = actor, at
         self.seen_at[actor] = at
-        if isinstance(actor, str):
+        if isinstance(actor, str) and anchor:
+            at = max(at, self.subject_at) if actor == self.subject else at
             self.subject, self.subject_sentence, self.subject_at = actor, self.sentence, at
         if actor in self.people:
             self.people.remove(actor)
@@ -71,6 +79,12 @@ class Focus:
         who = self.subject
         if who is not None and who == self.person and gender and \
                 self.learned.get(who, cast.gender(who)) in (None, gender):
+            self.subject_sentence = self.sentence
+
+    def impersonal(self) -> None:
+        """A sentence whose subject is an impersonal "il" ("Il lui est reproché …") names no one:
+        the last named subject, still the person in focus, stays the subject."""
+        if self.subject is not None and self.subject == self.person:
             self.subject_sentence = self.sentence
 
     def person_of(self, gender: str | None, cast: Cast, named: list[str], block: int):
