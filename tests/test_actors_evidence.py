@@ -1,11 +1,13 @@
 """Actors kept, typed and joined on general evidence (issue 17, session 4): a name the model was
-unsure of that recurs, ... — on hand-built candidates, no model."""
+unsure of that recurs, a person's given name alone or initials —
+on hand-built candidates, no model."""
 from __future__ import annotations
 
 from dossier.actors.build import make_actor
 from dossier.actors.candidates import Candidate
 from dossier.actors.forms import Form
 from dossier.actors.rules import load_rules
+from dossier.actors.surnames import given_forms
 from dossier.models import Mention
 from dossier.names import name_key
 
@@ -29,3 +31,16 @@ def test_an_unsure_name_written_twice_in_one_article_is_an_organisation():
     apart = group(candidate("Netflix", "a"), candidate("Netflix", "b"))        # once in each of two articles
     assert make_actor(apart, {}, rules) is None
     assert make_actor(group(candidate("Covid-19"), candidate("Covid-19")), {}, rules) is None   # a disease
+
+
+def test_given_names_alone_without_middle_initials_and_initials_name_the_person():
+    assert given_forms(["marsha", "p"], "johnson") == [["marsha", "p"], ["marsha"], ["m", "p", "j"]]
+    assert given_forms(["alexandre"], "hervaud") == [["alexandre"], ["a", "h"]]
+    assert given_forms(["a"], "hervaud") == [["a"]]          # no initials made of initials
+
+
+def test_a_spelled_out_name_is_shown_over_its_initials():
+    rules = load_rules()
+    people = group(candidate("A.H.", label="person"), candidate("A.H.", label="person"),
+                   candidate("Alexandre Hervaud", label="person"))
+    assert make_actor(people, {}, rules).name == "Alexandre Hervaud"

@@ -101,7 +101,8 @@ def is_full_person_name(form: Form, rules: Rules) -> bool:
 
 
 def canonical_name(group: list[tuple[Form, Candidate]], kind: str, rules: Rules) -> str:
-    """The fullest name for a person (Choguel Kokalla Maïga), the most used for the rest;
+    """The fullest name for a person (Choguel Kokalla Maïga; spelled out, not in initials), the
+    most used for the rest;
     then an acronym over its expansion (CEDEAO), then the spelling with the most accents
     (Sergueï over Sergei), as French papers write it."""
     counts = Counter(c.mention.text for _, c in group)
@@ -112,9 +113,10 @@ def canonical_name(group: list[tuple[Form, Candidate]], kind: str, rules: Rules)
                     and rules.type_cues.get(name_key(found[0])) == kind):
                 counts[found[1]] += counts.pop(text)
     def rank(text: str):
-        size = len(rules.names.bare_words(text)) if kind == "person" else 0
+        found = rules.names.bare_words(text) if kind == "person" else []
+        spelled = sum(len(w) > 1 for w in found)     # "Alexandre Hervaud" over its initials "A.H."
         accents = sum(1 for ch in text if ord(ch) > 127)
-        return (size, counts[text], text[:1].isupper(), rules.names.is_acronym(text), accents, len(text))
+        return (spelled, len(found), counts[text], text[:1].isupper(), rules.names.is_acronym(text), accents, len(text))
     return max(counts, key=rank)
 
 
