@@ -84,3 +84,13 @@ def test_types_from_cues_metonyms_and_works(nlp):
     assert names[name_key("Rassemblement national")].type == "organization"
     assert not any("requiem" in key for key in names)
     assert names.get(name_key("Philippe Picquier")) is None or names[name_key("Philippe Picquier")].type == "organization"
+
+
+def test_a_generic_word_after_its_own_capital_article_is_a_papers_name(nlp):
+    names = resolve(
+        nlp,
+        "En septembre 2019, Le Monde révèle qu’une autre enquête a été ouverte contre le ministre. "
+        "Le Monde a changé depuis la guerre.",
+    )
+    assert name_key("Le Monde") in names and names[name_key("Le Monde")].type == "organization"
+    assert len(names[name_key("Le Monde")].mentions) == 1     # not the sentence's opening "Le Monde"

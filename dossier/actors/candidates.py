@@ -219,12 +219,16 @@ def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, enti
         return None      # "C", "B": an initial or a list letter
     first = name_key(tokens[start].text)
     opening_cue = rules.type_cues.get(first) or plural_body(tokens[start].text, rules)
-    generic_head = institution is None and first in rules.generic and tokens[start].text[:1].isupper()
+    # "dans Le Monde", ", Le Monde révèle": a generic word after its own capitalised article
+    # inside a sentence is a title's name (a paper's), not the common word
+    titled = first in rules.generic and label != "PER" and own_capital_article(tokens, start, reading, rules)
+    generic_head = (institution is None and first in rules.generic and tokens[start].text[:1].isupper()
+                    and not titled)
     if generic_head:
         end = take_adjectives(tokens, start, end)
         if end - start < 2:
             return None
-    elif institution is None and not is_name(tokens, start, end, label, opening_cue, rules):
+    elif institution is None and not titled and not is_name(tokens, start, end, label, opening_cue, rules):
         return None
     if end - start == 1 and is_demonym(tokens, start, label, rules):
         return None
@@ -457,6 +461,17 @@ def is_only_title(tokens: list[Token], start: int, end: int, rules: Rules) -> bo
     return n > 0 and not any(t.text[:1].isupper() for t in tokens[start + n : end])
 
 
+def own_capital_article(tokens: list[Token], start: int, reading: BlockAnalysis, rules: Rules) -> bool:
+    """A capitalised article right before the name, inside a sentence (not after a full stop, a
+    colon or a quotation mark, nor opening the sentence): the name's own ("sur Le Point")."""
+    j = start - 1
+    if j <= 0 or tokens[j].text[:1].islower() or name_key(tokens[j].text) not in rules.definite_articles:
+        return False
+    if tokens[j - 1].pos == "PUNCT" and tokens[j - 1].text not in {",", "("}:
+        return False
+    return not any(j == s for s, _ in reading.sentences)
+
+
 def with_capital_article(tokens: list[Token], start: int, end: int, reading: BlockAnalysis,
                          rules: Rules) -> tuple[int, int]:
     """"sur Le Point", "l'association La Parole libérée", "Les Engagés de Maxime Prévot": inside a
@@ -464,11 +479,7 @@ def with_capital_article(tokens: list[Token], start: int, end: int, reading: Blo
     lower case right after it that the model left out. At a sentence's opening it is only the
     sentence's capital ("La France a …", "« La France n'a pas …")."""
     j = start - 1
-    if j <= 0 or tokens[j].text[:1].islower() or name_key(tokens[j].text) not in rules.definite_articles:
-        return start, end
-    if tokens[j - 1].pos == "PUNCT" and tokens[j - 1].text not in {",", "("}:
-        return start, end
-    if any(j == s for s, _ in reading.sentences):
+    if not own_capital_article(tokens, start, reading, rules):
         return start, end
     after = tokens[end] if end < len(tokens) else None
     adjective = after is not None and (after.pos == "ADJ" or "VerbForm=Part" in after.morph)
