@@ -8,7 +8,8 @@ from dossier.actors.candidates import Candidate
 from dossier.actors.forms import Form
 from dossier.actors.rules import load_rules
 from dossier.actors.surnames import given_forms
-from dossier.models import Mention
+from dossier.actors.candidates import is_demonym
+from dossier.models import Mention, Token
 from dossier.names import name_key
 
 
@@ -44,3 +45,20 @@ def test_a_spelled_out_name_is_shown_over_its_initials():
     people = group(candidate("A.H.", label="person"), candidate("A.H.", label="person"),
                    candidate("Alexandre Hervaud", label="person"))
     assert make_actor(people, {}, rules).name == "Alexandre Hervaud"
+
+
+def tokens(*words: tuple[str, str, str]) -> list[Token]:
+    """(text, part of speech, morphology) → tokens, one space apart."""
+    found, idx = [], 0
+    for i, (text, pos, morph) in enumerate(words):
+        found.append(Token(i, text, idx, text.lower(), pos, "dep", i, morph))
+        idx += len(text) + 1
+    return found
+
+
+def test_a_plural_noun_is_inhabitants_only_after_a_plural_determiner():
+    rules = load_rules()
+    belges = tokens(("des", "DET", "Number=Plur"), ("Belges", "NOUN", "Number=Plur"))
+    assert is_demonym(belges, 1, "LOC", rules)
+    mopti = tokens(("région", "NOUN", "Number=Sing"), ("de", "ADP", ""), ("Mopti", "NOUN", "Number=Plur"))
+    assert not is_demonym(mopti, 2, "LOC", rules)     # the tagger's plural, after "de": a place

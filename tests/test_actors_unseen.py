@@ -94,3 +94,13 @@ def test_a_generic_word_after_its_own_capital_article_is_a_papers_name(nlp):
     )
     assert name_key("Le Monde") in names and names[name_key("Le Monde")].type == "organization"
     assert len(names[name_key("Le Monde")].mentions) == 1     # not the sentence's opening "Le Monde"
+
+
+def test_a_party_in_the_plural_is_no_demonym(nlp):
+    names = resolve(
+        nlp,
+        "« La sanction est sévère », prévient un cadre des Engagés, qui a requis l’anonymat. "
+        "Des soldats ont attaqué un village de la région de Mopti. Les Belges ont voté dimanche.",
+    )
+    assert "engages" in names and names["engages"].type == "organization"
+    assert "mopti" in names and "belges" not in names

@@ -230,8 +230,9 @@ def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, enti
             return None
     elif institution is None and not titled and not is_name(tokens, start, end, label, opening_cue, rules):
         return None
-    if end - start == 1 and is_demonym(tokens, start, label, rules):
-        return None
+    if (end - start == 1 and is_demonym(tokens, start, label, rules) and not member_cue(tokens, start, rules)
+            and not own_capital_article(tokens, start, reading, rules)):
+        return None      # "les Belges"; not "un cadre des Engagés", nor ", Les Engagés de …" (a party)
     if (is_work_mention(tokens, start, rules) or cue_before(tokens, start, rules, across_comma=False) == WORK
             or is_portfolio(tokens, start, rules) or abbreviates_common_words(tokens, start, end, rules)):
         return None      # "un Baron Noir", "le film Kingsman", "ministre des Comptes publics", "(IRFM)"
@@ -324,8 +325,10 @@ def is_demonym(tokens: list[Token], start: int, label: str, rules: Rules) -> boo
     if token.pos != "NOUN":
         return False
     after_determiner = before.pos in {"DET", "NUM", "ADJ"} or name_key(before.text) in {"des", "de", "d", "aux"}
-    # "des Belges": a plural common noun after a determiner is people (plural places are proper nouns)
-    return after_determiner and (word.endswith(rules.demonym_endings) or "Number=Plur" in token.morph)
+    # "des Belges": a plural common noun after a plural determiner is people (plural places are
+    # proper nouns); not "la région de Mopti", which the tagger may read as a plural noun
+    plural = name_key(before.text) in PLURAL_ARTICLES or before.pos == "NUM" or "Number=Plur" in before.morph
+    return after_determiner and (word.endswith(rules.demonym_endings) or ("Number=Plur" in token.morph and plural))
 
 
 def is_name(tokens: list[Token], start: int, end: int, label: str, opening_cue: str | None,
