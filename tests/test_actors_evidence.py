@@ -8,7 +8,7 @@ from dossier.actors.candidates import Candidate
 from dossier.actors.forms import Form
 from dossier.actors.rules import load_rules
 from dossier.actors.surnames import given_forms
-from dossier.actors.candidates import is_demonym
+from dossier.actors.candidates import hyphen_joined, is_demonym
 from dossier.models import Mention, Token
 from dossier.names import name_key
 
@@ -62,3 +62,14 @@ def test_a_plural_noun_is_inhabitants_only_after_a_plural_determiner():
     assert is_demonym(belges, 1, "LOC", rules)
     mopti = tokens(("région", "NOUN", "Number=Sing"), ("de", "ADP", ""), ("Mopti", "NOUN", "Number=Plur"))
     assert not is_demonym(mopti, 2, "LOC", rules)     # the tagger's plural, after "de": a place
+
+
+def test_a_name_cut_at_a_hyphen_takes_the_joined_word_back():
+    # "Georges-Louis Bouchez dépasse", the model's span on "Louis Bouchez"
+    words = [Token(0, "Georges", 0, "georges", "PROPN", "dep", 0), Token(1, "-", 7, "-", "PUNCT", "dep", 0),
+             Token(2, "Louis", 8, "louis", "PROPN", "dep", 0), Token(3, "Bouchez", 14, "bouchez", "PROPN", "dep", 0),
+             Token(4, "dépasse", 22, "dépasser", "VERB", "dep", 0)]
+    assert hyphen_joined(words, 2, 4) == (0, 4)
+    spaced = [Token(0, "Paris", 0, "paris", "PROPN", "dep", 0), Token(1, "-", 6, "-", "PUNCT", "dep", 0),
+              Token(2, "Louis", 8, "louis", "PROPN", "dep", 0)]     # "Paris - Louis": a dash, not a hyphen
+    assert hyphen_joined(spaced, 2, 3) == (2, 3)

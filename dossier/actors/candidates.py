@@ -198,7 +198,7 @@ def ends_phrase(token: Token) -> bool:
 def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, entity: Entity,
                 rules: Rules) -> Candidate | None:
     tokens = reading.tokens
-    start, end = entity.token_start, entity.token_end
+    start, end = hyphen_joined(tokens, entity.token_start, entity.token_end)
     if "\n" in entity.text or NOT_A_NAME.search(entity.text) or too_long_a_word(entity.text, rules):
         return None
     label = entity.label
@@ -276,6 +276,26 @@ def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, enti
     return Candidate(mention, LABEL_TYPES.get(label), cue, with_article, role, 0, (start, end),
                      tokens[name].pos if single else None, opens, generic_head,
                      also_role=also_role, plural=before is not None and name_key(before.text) in PLURAL_ARTICLES)
+
+
+def hyphen_joined(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
+    """"Georges-[Louis Bouchez]", "[Sung Il]-kwon": the model cuts a name at a hyphen written
+    between two words with no space. The word joined to the span's first word by a hyphen is
+    taken when capitalised (a given name); the word joined to its last word, whatever its case."""
+    while start >= 2 and glued_hyphen(tokens, start - 1) and tokens[start - 2].text[:1].isupper():
+        start -= 2
+    while end + 1 < len(tokens) and glued_hyphen(tokens, end) and tokens[end + 1].text[:1].isalpha():
+        end += 2
+    return start, end
+
+
+def glued_hyphen(tokens: list[Token], k: int) -> bool:
+    """Token k is a hyphen with no space on either side, between two words."""
+    if tokens[k].text != "-" or k == 0 or k + 1 >= len(tokens):
+        return False
+    before, after = tokens[k - 1], tokens[k + 1]
+    return (before.idx + len(before.text) == tokens[k].idx and tokens[k].idx + 1 == after.idx
+            and before.text[-1:].isalpha() and after.text[:1].isalpha())
 
 
 def taken_tokens(reading: BlockAnalysis, entity: Entity) -> set[int]:
