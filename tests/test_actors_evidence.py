@@ -1,11 +1,13 @@
 """Actors kept, typed and joined on general evidence (issue 17, session 4): a name the model was
-unsure of that recurs, a person's given name alone or initials —
+unsure of that recurs, a person's given name alone or initials, a name cut at a hyphen, a plural
+that is no demonym, a body and its name with its seat —
 on hand-built candidates, no model."""
 from __future__ import annotations
 
 from dossier.actors.build import make_actor
 from dossier.actors.candidates import Candidate
 from dossier.actors.forms import Form
+from dossier.actors.merge import Groups, Resolution, suspect_prefixes
 from dossier.actors.rules import load_rules
 from dossier.actors.surnames import given_forms
 from dossier.actors.candidates import hyphen_joined, is_demonym
@@ -73,3 +75,18 @@ def test_a_name_cut_at_a_hyphen_takes_the_joined_word_back():
     spaced = [Token(0, "Paris", 0, "paris", "PROPN", "dep", 0), Token(1, "-", 6, "-", "PUNCT", "dep", 0),
               Token(2, "Louis", 8, "louis", "PROPN", "dep", 0)]     # "Paris - Louis": a dash, not a hyphen
     assert hyphen_joined(spaced, 2, 3) == (2, 3)
+
+
+def test_a_body_and_its_name_with_its_seat_are_one_in_their_article():
+    rules = load_rules()
+    def forms(*named: tuple[str, str, str]) -> Resolution:
+        made = [Form(name_key(text), [candidate(text, article, label)]) for text, label, article in named]
+        return Resolution(made, Groups(made, []))
+    res = forms(("Paris-8", "organization", "a"), ("Paris-8 de Saint-Denis", "organization", "a"),
+                ("Saint-Denis", "place", "a"))
+    suspect_prefixes(res, rules)
+    assert res.groups.find(0) == res.groups.find(1)
+    other = forms(("Conseil de sécurité", "organization", "a"),
+                  ("Conseil de sécurité des Nations unies", "organization", "a"), ("Nations unies", "organization", "a"))
+    suspect_prefixes(other, rules)
+    assert other.groups.find(0) != other.groups.find(1) and other.suspected      # asked, not joined
