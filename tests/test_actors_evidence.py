@@ -90,3 +90,9 @@ def test_a_body_and_its_name_with_its_seat_are_one_in_their_article():
                   ("Conseil de sécurité des Nations unies", "organization", "a"), ("Nations unies", "organization", "a"))
     suspect_prefixes(other, rules)
     assert other.groups.find(0) != other.groups.find(1) and other.suspected      # asked, not joined
+
+
+def test_a_kind_of_body_alone_is_no_actor():
+    rules = load_rules()
+    assert make_actor(group(candidate("Université", label="organization")), {}, rules) is None
+    assert make_actor(group(candidate("Université de Nantes", label="organization")), {}, rules) is not None

@@ -40,6 +40,8 @@ def make_actor(group: list[tuple[Form, Candidate]], entries: dict[str, Entry], r
     repeated = entry is None and repeated_unsure(group, rules)
     if entry is None and not any(f.sure for f in forms) and not repeated:
         return None
+    if entry is None and all(f.key in rules.type_cues for f in forms):
+        return None      # "l'Université", "la Chambre" alone: a kind of body, which one the text does not say
     kind = (entry and entry.type) or actor_type(group, rules) or ("organization" if repeated else None)
     if kind is None or kind == NOT_AN_ACTOR:
         return None
