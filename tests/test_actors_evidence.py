@@ -10,7 +10,7 @@ from dossier.actors.forms import Form
 from dossier.actors.merge import Groups, Resolution, suspect_prefixes
 from dossier.actors.rules import load_rules
 from dossier.actors.surnames import given_forms
-from dossier.actors.candidates import hyphen_joined, is_demonym
+from dossier.actors.candidates import foreign_phrase, hyphen_joined, is_demonym
 from dossier.models import Mention, Token
 from dossier.names import name_key
 
@@ -96,3 +96,12 @@ def test_a_kind_of_body_alone_is_no_actor():
     rules = load_rules()
     assert make_actor(group(candidate("Université", label="organization")), {}, rules) is None
     assert make_actor(group(candidate("Université de Nantes", label="organization")), {}, rules) is not None
+
+
+def test_a_phrase_of_another_language_is_no_name():
+    tweet = [Token(0, "The", 0, "the", "X", "dep", 0), Token(1, "FDA", 4, "fda", "X", "dep", 0),
+             Token(2, "has", 8, "has", "X", "dep", 0), Token(3, "moved", 12, "moved", "X", "dep", 0)]
+    assert foreign_phrase(tweet, 0, 4)
+    korean = [Token(0, "Lee", 0, "lee", "PROPN", "dep", 0), Token(1, "Kang", 4, "kang", "PROPN", "dep", 0),
+              Token(2, "-", 8, "-", "PUNCT", "dep", 0), Token(3, "in", 9, "in", "X", "dep", 0)]
+    assert not foreign_phrase(korean, 0, 4)      # "in" is joined to its name by a hyphen

@@ -199,7 +199,8 @@ def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, enti
                 rules: Rules) -> Candidate | None:
     tokens = reading.tokens
     start, end = hyphen_joined(tokens, entity.token_start, entity.token_end)
-    if "\n" in entity.text or NOT_A_NAME.search(entity.text) or too_long_a_word(entity.text, rules):
+    if ("\n" in entity.text or NOT_A_NAME.search(entity.text) or too_long_a_word(entity.text, rules)
+            or foreign_phrase(tokens, start, end)):
         return None
     label = entity.label
     institution = institution_start(tokens, start, rules)
@@ -276,6 +277,15 @@ def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, enti
     return Candidate(mention, LABEL_TYPES.get(label), cue, with_article, role, 0, (start, end),
                      tokens[name].pos if single else None, opens, generic_head,
                      also_role=also_role, plural=before is not None and name_key(before.text) in PLURAL_ARTICLES)
+
+
+def foreign_phrase(tokens: list[Token], start: int, end: int) -> bool:
+    """"The FDA has moved mountains": a span holding a word in lower case that the tagger reads
+    as foreign (X) and that stands on its own (not "Lee Kang-in", "Étudiant-e-s") is a phrase of
+    another language, a quoted tweet or a work's title, no actor's name."""
+    return any(tokens[k].pos == "X" and tokens[k].text[:1].islower() and k > 0
+               and tokens[k - 1].idx + len(tokens[k - 1].text) < tokens[k].idx
+               for k in range(start, end))
 
 
 def hyphen_joined(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
