@@ -101,7 +101,7 @@ def test_a_kind_of_body_alone_is_no_actor():
 def test_a_phrase_of_another_language_is_no_name():
     tweet = [Token(0, "The", 0, "the", "X", "dep", 0), Token(1, "FDA", 4, "fda", "X", "dep", 0),
              Token(2, "has", 8, "has", "X", "dep", 0), Token(3, "moved", 12, "moved", "X", "dep", 0)]
-    assert foreign_phrase(tweet, 0, 4)
+    assert foreign_phrase(tweet, 0, 4, load_rules())
     korean = [Token(0, "Lee", 0, "lee", "PROPN", "dep", 0), Token(1, "Kang", 4, "kang", "PROPN", "dep", 0),
               Token(2, "-", 8, "-", "PUNCT", "dep", 0), Token(3, "in", 9, "in", "X", "dep", 0)]
-    assert not foreign_phrase(korean, 0, 4)      # "in" is joined to its name by a hyphen
+    assert not foreign_phrase(korean, 0, 4, load_rules())      # "in" is joined to its name by a hyphen

@@ -34,6 +34,9 @@ INSTITUTION_REACH = 2
 # Tokens of a generic word and the adjectives taken after it ("l'[État] islamique").
 GENERIC_NAME_MAX_TOKENS = 3
 PLURAL_ARTICLES = {"les", "des", "aux"}
+# Free-standing foreign words in lower case that make a span a phrase ("has moved"): one alone may
+# be a name's ("Ursula von der Leyen" has particles; "Lee Kang-in" a joined syllable).
+FOREIGN_WORDS = 2
 
 
 @dataclass
@@ -200,7 +203,7 @@ def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, enti
     tokens = reading.tokens
     start, end = hyphen_joined(tokens, entity.token_start, entity.token_end)
     if ("\n" in entity.text or NOT_A_NAME.search(entity.text) or too_long_a_word(entity.text, rules)
-            or foreign_phrase(tokens, start, end)):
+            or foreign_phrase(tokens, start, end, rules)):
         return None
     label = entity.label
     institution = institution_start(tokens, start, rules)
@@ -279,13 +282,16 @@ def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, enti
                      also_role=also_role, plural=before is not None and name_key(before.text) in PLURAL_ARTICLES)
 
 
-def foreign_phrase(tokens: list[Token], start: int, end: int) -> bool:
-    """"The FDA has moved mountains": a span holding a word in lower case that the tagger reads
-    as foreign (X) and that stands on its own (not "Lee Kang-in", "Étudiant-e-s") is a phrase of
-    another language, a quoted tweet or a work's title, no actor's name."""
-    return any(tokens[k].pos == "X" and tokens[k].text[:1].islower() and k > 0
-               and tokens[k - 1].idx + len(tokens[k - 1].text) < tokens[k].idx
-               for k in range(start, end))
+def foreign_phrase(tokens: list[Token], start: int, end: int, rules: Rules) -> bool:
+    """"The FDA has moved mountains": a span holding words in lower case that the tagger reads as
+    foreign (X) and that stand on their own (not "Lee Kang-in", "Étudiant-e-s"), other than a
+    surname's particles ("Ursula von der Leyen"), is a phrase of another language, a quoted tweet
+    or a work's title, no actor's name."""
+    foreign = sum(1 for k in range(max(start, 1), end)
+                  if tokens[k].pos == "X" and tokens[k].text[:1].islower()
+                  and tokens[k - 1].idx + len(tokens[k - 1].text) < tokens[k].idx
+                  and name_key(tokens[k].text) not in rules.names.surname_particles)
+    return foreign >= FOREIGN_WORDS
 
 
 def hyphen_joined(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
