@@ -104,3 +104,12 @@ def test_a_party_in_the_plural_is_no_demonym(nlp):
     )
     assert "engages" in names and names["engages"].type == "organization"
     assert "mopti" in names and "belges" not in names
+
+
+def test_a_paper_the_text_reads_from_is_an_organisation(nlp):
+    names = resolve(
+        nlp,
+        "« Au total, une douzaine de responsables du parti sont visés », peut-on lire dans Les Échos. "
+        "Par ailleurs, le ministre a démenti.",
+    )
+    assert name_key("Les Échos") in names and names[name_key("Les Échos")].type == "organization"

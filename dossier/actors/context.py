@@ -11,7 +11,7 @@
   (a member's noun, then "du", "de la", "des"), "CD&V", "N-VA" (capitals joined by "&" or "-");
 - an event's word that belongs to its name: "le sommet Russie-Afrique";
 - a name the model was unsure of (MISC) that speaks or is cited: "Mediapart révèle que …",
-  "selon Mediapart" (the corroboration a weak label needs);
+  "selon Mediapart", "peut-on lire dans Les Échos" (the corroboration a weak label needs);
 - a name the model cut from its head: "les [Mutuelles] de [Bretagne]", "la [Gare] de [Lyon]"
   (a capitalised noun inside a sentence, then "de", is the name's first word);
 - a body named after its place: "le tribunal correctionnel de Castres", "le conseil régional
@@ -129,8 +129,10 @@ def noun_before_of(tokens: list[Token], start: int, with_article: bool = False) 
 def speaks(tokens: list[Token], start: int, end: int, rules: Rules) -> bool:
     """The name is cited as a source ("selon X", "d'après X") or is the subject of a verb of
     speech ("X révèle", "X a affirmé"): an actor, even when the model was unsure of it."""
-    if start > 0 and (name_key(tokens[start - 1].text) in rules.sources
-                      or " ".join(name_key(t.text) for t in tokens[max(0, start - 2):start]) in rules.sources):
+    cited = rules.sources | rules.read_in
+    before = start - 1 if start > 0 and own_article(tokens[start - 1], rules) else start   # "dans Les Échos"
+    if before > 0 and (name_key(tokens[before - 1].text) in cited
+                       or " ".join(name_key(t.text) for t in tokens[max(0, before - 2):before]) in cited):
         return True
     if start >= 3 and tokens[start - 1].pos == "VERB" and tokens[start - 2].text == "," \
             and tokens[start - 3].text in QUOTE_CLOSERS:
@@ -140,6 +142,11 @@ def speaks(tokens: list[Token], start: int, end: int, rules: Rules) -> bool:
         return False
     verb = tokens[root.head]
     return verb.pos in {"VERB", "AUX"} and name_key(verb.lemma) in rules.speech_verbs
+
+
+def own_article(token: Token, rules: Rules) -> bool:
+    """A capitalised article right before the name, which is the name's own ("Les Échos")."""
+    return token.text[:1].isupper() and name_key(token.text) in rules.definite_articles
 
 
 def common_apposition(tokens: list[Token], end: int) -> bool:

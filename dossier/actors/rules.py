@@ -34,6 +34,7 @@ class Rules:
     unsure_corroboration: int         # see actor_rules.yml
     speech_verbs: set[str]             # speech_verbs.yml (shared with quotes/): "X révèle"
     sources: set[str]                  # speech_verbs.yml: "selon X", "d'après X"
+    read_in: set[str]                  # "lire dans X", "révélé par X": a paper or a body cited
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +64,7 @@ def load_rules() -> Rules:
         unsure_corroboration=int(data["unsure_corroboration"]),
         speech_verbs=keys(speech["verbs"]),
         sources=keys(speech["sources"]),
+        read_in=keys(data["read_in"]),
     )
 
 
