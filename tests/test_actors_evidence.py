@@ -10,7 +10,8 @@ from dossier.actors.forms import Form
 from dossier.actors.merge import Groups, Resolution, suspect_prefixes
 from dossier.actors.rules import load_rules
 from dossier.actors.surnames import given_forms
-from dossier.actors.candidates import foreign_phrase, hyphen_joined, is_demonym
+from dossier.actors.candidates import is_demonym
+from dossier.actors.context import foreign_phrase, hyphen_joined
 from dossier.models import Mention, Token
 from dossier.names import name_key
 

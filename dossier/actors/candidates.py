@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from ..models import Analysis, Article, BlockAnalysis, Entity, Mention, Token
 from ..names import name_key
-from .context import (WORK, abbreviates_common_words, common_apposition, event_word_before, is_family, is_portfolio,
-                      is_work_mention, member_cue, shape_cue, speaks, split_run_ons, capitalised_head, body_of_place,
-                      take_caps_surnames)
+from .context import (WORK, abbreviates_common_words, body_of_place, capitalised_head, common_apposition,
+                      event_word_before, foreign_phrase, hyphen_joined, is_family, is_portfolio, is_work_mention,
+                      member_cue, shape_cue, speaks, split_run_ons, take_caps_surnames)
 from .roles import GLUED, read_role, starts_with_title, title_in_name
 from .rules import Rules
 
@@ -34,9 +34,6 @@ INSTITUTION_REACH = 2
 # Tokens of a generic word and the adjectives taken after it ("l'[État] islamique").
 GENERIC_NAME_MAX_TOKENS = 3
 PLURAL_ARTICLES = {"les", "des", "aux"}
-# Free-standing foreign words in lower case that make a span a phrase ("has moved"): one alone may
-# be a name's ("Ursula von der Leyen" has particles; "Lee Kang-in" a joined syllable).
-FOREIGN_WORDS = 2
 
 
 @dataclass
@@ -280,38 +277,6 @@ def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, enti
     return Candidate(mention, LABEL_TYPES.get(label), cue, with_article, role, 0, (start, end),
                      tokens[name].pos if single else None, opens, generic_head,
                      also_role=also_role, plural=before is not None and name_key(before.text) in PLURAL_ARTICLES)
-
-
-def foreign_phrase(tokens: list[Token], start: int, end: int, rules: Rules) -> bool:
-    """"The FDA has moved mountains": a span holding words in lower case that the tagger reads as
-    foreign (X) and that stand on their own (not "Lee Kang-in", "Étudiant-e-s"), other than a
-    surname's particles ("Ursula von der Leyen"), is a phrase of another language, a quoted tweet
-    or a work's title, no actor's name."""
-    foreign = sum(1 for k in range(max(start, 1), end)
-                  if tokens[k].pos == "X" and tokens[k].text[:1].islower()
-                  and tokens[k - 1].idx + len(tokens[k - 1].text) < tokens[k].idx
-                  and name_key(tokens[k].text) not in rules.names.surname_particles)
-    return foreign >= FOREIGN_WORDS
-
-
-def hyphen_joined(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
-    """"Georges-[Louis Bouchez]", "[Sung Il]-kwon": the model cuts a name at a hyphen written
-    between two words with no space. The word joined to the span's first word by a hyphen is
-    taken when capitalised (a given name); the word joined to its last word, whatever its case."""
-    while start >= 2 and glued_hyphen(tokens, start - 1) and tokens[start - 2].text[:1].isupper():
-        start -= 2
-    while end + 1 < len(tokens) and glued_hyphen(tokens, end) and tokens[end + 1].text[:1].isalpha():
-        end += 2
-    return start, end
-
-
-def glued_hyphen(tokens: list[Token], k: int) -> bool:
-    """Token k is a hyphen with no space on either side, between two words."""
-    if tokens[k].text != "-" or k == 0 or k + 1 >= len(tokens):
-        return False
-    before, after = tokens[k - 1], tokens[k + 1]
-    return (before.idx + len(before.text) == tokens[k].idx and tokens[k].idx + 1 == after.idx
-            and before.text[-1:].isalpha() and after.text[:1].isalpha())
 
 
 def taken_tokens(reading: BlockAnalysis, entity: Entity) -> set[int]:
