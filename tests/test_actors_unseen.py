@@ -84,3 +84,32 @@ def test_types_from_cues_metonyms_and_works(nlp):
     assert names[name_key("Rassemblement national")].type == "organization"
     assert not any("requiem" in key for key in names)
     assert names.get(name_key("Philippe Picquier")) is None or names[name_key("Philippe Picquier")].type == "organization"
+
+
+def test_a_generic_word_after_its_own_capital_article_is_a_papers_name(nlp):
+    names = resolve(
+        nlp,
+        "En septembre 2019, Le Monde révèle qu’une autre enquête a été ouverte contre le ministre. "
+        "Le Monde a changé depuis la guerre.",
+    )
+    assert name_key("Le Monde") in names and names[name_key("Le Monde")].type == "organization"
+    assert len(names[name_key("Le Monde")].mentions) == 1     # not the sentence's opening "Le Monde"
+
+
+def test_a_party_in_the_plural_is_no_demonym(nlp):
+    names = resolve(
+        nlp,
+        "« La sanction est sévère », prévient un cadre des Engagés, qui a requis l’anonymat. "
+        "Des soldats ont attaqué un village de la région de Mopti. Les Belges ont voté dimanche.",
+    )
+    assert "engages" in names and names["engages"].type == "organization"
+    assert "mopti" in names and "belges" not in names
+
+
+def test_a_paper_the_text_reads_from_is_an_organisation(nlp):
+    names = resolve(
+        nlp,
+        "« Au total, une douzaine de responsables du parti sont visés », peut-on lire dans Les Échos. "
+        "Par ailleurs, le ministre a démenti.",
+    )
+    assert name_key("Les Échos") in names and names[name_key("Les Échos")].type == "organization"

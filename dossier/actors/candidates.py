@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from ..models import Analysis, Article, BlockAnalysis, Entity, Mention, Token
 from ..names import name_key
-from .context import (WORK, abbreviates_common_words, common_apposition, event_word_before, is_family, is_portfolio,
-                      is_work_mention, member_cue, shape_cue, speaks, split_run_ons, capitalised_head, body_of_place,
-                      take_caps_surnames)
+from .context import (WORK, abbreviates_common_words, body_of_place, capitalised_head, common_apposition,
+                      event_word_before, foreign_phrase, hyphen_joined, is_family, is_portfolio, is_work_mention,
+                      member_cue, shape_cue, speaks, split_run_ons, take_caps_surnames)
 from .roles import GLUED, read_role, starts_with_title, title_in_name
 from .rules import Rules
 
@@ -198,8 +198,9 @@ def ends_phrase(token: Token) -> bool:
 def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, entity: Entity,
                 rules: Rules) -> Candidate | None:
     tokens = reading.tokens
-    start, end = entity.token_start, entity.token_end
-    if "\n" in entity.text or NOT_A_NAME.search(entity.text) or too_long_a_word(entity.text, rules):
+    start, end = hyphen_joined(tokens, entity.token_start, entity.token_end)
+    if ("\n" in entity.text or NOT_A_NAME.search(entity.text) or too_long_a_word(entity.text, rules)
+            or foreign_phrase(tokens, start, end, rules)):
         return None
     label = entity.label
     institution = institution_start(tokens, start, rules)
@@ -219,15 +220,20 @@ def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, enti
         return None      # "C", "B": an initial or a list letter
     first = name_key(tokens[start].text)
     opening_cue = rules.type_cues.get(first) or plural_body(tokens[start].text, rules)
-    generic_head = institution is None and first in rules.generic and tokens[start].text[:1].isupper()
+    # "dans Le Monde", ", Le Monde révèle": a generic word after its own capitalised article
+    # inside a sentence is a title's name (a paper's), not the common word
+    titled = first in rules.generic and label != "PER" and own_capital_article(tokens, start, reading, rules)
+    generic_head = (institution is None and first in rules.generic and tokens[start].text[:1].isupper()
+                    and not titled)
     if generic_head:
         end = take_adjectives(tokens, start, end)
         if end - start < 2:
             return None
-    elif institution is None and not is_name(tokens, start, end, label, opening_cue, rules):
+    elif institution is None and not titled and not is_name(tokens, start, end, label, opening_cue, rules):
         return None
-    if end - start == 1 and is_demonym(tokens, start, label, rules):
-        return None
+    if (end - start == 1 and is_demonym(tokens, start, label, rules) and not member_cue(tokens, start, rules)
+            and not own_capital_article(tokens, start, reading, rules)):
+        return None      # "les Belges"; not "un cadre des Engagés", nor ", Les Engagés de …" (a party)
     if (is_work_mention(tokens, start, rules) or cue_before(tokens, start, rules, across_comma=False) == WORK
             or is_portfolio(tokens, start, rules) or abbreviates_common_words(tokens, start, end, rules)):
         return None      # "un Baron Noir", "le film Kingsman", "ministre des Comptes publics", "(IRFM)"
@@ -320,8 +326,10 @@ def is_demonym(tokens: list[Token], start: int, label: str, rules: Rules) -> boo
     if token.pos != "NOUN":
         return False
     after_determiner = before.pos in {"DET", "NUM", "ADJ"} or name_key(before.text) in {"des", "de", "d", "aux"}
-    # "des Belges": a plural common noun after a determiner is people (plural places are proper nouns)
-    return after_determiner and (word.endswith(rules.demonym_endings) or "Number=Plur" in token.morph)
+    # "des Belges": a plural common noun after a plural determiner is people (plural places are
+    # proper nouns); not "la région de Mopti", which the tagger may read as a plural noun
+    plural = name_key(before.text) in PLURAL_ARTICLES or before.pos == "NUM" or "Number=Plur" in before.morph
+    return after_determiner and (word.endswith(rules.demonym_endings) or ("Number=Plur" in token.morph and plural))
 
 
 def is_name(tokens: list[Token], start: int, end: int, label: str, opening_cue: str | None,
@@ -457,6 +465,17 @@ def is_only_title(tokens: list[Token], start: int, end: int, rules: Rules) -> bo
     return n > 0 and not any(t.text[:1].isupper() for t in tokens[start + n : end])
 
 
+def own_capital_article(tokens: list[Token], start: int, reading: BlockAnalysis, rules: Rules) -> bool:
+    """A capitalised article right before the name, inside a sentence (not after a full stop, a
+    colon or a quotation mark, nor opening the sentence): the name's own ("sur Le Point")."""
+    j = start - 1
+    if j <= 0 or tokens[j].text[:1].islower() or name_key(tokens[j].text) not in rules.definite_articles:
+        return False
+    if tokens[j - 1].pos == "PUNCT" and tokens[j - 1].text not in {",", "("}:
+        return False
+    return not any(j == s for s, _ in reading.sentences)
+
+
 def with_capital_article(tokens: list[Token], start: int, end: int, reading: BlockAnalysis,
                          rules: Rules) -> tuple[int, int]:
     """"sur Le Point", "l'association La Parole libérée", "Les Engagés de Maxime Prévot": inside a
@@ -464,11 +483,7 @@ def with_capital_article(tokens: list[Token], start: int, end: int, reading: Blo
     lower case right after it that the model left out. At a sentence's opening it is only the
     sentence's capital ("La France a …", "« La France n'a pas …")."""
     j = start - 1
-    if j <= 0 or tokens[j].text[:1].islower() or name_key(tokens[j].text) not in rules.definite_articles:
-        return start, end
-    if tokens[j - 1].pos == "PUNCT" and tokens[j - 1].text not in {",", "("}:
-        return start, end
-    if any(j == s for s, _ in reading.sentences):
+    if not own_capital_article(tokens, start, reading, rules):
         return start, end
     after = tokens[end] if end < len(tokens) else None
     adjective = after is not None and (after.pos == "ADJ" or "VerbForm=Part" in after.morph)

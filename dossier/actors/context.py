@@ -11,12 +11,14 @@
   (a member's noun, then "du", "de la", "des"), "CD&V", "N-VA" (capitals joined by "&" or "-");
 - an event's word that belongs to its name: "le sommet Russie-Afrique";
 - a name the model was unsure of (MISC) that speaks or is cited: "Mediapart révèle que …",
-  "selon Mediapart" (the corroboration a weak label needs);
+  "selon Mediapart", "peut-on lire dans Les Échos" (the corroboration a weak label needs);
 - a name the model cut from its head: "les [Mutuelles] de [Bretagne]", "la [Gare] de [Lyon]"
   (a capitalised noun inside a sentence, then "de", is the name's first word);
 - a body named after its place: "le tribunal correctionnel de Castres", "le conseil régional
   d'Occitanie" (a body's noun in lower case, adjectives, then "de" and the place's name);
 - a surname in capitals that the model left out: "le Capitaine [Ibrahim] TRAORE" (a person);
+- a name cut at a hyphen ("Georges-[Louis Bouchez]"), a phrase of another language ("The FDA
+  has moved mountains");
 - a name that ran on into the next: "la N-VA de Bart De Wever", "la Dares du ministère de
   l'Emploi" (an acronym, or a name followed by an institution, then "de").
 The word lists are data: dossier/data/actor_rules.yml (indefinite_articles, work_makers, members,
@@ -50,6 +52,9 @@ PERSON_MIN_WORDS = 2
 QUOTE_CLOSERS = {"»", "\"", "”"}
 # The words in lower case before a bracket read for the phrase an acronym shortens.
 DEFINED_REACH = 12
+# Free-standing foreign words in lower case that make a span a phrase ("has moved"): one alone may
+# be a name's ("Ursula von der Leyen" has particles; "Lee Kang-in" a joined syllable).
+FOREIGN_WORDS = 2
 
 
 def is_work_mention(tokens: list[Token], start: int, rules: Rules) -> bool:
@@ -129,8 +134,10 @@ def noun_before_of(tokens: list[Token], start: int, with_article: bool = False) 
 def speaks(tokens: list[Token], start: int, end: int, rules: Rules) -> bool:
     """The name is cited as a source ("selon X", "d'après X") or is the subject of a verb of
     speech ("X révèle", "X a affirmé"): an actor, even when the model was unsure of it."""
-    if start > 0 and (name_key(tokens[start - 1].text) in rules.sources
-                      or " ".join(name_key(t.text) for t in tokens[max(0, start - 2):start]) in rules.sources):
+    cited = rules.sources | rules.read_in
+    before = start - 1 if start > 0 and own_article(tokens[start - 1], rules) else start   # "dans Les Échos"
+    if before > 0 and (name_key(tokens[before - 1].text) in cited
+                       or " ".join(name_key(t.text) for t in tokens[max(0, before - 2):before]) in cited):
         return True
     if start >= 3 and tokens[start - 1].pos == "VERB" and tokens[start - 2].text == "," \
             and tokens[start - 3].text in QUOTE_CLOSERS:
@@ -140,6 +147,11 @@ def speaks(tokens: list[Token], start: int, end: int, rules: Rules) -> bool:
         return False
     verb = tokens[root.head]
     return verb.pos in {"VERB", "AUX"} and name_key(verb.lemma) in rules.speech_verbs
+
+
+def own_article(token: Token, rules: Rules) -> bool:
+    """A capitalised article right before the name, which is the name's own ("Les Échos")."""
+    return token.text[:1].isupper() and name_key(token.text) in rules.definite_articles
 
 
 def common_apposition(tokens: list[Token], end: int) -> bool:
@@ -269,3 +281,35 @@ def run_on_parts(tokens: list[Token], entity: Entity, text: str,
     if acronym and len(words) >= PERSON_MIN_WORDS and all(t.text[:1].isupper() for t in words):
         parts.append(("PER", rest, end))
     return parts
+
+
+def foreign_phrase(tokens: list[Token], start: int, end: int, rules: Rules) -> bool:
+    """"The FDA has moved mountains": a span holding words in lower case that the tagger reads as
+    foreign (X) and that stand on their own (not "Lee Kang-in", "Étudiant-e-s"), other than a
+    surname's particles ("Ursula von der Leyen"), is a phrase of another language, a quoted tweet
+    or a work's title, no actor's name."""
+    foreign = sum(1 for k in range(max(start, 1), end)
+                  if tokens[k].pos == "X" and tokens[k].text[:1].islower()
+                  and tokens[k - 1].idx + len(tokens[k - 1].text) < tokens[k].idx
+                  and name_key(tokens[k].text) not in rules.names.surname_particles)
+    return foreign >= FOREIGN_WORDS
+
+
+def hyphen_joined(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
+    """"Georges-[Louis Bouchez]", "[Sung Il]-kwon": the model cuts a name at a hyphen written
+    between two words with no space. The word joined to the span's first word by a hyphen is
+    taken when capitalised (a given name); the word joined to its last word, whatever its case."""
+    while start >= 2 and glued_hyphen(tokens, start - 1) and tokens[start - 2].text[:1].isupper():
+        start -= 2
+    while end + 1 < len(tokens) and glued_hyphen(tokens, end) and tokens[end + 1].text[:1].isalpha():
+        end += 2
+    return start, end
+
+
+def glued_hyphen(tokens: list[Token], k: int) -> bool:
+    """Token k is a hyphen with no space on either side, between two words."""
+    if tokens[k].text != "-" or k == 0 or k + 1 >= len(tokens):
+        return False
+    before, after = tokens[k - 1], tokens[k + 1]
+    return (before.idx + len(before.text) == tokens[k].idx and tokens[k].idx + 1 == after.idx
+            and before.text[-1:].isalpha() and after.text[:1].isalpha())

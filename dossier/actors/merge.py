@@ -16,6 +16,8 @@ from .rules import Rules
 # A name that another begins with and lacks only one last word in lower case is the model's cut when
 # it holds at least this many content words ("Organisation du traité de l'Atlantique [nord]").
 CUT_NAME_MIN_CONTENT_WORDS = 3
+# "de", "du", "d'", "des" folded: a place's name after them adds the body's seat to its name.
+SEAT_LINKS = {"de", "du", "d", "des"}
 # Shorter names that begin longer ones are suspected merges from this many words on.
 PREFIX_MIN_WORDS = 2
 
@@ -183,6 +185,7 @@ def suspect_prefixes(res: Resolution, rules: Rules) -> None:
     "Organisation du traité de l'Atlantique [nord]"."""
     others = [i for i, kind in enumerate(res.types) if kind not in {None, "person"}]
     going_on = longer_names(res, others)
+    places = {form.key for form, kind in zip(res.forms, res.types) if kind == "place"}
     for i in others:
         for j in going_on.get(res.forms[i].key, []):
             a, b = res.forms[i].key, res.forms[j].key
@@ -191,8 +194,23 @@ def suspect_prefixes(res: Resolution, rules: Rules) -> None:
                 rest = res.forms[j].candidates[0].mention.text.split()[len(shorter):]
                 cut = (len(b.split()) == len(a.split()) + 1 and len(rest) == 1 and rest[0].islower()
                        and len(rules.names.content_key(a).split()) >= CUT_NAME_MIN_CONTENT_WORDS)
-                if not (cut and res.groups.join(i, j)):
+                if not ((cut or seat_added(res, i, j, places)) and res.groups.join(i, j)):
                     res.suspected.append((i, j, "one name begins with the other"))
+
+
+def seat_added(res: Resolution, i: int, j: int, places: set[str]) -> bool:
+    """"Paris-8" and "Paris-8 de Saint-Denis", "l'Église catholique" and "l'Église catholique de
+    France" in one article: the longer name is the shorter one, then "de" and a place's name
+    (a place of the dossier). Not "Conseil de sécurité des Nations unies": not a place."""
+    short, long = res.forms[i].key.split(), res.forms[j].key.split()
+    rest = long[len(short):]
+    seat = rest[1:]
+    while seat and seat[0] in {"la", "le", "l", "les"}:
+        seat = seat[1:]          # "… de la Loire"
+    if not seat or rest[0] not in SEAT_LINKS or " ".join(seat) not in places:
+        return False
+    return bool({c.mention.article for c in res.forms[i].candidates}
+                & {c.mention.article for c in res.forms[j].candidates})
 
 
 def longer_names(res: Resolution, forms: list[int]) -> dict[str, list[int]]:

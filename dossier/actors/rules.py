@@ -31,8 +31,10 @@ class Rules:
     place_bodies: set[str]             # "le tribunal correctionnel de Castres": the body's name
     portfolio_titles: set[str]         # "ministre de la Cohésion des territoires": a portfolio
     namesake_dominance: float          # see actor_rules.yml
+    unsure_corroboration: int         # see actor_rules.yml
     speech_verbs: set[str]             # speech_verbs.yml (shared with quotes/): "X révèle"
     sources: set[str]                  # speech_verbs.yml: "selon X", "d'après X"
+    read_in: set[str]                  # "lire dans X", "révélé par X": a paper or a body cited
 
 
 @lru_cache(maxsize=1)
@@ -59,8 +61,10 @@ def load_rules() -> Rules:
         place_bodies=keys(data["place_bodies"]),
         same_bodies=[[str(n) for n in group] for group in data["same_bodies"]],
         namesake_dominance=float(data["namesake_dominance"]),
+        unsure_corroboration=int(data["unsure_corroboration"]),
         speech_verbs=keys(speech["verbs"]),
         sources=keys(speech["sources"]),
+        read_in=keys(data["read_in"]),
     )
 
 

@@ -91,7 +91,8 @@ def assign_likenesses(res: Resolution, rules: Rules, persons: dict[str, set[int]
     for article, root in named_in:
         given, surname = rules.names.person_parts(res.forms[root].key)
         if given:
-            by_given[(article, tuple(t(w) for w in given))].add(root)
+            for names in given_forms(given, surname):
+                by_given[(article, tuple(t(w) for w in names))].add(root)
             if " " not in surname:
                 surnames[article].append((t(surname), root))
     if not by_given:
@@ -114,6 +115,20 @@ def assign_likenesses(res: Resolution, rules: Rules, persons: dict[str, set[int]
                 borne = bool(persons.get(rules.names.surname_key(form.key), set()) - {own})
             if not borne:
                 assigned[id(candidate)] = next(iter(fits))
+
+
+def given_forms(given: list[str], surname: str) -> list[list[str]]:
+    """The ways an article may write a person's given names alone: as given ("Marie-Pierre"),
+    without middle initials ("Marsha" for "Marsha P. Johnson"); and the person's initials
+    ("A. H." for "Alexandre Hervaud", as a signature or a byline writes them), only for a
+    given name spelled out (not "A. Hervaud" again)."""
+    found = [given]
+    spelled = [w for w in given if len(w) > 1]
+    if spelled and len(spelled) < len(given):
+        found.append(spelled)
+    if len(given[0]) > 1:
+        found.append([w[0] for w in given + surname.split()])
+    return found
 
 
 def alike(a: str, b: str, rules: Rules) -> bool:
