@@ -4,7 +4,7 @@ from pathlib import Path
 
 from dossier.clean import clean_articles, load_rules
 from dossier.clean.lede import LEDE_FEATURES, LEDE_NONE, find_lede, is_caption, lede_features, load_lede_weights, \
-    lede_score
+    lede_score, squash
 from dossier.clean.lines import Line
 from dossier.models import RawArticle
 
@@ -52,16 +52,21 @@ def test_a_pull_quote_that_the_body_repeats_is_no_standfirst():
     assert article.lede != pull
 
 
+def caption(lines: list[Line], i: int, rules) -> bool:
+    below = [(j, squash(line.text)) for j, line in enumerate(lines) if j and not line.removed]
+    return is_caption(lines, i, below, rules)
+
+
 def test_is_caption_reads_credit_repeat_and_length():
     rules = load_rules()
     lines = [Line(HEADLINE), Line(STANDFIRST), Line("(Reed Saxon / Associated Press)"), Line(BODY)]
-    assert is_caption(lines, 1, rules)                       # its credit follows
+    assert caption(lines, 1, rules)                       # its credit follows
     lines = [Line(HEADLINE), Line(STANDFIRST), Line("Par Kab Niang"), Line(BODY), Line(STANDFIRST + " Et plus.")]
-    assert is_caption(lines, 1, rules)                       # the body repeats it
+    assert caption(lines, 1, rules)                       # the body repeats it
     lines = [Line(HEADLINE), Line("Lire la suite de cet article."), Line(BODY)]
-    assert is_caption(lines, 1, rules)                       # a button, not a summary
+    assert caption(lines, 1, rules)                       # a button, not a summary
     lines = [Line(HEADLINE), Line(STANDFIRST), Line("Un soldat à Niamey, le 6 août 2023. © AFP"), Line(BODY)]
-    assert not is_caption(lines, 1, rules)                   # a caption with its credit may follow a standfirst
+    assert not caption(lines, 1, rules)                   # a caption with its credit may follow a standfirst
 
 
 def test_a_plain_first_paragraph_is_no_standfirst():

@@ -45,6 +45,7 @@ def lede_candidates(lines: list[Line], title: int, start: int, rules: Rules) -> 
     ends the search, as does a line that introduces what follows (":")."""
     datelines = rules.metadata.get("dateline", [])
     found: list[int] = []
+    below: list[tuple[int, str]] = []   # the kept lines under the headline, squashed once (linear)
     for i in range(title + 1, len(lines)):
         line = lines[i]
         if line.removed or not WORD.search(line.text):
@@ -55,7 +56,9 @@ def lede_candidates(lines: list[Line], title: int, start: int, rules: Rules) -> 
             continue
         if matches(datelines, line.text) or line.text.rstrip().endswith(":"):
             break
-        if not is_caption(lines, i, rules):
+        if not below:
+            below = [(j, squash(lines[j].text)) for j in range(title + 1, len(lines)) if not lines[j].removed]
+        if not is_caption(lines, i, below, rules):
             found.append(i)
         if i >= start or len(found) == LEDE_CANDIDATES:
             break
@@ -88,12 +91,13 @@ def lede_features(lines: list[Line], title: int, i: int, start: int, rules: Rule
     }
 
 
-def is_caption(lines: list[Line], i: int, rules: Rules) -> bool:
+def is_caption(lines: list[Line], i: int, below: list[tuple[int, str]], rules: Rules) -> bool:
     """Line i is no standfirst but a caption, a pull-quote or a button: its photo's credit
-    follows it, the body repeats it, or it is shorter than settings.lede_min_chars."""
+    follows it, the body repeats it (`below`: the kept lines under the headline, squashed), or it
+    is shorter than settings.lede_min_chars."""
     after = next((line for line in lines[i + 1:] if WORD.search(line.text)), None)
     return (len(lines[i].text) < rules.settings.lede_min_chars or is_credit(after, rules)
-            or repeated_below(lines, i))
+            or repeated_below(i, below))
 
 
 def is_credit(line: Line | None, rules: Rules) -> bool:
@@ -104,11 +108,15 @@ def is_credit(line: Line | None, rules: Rules) -> bool:
                  or bool(SLASH_CREDIT.fullmatch(line.text.strip()))))
 
 
-def repeated_below(lines: list[Line], i: int) -> bool:
-    """Line i's letters and digits open a later line (spacing and punctuation aside: "61%" and
-    "61 %"): a pull-quote or a caption that the body repeats."""
-    mine = NOT_LETTERS.sub("", lines[i].text.casefold())
-    return any(NOT_LETTERS.sub("", line.text.casefold()).startswith(mine) for line in lines[i + 1:] if not line.removed)
+def squash(text: str) -> str:
+    return NOT_LETTERS.sub("", text.casefold())
+
+
+def repeated_below(i: int, below: list[tuple[int, str]]) -> bool:
+    """Line i's letters and digits open a later kept line (spacing and punctuation aside: "61%"
+    and "61 %"): a pull-quote or a caption that the body repeats."""
+    mine = next((text for j, text in below if j == i), "")
+    return bool(mine) and any(j > i and text.startswith(mine) for j, text in below)
 
 
 def lede_score(values: dict[str, float], weights: dict[str, float]) -> float:
