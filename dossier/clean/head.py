@@ -9,8 +9,7 @@ breadcrumb or a sticky header does, how far it stands above the prose, whether a
 follows it); the signals' weights are learned from the annotated pages of the repository
 (benchmarks/train_head.py writes them to dossier/data/head.yml), not tuned by hand.
 
-The standfirst is the paragraph-like line between the headline and the body that summarises: it
-shares words with the headline, or a byline/date line separates it from the body.
+The standfirst under the headline is found by clean/lede.py, the same way.
 """
 from __future__ import annotations
 
@@ -23,7 +22,7 @@ from pathlib import Path
 import yaml
 
 from .lines import WORD, Line, is_paragraph, is_sentence, line_key
-from .profiles import Rules, matches
+from .profiles import Rules
 
 WEIGHTS = Path(__file__).parent.parent / "data" / "head.yml"
 # The reasons read_metadata gives the lines of the byline/date block.
@@ -172,33 +171,6 @@ def headline_above(lines: list[Line], best: int, found: list[int], rules: Rules)
     standfirst = (is_paragraph(lines[best].text, rules) and not is_sentence(text, rules)
                   and size >= rules.settings.headline_over_standfirst_words)
     return above if same_story or standfirst else best
-
-
-def find_lede(lines: list[Line], title: int, start: int, rules: Rules) -> int | None:
-    """The standfirst: the first line of running text after the headline, when it stands before
-    the prose, when a byline or a date separates it from the rest, or when the headline opens the
-    text itself (a clean copy: headline, standfirst, body). A dateline opens the body, never the
-    standfirst."""
-    datelines = rules.metadata.get("dateline", [])
-    for i in range(title + 1, len(lines)):
-        line = lines[i]
-        if line.removed or not WORD.search(line.text):
-            continue
-        # a long paragraph is the body's, unless the byline follows it straight away
-        long = len(line.text) > rules.settings.lede_max and not meta_follows(lines, i, reach=1)
-        if not is_sentence(line.text, rules) or long:
-            if i >= start:
-                return None
-            continue  # a label, a caption's credit, a kicker between headline and standfirst
-        if matches(datelines, line.text) or line.text.rstrip().endswith(":"):
-            return None
-        # the first paragraph of the prose is the standfirst when the byline/date block sits
-        # between it and the headline, or after it
-        # (or the headline opens the page: a clean copy, headline, standfirst, body)
-        after_meta = any(other.removed in META for other in lines[title + 1:i])
-        clean_copy = not any(WORD.search(other.text) for other in lines[:title])
-        return i if i < start or title >= start or clean_copy or meta_follows(lines, i) or after_meta else None
-    return None
 
 
 def meta_follows(lines: list[Line], i: int, reach: int = 3) -> bool:

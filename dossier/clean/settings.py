@@ -14,6 +14,9 @@ class CleanSettings:
     # ---- title, lede, headings (structure)
     title_max: int = 120               # characters of a title made from the text's first sentence
     lede_max: int = 400                # characters of a line that may be the lede
+    # A shorter line is a caption or a button, no standfirst: the dev sets' standfirsts have 98 to 880
+    # characters; "Read more about sharing." (24) was taken for one.
+    lede_min_chars: int = 60
     heading_max: int = 120             # characters of an unmarked line that may be a heading
     headline_max_chars: int = 250      # a longer line is never a title, nor headline-like above the prose
     title_min_words: int = 2           # words of a first line that may be the title
@@ -84,6 +87,9 @@ class CleanSettings:
     byline_max_words: int = 6           # words of the name a byline gives
     copyright_max_words: int = 5        # words of the site's name a copyright notice gives
     caption_min_words: int = 8          # words after "Photo :" that describe the picture, not credit it
+    # A bare photo credit has at most this many words ("Photo: Adil Boukind Archives Le Devoir": 6); a
+    # longer line that ends with a credit is a caption, which may follow the standfirst.
+    credit_max_words: int = 6
 
 
 def read_settings(given: object, where: Path, base: CleanSettings = CleanSettings()) -> CleanSettings:

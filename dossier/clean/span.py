@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from .furniture import SECTION_HEADING
-from .head import find_headline, find_lede
+from .head import find_headline
+from .lede import find_lede
 from .lines import WORD, Line, function_ratio, is_paragraph, is_sentence, line_key
 from .profiles import Rules
 from .settings import CleanSettings
