@@ -1,4 +1,4 @@
-"""The pipeline, in one place: ingest → clean → dedupe → analyse → resolve → quotes → dates → topics.
+"""The pipeline, in one place: ingest → clean → dedupe → language → analyse → actors → quotes → dates → topics.
 
 Each stage is a module with one job; this function only passes their data along.
 """
