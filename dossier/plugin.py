@@ -58,12 +58,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.date: str | None = None
         self.root = Path.cwd()
         self.serving = True          # until told otherwise, keep the model between builds
+        self.live = False            # a live preview (`mkdocs serve`), as MkDocs' command says
         self.indexing: search.Background | None = None   # a live preview's search index, being written
 
     # A one-off build (`mkdocs build`, `gh-deploy`, `dossier build`) lets go of the model once the
     # articles are analysed; a live preview keeps it for the next article dropped in
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.serving = command == "serve"
+        self.serving = self.live = command == "serve"
 
     # A live preview's search index may still be written into the last build's site: drop it
     # before MkDocs empties the site folder for the next build, or removes it on the way out
@@ -165,7 +166,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         """Index the built site for the search box; a live preview does it in the background, so
         that the new page is served at once (with the last index until the new one is written)."""
         started = time.perf_counter()
-        if self.serving:
+        if self.live:    # only a preview MkDocs says it serves: a build called in code ends with its index
             self.indexing = search.index_site_later(site_dir, self.settings().cache, indexed)
         else:
             indexed(search.index_site(site_dir, self.settings().cache), time.perf_counter() - started)
