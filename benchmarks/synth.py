@@ -398,9 +398,12 @@ def compose(index: int, seed: int, pools: Pools, sentences: list[str], ledes: li
     outlet = rng.choice(OUTLETS)
     fmt = FORMATS[index % len(FORMATS)]
     title = recast(rng.choice(TITLES), cast, date, in_title=True)
-    lede = recast(rng.choice(ledes), cast, date)
+    source = rng.choice(ledes)
+    lede = recast(source, cast, date)
     count = rng.randint(5, 15)
-    picked = rng.sample(sentences, min(len(sentences), count * 4))
+    # the body never says the standfirst's sentence again: news copy does not (and a line the body
+    # repeats reads as a pull-quote or a caption, clean/lede.py)
+    picked = rng.sample([s for s in sentences if s != source], min(len(sentences) - 1, count * 4))
     paragraphs, headings = [], []
     while picked and len(paragraphs) < count:
         size = rng.randint(1, 3)

@@ -70,7 +70,10 @@ def test_cleaning_keeps_the_body_and_drops_the_furniture(generated, cleaned):
         article = cleaned[synthetic.path.stem]
         texts = [plain(block.text) for block in article.blocks]
         assert plain(article.title) == plain(synthetic.title)
-        assert plain(article.lede) == plain(synthetic.lede)
+        if article.lede is None:   # no line told apart as the standfirst: its text is kept, as the body's first
+            assert texts[0] == plain(synthetic.lede), synthetic.path.name
+        else:
+            assert plain(article.lede) == plain(synthetic.lede), synthetic.path.name
         assert [plain(p) for p in synthetic.paragraphs if plain(p) not in texts] == []
         kept = [t for t in texts + [plain(article.title)] if t in map(plain, synthetic.furniture)]
         assert kept == [], synthetic.path.name
