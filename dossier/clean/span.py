@@ -58,8 +58,8 @@ def keep_main_span(lines: list[Line], rules: Rules) -> bool:
     above the prose are kept, as before the head was scored)."""
     start, end = main_span(lines, rules)
     end = extend_tail(lines, end, rules)
+    end = mark_signature(lines, start, end)
     notes = footnotes(lines, start, end, rules.settings)
-    mark_signature(lines, start, end)
     title = find_headline(lines, start, end, rules)
     if title is None:
         head = head_lines(lines, start, rules.settings)
@@ -115,14 +115,18 @@ def drop_title_repeats(lines: list[Line], title: int) -> None:
             line.removed = "titre répété"
 
 
-def mark_signature(lines: list[Line], start: int, end: int) -> None:
+def mark_signature(lines: list[Line], start: int, end: int) -> int:
     """The author's name alone under the article's last paragraph, or above its footnotes
-    ("Denis Clerc", then "(1) Ces chiffres…"), signs it: page metadata, not body."""
+    ("Denis Clerc", then "(1) Ces chiffres…"), signs it: page metadata, not body. The signature
+    and its footnotes close the article: what follows them in the run of prose is another piece
+    (a box beside the article, a download notice). Returns the article's new end."""
     kept = [i for i in range(start, end) if not lines[i].removed]
-    for i, after in zip(kept, [*kept[1:], None]):
+    for n, (i, after) in enumerate(zip(kept, [*kept[1:], None])):
         if NAME.fullmatch(lines[i].text) and (after is None or FOOTNOTE.match(lines[after].text)):
             lines[i].removed = SIGNATURE
-            return
+            run = next((k for k, j in enumerate(kept[n + 1:]) if not FOOTNOTE.match(lines[j].text)), None)
+            return end if run is None else kept[n + 1 + run]
+    return end
 
 
 def footnotes(lines: list[Line], start: int, end: int, settings: CleanSettings) -> set[int]:
