@@ -71,3 +71,28 @@ def test_what_follows_the_signature_and_its_footnotes_is_no_longer_the_article()
     texts = [block.text for block in article.blocks]
     assert note in texts and "Denis Clerc" in article.removed
     assert box in article.removed and ANSWER in article.removed
+
+
+def test_a_box_of_teasers_under_repeated_labels_goes_summaries_and_all():
+    summaries = [f"{PARAS[n]} Activiste invité récurrent des plateaux de télévision, il a publié en avril un "
+                 f"livre sur le droit des travailleurs et des exclus, qui est devenu un succès." for n in (8, 9)]
+    lines = ["Un entretien sur les migrations en Europe", *PARAS[:8], "Pour approfondir",
+             "Entretiens", "Politique", "L’humanité en révolte, une conversation", "Politique", summaries[0],
+             "Entretiens", "Histoire", "L’historien face aux migrations", "Histoire", summaries[1], *TAIL]
+    article = clean_one("\n".join(lines))
+    assert all(summary in article.removed for summary in summaries)
+    assert all(para in [block.text for block in article.blocks] for para in PARAS[1:4])
+
+
+def test_a_paragraph_after_a_box_without_repeated_labels_is_the_article_again():
+    lines = ["Un titre sur la grève à l’université", *PARAS[:3], "À lire aussi", "Politique",
+             "Un autre article sur la grève", *PARAS[3:6], *TAIL]
+    texts = [block.text for block in clean_one("\n".join(lines)).blocks]
+    assert all(para in texts for para in PARAS[3:6])
+
+
+def test_the_notes_under_the_last_paragraph_stay_with_their_heading():
+    note = "En stock : ensemble de la population recensée à un moment donné"
+    found = kinds(["Un entretien sur les migrations en Europe", *PARAS[:4], "Sources", note, "×", "3",
+                   "Pour approfondir", "Entretiens", "Un autre entretien sur la géographie", *TAIL])
+    assert found["Sources"] == "heading" and found[note] == "paragraph"

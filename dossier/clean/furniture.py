@@ -83,7 +83,8 @@ def remove_section(lines: list[Line], start: int, rules: Rules,
                    ends: list[re.Pattern] | None = None) -> None:
     """A related-links heading and the headline-like lines under it, up to the next paragraph
     (a headline put as a short question, "Mali : qui est le colonel Goïta ?", is still a link), or
-    up to a line that closes the box ("Fin de Article recommandé"). When settings.inline_paragraphs
+    up to a line that closes the box ("Fin de Article recommandé"); a teaser's summary under a
+    repeated label does not end it (is_teaser_text). When settings.inline_paragraphs
     running paragraphs follow the links, the box sat inside the article ("À lire aussi" between two
     paragraphs): its heading then weighs as any removed line, not as the end of the article, and
     a short line just above the paragraphs, unlike the headlines, is the next part's subheading.
@@ -104,6 +105,10 @@ def remove_section(lines: list[Line], start: int, rules: Rules,
             lines[start].removed = INLINE_SECTION
             return
         if (is_paragraph(line.text, rules) and not is_linked_headline(line.text, settings)) or line.hint == "heading":
+            if is_teaser_text(links, settings):
+                line.removed = SECTION
+                links.append(line)
+                continue
             after = [other for other in lines[i:i + settings.inline_paragraphs]]
             if len(after) == settings.inline_paragraphs and all(
                     not other.removed and is_paragraph(other.text, rules) for other in after):
@@ -114,6 +119,16 @@ def remove_section(lines: list[Line], start: int, rules: Rules,
             return
         line.removed = SECTION
         links.append(line)
+
+
+def is_teaser_text(links: list[Line], settings: CleanSettings) -> bool:
+    """A paragraph under a short label the box has shown already ("Politique", a link, "Politique",
+    then the link's summary): a list of teasers, each under its repeated section label; the
+    paragraph is a teaser's text, and the box goes on."""
+    if len(links) < 2 or len(WORD.findall(links[-1].text)) > settings.subheading_words:
+        return False
+    key = line_key(links[-1].text)
+    return any(line_key(link.text) == key for link in links[:-1])
 
 
 def is_linked_headline(text: str, settings: CleanSettings) -> bool:
