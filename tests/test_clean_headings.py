@@ -96,3 +96,13 @@ def test_the_notes_under_the_last_paragraph_stay_with_their_heading():
     found = kinds(["Un entretien sur les migrations en Europe", *PARAS[:4], "Sources", note, "×", "3",
                    "Pour approfondir", "Entretiens", "Un autre entretien sur la géographie", *TAIL])
     assert found["Sources"] == "heading" and found[note] == "paragraph"
+
+
+def test_the_links_an_editor_recommends_inside_the_text_go_the_next_part_keeps_its_heading():
+    links = ["PSG : Luis Enrique veut un club « sans star », Mbappé toujours à l’écart",
+             "PSG-Lorient : les compositions officielles"]
+    lines = ["Un titre sur le transfert de l’attaquant", *PARAS[:3], "La rédaction vous conseille", *links,
+             "Déception en Catalogne", *PARAS[3:6], *TAIL]
+    article = clean_one("\n".join(lines))
+    assert all(link in article.removed for link in links)
+    assert {block.text: block.kind for block in article.blocks}["Déception en Catalogne"] == "heading"
