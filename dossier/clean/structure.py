@@ -127,15 +127,14 @@ def reads_as_sentence(text: str, rules: Rules) -> bool:
 
 def interview(lines: list[Line], rules: Rules) -> set[int]:
     """The questions of an interview: unmarked lines ending with "?" (up to
-    settings.interview_question_max_chars), each followed by an answer: a sentence that asks nothing,
-or that is longer than the question. Only when
+    settings.interview_question_max_chars), each followed by a longer sentence, its answer. Only when
     the article has at least settings.interview_questions of them: a single question between two
     paragraphs may be the writer's own."""
     settings = rules.settings
     found = {i for i, (line, after) in enumerate(zip(lines, lines[1:]))
              if line.hint is None and line.text.endswith("?")
              and len(line.text) <= settings.interview_question_max_chars
-             and is_sentence(after.text, rules) and (not after.text.endswith("?") or len(after.text) > len(line.text))}
+             and is_sentence(after.text, rules) and len(after.text) > len(line.text)}
     return found if len(found) >= settings.interview_questions else set()
 
 
