@@ -106,3 +106,10 @@ def test_the_links_an_editor_recommends_inside_the_text_go_the_next_part_keeps_i
     article = clean_one("\n".join(lines))
     assert all(link in article.removed for link in links)
     assert {block.text: block.kind for block in article.blocks}["Déception en Catalogne"] == "heading"
+
+
+def test_a_related_link_cut_over_two_lines_goes_whole():
+    rest = "Sung Il-kwon, « En Corée, la politique du rayon de soleil », Le Monde diplomatique, juin 2018."
+    article = clean_one("\n".join(["Un titre sur la grève à l’université", *PARAS[:2], "Lire aussi Martine Bulard &",
+                                   rest, *PARAS[2:5], *TAIL]))
+    assert rest in article.removed and PARAS[2] in [block.text for block in article.blocks]

@@ -19,6 +19,9 @@ BYLINE = "signature"
 # "17:37 Humbert, le grand huit !"); how many, how far apart: settings.dated_run, dated_gap.
 DATED = re.compile(r"(\d{1,2}[/.]\d{1,2}([/.]\d{2,4})?|\d{1,2}[:h]\d{2})\s+\S")
 DATED_LIST = "liste datée (fil d'actualité, agenda)"
+# A furniture line cut short ("Lire aussi Martine Bulard &"): the link goes on the next line.
+DANGLING = re.compile(r"(&|,|\b(et|and|de|du|des))$", re.IGNORECASE)
+CONTINUED = "suite d'une ligne d'habillage coupée"
 # A sentence ended inside a line: a stop or an ellipsis, then a space (quote marks do not count
 # here, as this rule always had it: text.SENTENCE_ENDS less its quote marks).
 SENTENCE_INSIDE = sentence_breaks(STOPS + "…")
@@ -39,6 +42,8 @@ def mark_furniture(lines: list[Line], profiles: list[Profile], rules: Rules, rep
             remove_section(lines, i, rules, [e for p in profiles for e in p.ends])
         elif any(matches(p.lines, line.text) for p in profiles):
             line.removed = "habillage du site"
+            if DANGLING.search(line.text) and i + 1 < len(lines) and not lines[i + 1].removed:
+                lines[i + 1].removed = CONTINUED   # "Lire aussi Martine Bulard &", then "Sung Il-kwon, « … »"
         elif line_key(line.text) in names:
             line.removed = "nom d'un média (logo, signature)"
         elif line_key(line.text) in repeated and not is_sentence(line.text, rules):
