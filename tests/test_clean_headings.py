@@ -113,3 +113,10 @@ def test_a_related_link_cut_over_two_lines_goes_whole():
     article = clean_one("\n".join(["Un titre sur la grève à l’université", *PARAS[:2], "Lire aussi Martine Bulard &",
                                    rest, *PARAS[2:5], *TAIL]))
     assert rest in article.removed and PARAS[2] in [block.text for block in article.blocks]
+
+
+def test_donation_and_membership_buttons_are_furniture():
+    buttons = ["Je fais un don de 10 €", "J’adhère dès 13 €", "Faire un don"]
+    article = clean_one("\n".join(["Un titre sur la grève à l’université", *PARAS[:2], buttons[2], *PARAS[2:4],
+                                   *buttons[:2], *PARAS[4:6], *TAIL]))
+    assert all(button in article.removed for button in buttons)
