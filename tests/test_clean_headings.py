@@ -55,6 +55,12 @@ def test_a_works_credit_line_is_no_heading_the_heading_above_it_is():
     assert found[aside] == "heading"
 
 
+def test_a_line_of_running_words_closed_by_a_parenthesis_stays_a_paragraph():
+    line = "Les prix de l’énergie ont encore augmenté de 5 % en un an (source : Insee)"
+    found = kinds(["Les recommandations de la semaine à l’écran", *PARAS[:2], line, *PARAS[2:4], *TAIL])
+    assert found[line] == "paragraph"
+
+
 def test_a_pull_quote_above_its_returning_author_and_a_line_above_no_text_are_no_headings():
     pull = "Au total, ce qui me frappe, c’est le droit du temps"
     label = "En stock : ensemble de la population recensée"

@@ -117,12 +117,13 @@ def may_head(text: str, following: Line | None, seen: Counter) -> bool:
 
 
 def reads_as_sentence(text: str, rules: Rules) -> bool:
-    """is_sentence, except that a closing parenthesis ends a sentence only when the words before
-    the parenthesis end one or make a sentence themselves: "Pour Michel Vuilermoz (et rien
-    d’autre)" is a heading, "… le 02/12 prochain. (Alexandre Hervaud)" a paragraph."""
-    if not text.endswith(")") or not LAST_ASIDE.search(text):
-        return is_sentence(text, rules)
-    return is_sentence(LAST_ASIDE.sub("", text), rules)
+    """is_sentence, except that a closing parenthesis does not end a sentence when too few words
+    for one stand before it: "Pour Michel Vuilermoz (et rien d’autre)" is a heading; "Les prix
+    ont augmenté de 5 % (source : Insee)" stays a sentence."""
+    aside = LAST_ASIDE.search(text) if text.endswith(")") else None
+    if aside and len(WORD.findall(text[:aside.start()])) < rules.settings.sentence_min_words:
+        return False
+    return is_sentence(text, rules)
 
 
 def interview(lines: list[Line], rules: Rules) -> set[int]:
