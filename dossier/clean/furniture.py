@@ -3,6 +3,7 @@ links, comment threads, feeds of dated teasers, the headline repeated above the 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..text import STOPS, sentence_breaks
 from .lines import WORD, Line, is_paragraph, is_sentence, line_key
@@ -98,6 +99,7 @@ def remove_section(lines: list[Line], start: int, rules: Rules,
     settings = rules.settings
     lines[start].removed = SECTION_HEADING
     links: list[Line] = []
+    shown = Counter()   # how often the box showed each line: a label shown twice is a section label
     for i in range(start + 1, len(lines)):
         line = lines[i]
         if line.removed == BYLINE and links and lines[i - 1] is links[-1]:
@@ -110,7 +112,7 @@ def remove_section(lines: list[Line], start: int, rules: Rules,
             lines[start].removed = INLINE_SECTION
             return
         if (is_paragraph(line.text, rules) and not is_linked_headline(line.text, settings)) or line.hint == "heading":
-            if is_teaser_text(links, settings):
+            if is_teaser_text(links, shown, settings):
                 line.removed = SECTION
                 links.append(line)
                 continue
@@ -124,16 +126,15 @@ def remove_section(lines: list[Line], start: int, rules: Rules,
             return
         line.removed = SECTION
         links.append(line)
+        shown[line_key(line.text)] += 1
 
 
-def is_teaser_text(links: list[Line], settings: CleanSettings) -> bool:
+def is_teaser_text(links: list[Line], shown: Counter, settings: CleanSettings) -> bool:
     """A paragraph under a short label the box has shown already ("Politique", a link, "Politique",
     then the link's summary): a list of teasers, each under its repeated section label; the
     paragraph is a teaser's text, and the box goes on."""
-    if len(links) < 2 or len(WORD.findall(links[-1].text)) > settings.subheading_words:
-        return False
-    key = line_key(links[-1].text)
-    return any(line_key(link.text) == key for link in links[:-1])
+    return (len(links) >= 2 and len(WORD.findall(links[-1].text)) <= settings.subheading_words
+            and shown[line_key(links[-1].text)] >= 2)
 
 
 def is_linked_headline(text: str, settings: CleanSettings) -> bool:
