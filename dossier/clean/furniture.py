@@ -3,6 +3,7 @@ links, comment threads, feeds of dated teasers, the headline repeated above the 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..text import STOPS, sentence_breaks
 from .lines import WORD, Line, is_paragraph, is_sentence, line_key
@@ -19,6 +20,9 @@ BYLINE = "signature"
 # "17:37 Humbert, le grand huit !"); how many, how far apart: settings.dated_run, dated_gap.
 DATED = re.compile(r"(\d{1,2}[/.]\d{1,2}([/.]\d{2,4})?|\d{1,2}[:h]\d{2})\s+\S")
 DATED_LIST = "liste datée (fil d'actualité, agenda)"
+# A furniture line cut short ("Lire aussi Martine Bulard &"): the link goes on the next line.
+DANGLING = re.compile(r"(&|,|\b(et|and|de|du|des))$", re.IGNORECASE)
+CONTINUED = "suite d'une ligne d'habillage coupée"
 # A sentence ended inside a line: a stop or an ellipsis, then a space (quote marks do not count
 # here, as this rule always had it: text.SENTENCE_ENDS less its quote marks).
 SENTENCE_INSIDE = sentence_breaks(STOPS + "…")
@@ -39,6 +43,8 @@ def mark_furniture(lines: list[Line], profiles: list[Profile], rules: Rules, rep
             remove_section(lines, i, rules, [e for p in profiles for e in p.ends])
         elif any(matches(p.lines, line.text) for p in profiles):
             line.removed = "habillage du site"
+            if DANGLING.search(line.text) and i + 1 < len(lines) and not lines[i + 1].removed:
+                lines[i + 1].removed = CONTINUED   # "Lire aussi Martine Bulard &", then "Sung Il-kwon, « … »"
         elif line_key(line.text) in names:
             line.removed = "nom d'un média (logo, signature)"
         elif line_key(line.text) in repeated and not is_sentence(line.text, rules):
@@ -83,7 +89,8 @@ def remove_section(lines: list[Line], start: int, rules: Rules,
                    ends: list[re.Pattern] | None = None) -> None:
     """A related-links heading and the headline-like lines under it, up to the next paragraph
     (a headline put as a short question, "Mali : qui est le colonel Goïta ?", is still a link), or
-    up to a line that closes the box ("Fin de Article recommandé"). When settings.inline_paragraphs
+    up to a line that closes the box ("Fin de Article recommandé"); a teaser's summary under a
+    repeated label does not end it (is_teaser_text). When settings.inline_paragraphs
     running paragraphs follow the links, the box sat inside the article ("À lire aussi" between two
     paragraphs): its heading then weighs as any removed line, not as the end of the article, and
     a short line just above the paragraphs, unlike the headlines, is the next part's subheading.
@@ -92,6 +99,7 @@ def remove_section(lines: list[Line], start: int, rules: Rules,
     settings = rules.settings
     lines[start].removed = SECTION_HEADING
     links: list[Line] = []
+    shown = Counter()   # how often the box showed each line: a label shown twice is a section label
     for i in range(start + 1, len(lines)):
         line = lines[i]
         if line.removed == BYLINE and links and lines[i - 1] is links[-1]:
@@ -104,6 +112,10 @@ def remove_section(lines: list[Line], start: int, rules: Rules,
             lines[start].removed = INLINE_SECTION
             return
         if (is_paragraph(line.text, rules) and not is_linked_headline(line.text, settings)) or line.hint == "heading":
+            if is_teaser_text(links, shown, settings):
+                line.removed = SECTION
+                links.append(line)
+                continue
             after = [other for other in lines[i:i + settings.inline_paragraphs]]
             if len(after) == settings.inline_paragraphs and all(
                     not other.removed and is_paragraph(other.text, rules) for other in after):
@@ -114,6 +126,15 @@ def remove_section(lines: list[Line], start: int, rules: Rules,
             return
         line.removed = SECTION
         links.append(line)
+        shown[line_key(line.text)] += 1
+
+
+def is_teaser_text(links: list[Line], shown: Counter, settings: CleanSettings) -> bool:
+    """A paragraph under a short label the box has shown already ("Politique", a link, "Politique",
+    then the link's summary): a list of teasers, each under its repeated section label; the
+    paragraph is a teaser's text, and the box goes on."""
+    return (len(links) >= 2 and len(WORD.findall(links[-1].text)) <= settings.subheading_words
+            and shown[line_key(links[-1].text)] >= 2)
 
 
 def is_linked_headline(text: str, settings: CleanSettings) -> bool:

@@ -22,6 +22,12 @@ class CleanSettings:
     title_min_words: int = 2           # words of a first line that may be the title
     caption_max_chars: int = 200       # characters of a line under a quote that may be its caption
     question_heading_max_chars: int = 60  # characters of a question that may head the next paragraph
+    # An interview: this many lines ending with "?", each above a longer answer, are its questions, as
+    # headings, up to interview_question_max_chars long (web-dev's legrandcontinent: 9 questions
+    # of 52 to 330 characters; of the 25 dev .txt pages of the bench only it and a BBC page of question
+    # subheadings have 3 such lines).
+    interview_questions: int = 3
+    interview_question_max_chars: int = 400
 
     # ---- sentences (what reads as running text)
     sentence_min_words: int = 4        # fewer words: no sentence structure, no function-word ratio

@@ -20,6 +20,8 @@ STAMPED = re.compile(r"(\d{1,2}[:h]\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b")
 # under the last paragraph, the article's signature.
 NAME = re.compile(r"(?-i:[A-ZÀ-Ý][\w’'.-]+)(\s+(?:(?:de|du|des|le|la|d’|d')\s*)?(?-i:[A-ZÀ-Ý][\w’'.-]+)){1,3}")
 SIGNATURE = "signature en fin d'article"
+# The heading of the article's own notes under its last paragraph: "Sources", "Notes :", "Références".
+NOTES_HEADING = re.compile(r"(sources?|notes?|r[ée]f[ée]rences|bibliographie)\s*:?", re.IGNORECASE)
 # A footnote's mark opening a line: "*Le prénom a été modifié", "(1) Au soleil couchant…", "[2] …", "¹ …".
 FOOTNOTE = re.compile(r"(\*{1,3}|\(\d{1,2}\)|\[\d{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹])\s*\w")
 
@@ -57,9 +59,9 @@ def keep_main_span(lines: list[Line], rules: Rules) -> bool:
     a leaked caption. Returns whether the head was found (else the two headline-like lines just
     above the prose are kept, as before the head was scored)."""
     start, end = main_span(lines, rules)
-    end = extend_tail(lines, end, rules)
+    end = notes_section(lines, extend_tail(lines, end, rules), rules.settings)
+    end = mark_signature(lines, start, end)
     notes = footnotes(lines, start, end, rules.settings)
-    mark_signature(lines, start, end)
     title = find_headline(lines, start, end, rules)
     if title is None:
         head = head_lines(lines, start, rules.settings)
@@ -106,6 +108,19 @@ def extend_tail(lines: list[Line], end: int, rules: Rules) -> int:
     return end
 
 
+def notes_section(lines: list[Line], end: int, settings: CleanSettings) -> int:
+    """A notes heading just under the prose ("Sources") and the lines under it (at most
+    settings.footnote_reach, up to a line without a word or a removed one) are the article's own
+    notes: "Sources", "En stock : ensemble de la population recensée…"."""
+    if end >= len(lines) or lines[end].removed or not NOTES_HEADING.fullmatch(lines[end].text):
+        return end
+    last = end + 1
+    while (last < len(lines) and last - end <= settings.footnote_reach and not lines[last].removed
+           and WORD.search(lines[last].text)):
+        last += 1
+    return last
+
+
 def drop_title_repeats(lines: list[Line], title: int) -> None:
     """The headline shown again on the page (a sticky header, over a photo, in a share box) is
     the title already: no heading of the body."""
@@ -115,14 +130,18 @@ def drop_title_repeats(lines: list[Line], title: int) -> None:
             line.removed = "titre répété"
 
 
-def mark_signature(lines: list[Line], start: int, end: int) -> None:
+def mark_signature(lines: list[Line], start: int, end: int) -> int:
     """The author's name alone under the article's last paragraph, or above its footnotes
-    ("Denis Clerc", then "(1) Ces chiffres…"), signs it: page metadata, not body."""
+    ("Denis Clerc", then "(1) Ces chiffres…"), signs it: page metadata, not body. The signature
+    and its footnotes close the article: what follows them in the run of prose is another piece
+    (a box beside the article, a download notice). Returns the article's new end."""
     kept = [i for i in range(start, end) if not lines[i].removed]
-    for i, after in zip(kept, [*kept[1:], None]):
+    for n, (i, after) in enumerate(zip(kept, [*kept[1:], None])):
         if NAME.fullmatch(lines[i].text) and (after is None or FOOTNOTE.match(lines[after].text)):
             lines[i].removed = SIGNATURE
-            return
+            run = next((k for k, j in enumerate(kept[n + 1:]) if not FOOTNOTE.match(lines[j].text)), None)
+            return end if run is None else kept[n + 1 + run]
+    return end
 
 
 def footnotes(lines: list[Line], start: int, end: int, settings: CleanSettings) -> set[int]:

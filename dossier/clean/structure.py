@@ -28,6 +28,11 @@ ADDRESS = re.compile(r"https?://|www\.", re.IGNORECASE)
 LETTER = re.compile(r"[^\W\d_]")
 # What a page shows as a line without a letter or a digit ("↑" back to the top, "×" a close button).
 NO_TEXT = "ligne sans lettre ni chiffre"
+# A work's credit line under a review's heading: its title, then a parenthesis of three or more
+# comma-separated facts ("Vape Wave (documentaire, 1h28, Planète+)"): a listing, no heading.
+WORK_CREDIT = re.compile(r".+\((?:[^(),]+,){2,}[^(),]+\)")
+# A closing parenthesis at the end of a line: "Pour Michel Vuilermoz (et rien d’autre)".
+LAST_ASIDE = re.compile(r"\s*\([^()]*\)$")
 
 
 def structure(article_id: str, lines: list[Line], rules: Rules,
@@ -68,9 +73,10 @@ def is_lede(line: Line, settings: CleanSettings) -> bool:
 def typed_blocks(lines: list[Line], rules: Rules) -> list[Block]:
     blocks: list[Block] = []
     seen = Counter(line.text for line in lines)
+    asked = interview(lines, rules)
     for i, line in enumerate(lines):
         following = lines[i + 1] if i + 1 < len(lines) else None
-        kind = block_kind(line, following, blocks[-1] if blocks else None, rules)
+        kind = "heading" if i in asked else block_kind(line, following, blocks[-1] if blocks else None, rules)
         if kind == "heading" and line.hint != "heading" and not may_head(line.text, following, seen):
             kind = "paragraph"
         text = " — ".join(GLUED.split(line.text)) if kind == "caption" else line.text
@@ -88,7 +94,8 @@ def block_kind(line: Line, following: Line | None, previous: Block | None, rules
     if previous and previous.kind == "quote" and len(text) <= settings.caption_max_chars and not text.endswith("."):
         return "caption"
     if (following is not None and len(text) <= settings.heading_max and not text.endswith(NOT_HEADING_ENDS)
-            and not text.startswith(NOT_HEADING_STARTS) and not is_sentence(text, rules) or line.hint is None and following is not None
+            and not text.startswith(NOT_HEADING_STARTS) and not reads_as_sentence(text, rules)
+            or line.hint is None and following is not None
             and len(text) <= settings.question_heading_max_chars and text.endswith("?")
             and len(following.text) > len(text)):
         return "heading"
@@ -98,10 +105,38 @@ def block_kind(line: Line, following: Line | None, previous: Block | None, rules
 def may_head(text: str, following: Line | None, seen: Counter) -> bool:
     """An unmarked heading-like line is no heading when it has no letter ("3"), holds a web
     address, is the text of an embedded post (its attribution follows) or the last words above a
-    photo's caption (a part has text under its heading), or comes back in the article (a
-    pull-quote's author under each pull-quote: headings name distinct parts)."""
+    photo's caption or above a line without a letter (a part has text under its heading), or comes
+    back in the article (a pull-quote's author under each pull-quote: headings name distinct
+    parts), or stands above such a returning line shorter than itself (it is then the pull-quote), or is a work's
+    credit line ("Braguino (documentaire, 50min, Arte)")."""
     return (bool(LETTER.search(text)) and not ADDRESS.search(text) and seen[text] == 1
-            and not (following is not None and (following.hint == "caption" or EMBED_CREDIT.fullmatch(following.text))))
+            and not WORK_CREDIT.fullmatch(text)
+            and not (following is not None and (following.hint == "caption" or EMBED_CREDIT.fullmatch(following.text)
+                                                or not LETTER.search(following.text)
+                                                or seen[following.text] > 1 and len(following.text) < len(text))))
+
+
+def reads_as_sentence(text: str, rules: Rules) -> bool:
+    """is_sentence, except that a closing parenthesis does not end a sentence when too few words
+    for one stand before it: "Pour Michel Vuilermoz (et rien d’autre)" is a heading; "Les prix
+    ont augmenté de 5 % (source : Insee)" stays a sentence."""
+    aside = LAST_ASIDE.search(text) if text.endswith(")") else None
+    if aside and len(WORD.findall(text[:aside.start()])) < rules.settings.sentence_min_words:
+        return False
+    return is_sentence(text, rules)
+
+
+def interview(lines: list[Line], rules: Rules) -> set[int]:
+    """The questions of an interview: unmarked lines ending with "?" (up to
+    settings.interview_question_max_chars), each followed by a longer sentence, its answer. Only when
+    the article has at least settings.interview_questions of them: a single question between two
+    paragraphs may be the writer's own."""
+    settings = rules.settings
+    found = {i for i, (line, after) in enumerate(zip(lines, lines[1:]))
+             if line.hint is None and line.text.endswith("?")
+             and len(line.text) <= settings.interview_question_max_chars
+             and is_sentence(after.text, rules) and len(after.text) > len(line.text)}
+    return found if len(found) >= settings.interview_questions else set()
 
 
 def make_title(paragraphs: list[str], settings: CleanSettings) -> str:
