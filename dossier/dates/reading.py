@@ -4,7 +4,7 @@ words around it, and the full date said just before it in its section.
 Declined here, as no event: a day counted from writing used as a figure of speech ("ni
 aujourd'hui ni demain", "le monde de demain"), or inside quotation marks (a speaker's "demain"
 is rhetoric more often than a date), and a feast day named without its year ("les célébrations
-du 14 juillet").
+du 14 juillet"), and a weekday said as a habit ("chaque jeudi", "le marché du samedi").
 """
 from __future__ import annotations
 
@@ -113,7 +113,20 @@ def _declined(match: re.Match, text: str, quoted: list[tuple[int, int]]) -> bool
         if cue("figurative_before").search(before) or re.match(rf"\s*(?:{_alternatives(words()['figurative_after'])})\b",
                                                               after, re.IGNORECASE):
             return True
+    if kind == "weekday" and _habitual(before):
+        return True
     return kind == "date" and not match.group("dyear") and bool(_feast().search(before))
+
+
+def _habitual(before: str) -> bool:
+    """A weekday said as a habit ("chaque jeudi", "le marché du samedi", "ouvert le dimanche"),
+    not in one day's part ("dans la nuit du samedi au dimanche")."""
+    return bool(cue("habitual_before").search(before)) and not _one_day_part().search(before)
+
+
+@lru_cache(maxsize=1)
+def _one_day_part() -> re.Pattern:
+    return re.compile(rf"(?<![\w'’-])(?:{_alternatives(words()['one_day_parts'])})\s+du\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -83,8 +83,9 @@ def pattern() -> re.Pattern:
         "days": rf"les\s+(?:{DAY}(?:\s*,\s*{DAY})*\s+et\s+{DAY}\s+{any_month}(?:\s+{YEAR})?"
                 rf"|{NUMERIC_DAY}(?:\s*,\s*{NUMERIC_DAY})*\s+et\s+{NUMERIC_DAY})"
                 rf"(?:\s+(?P<lqual>{qualifiers}))?",
-        # "en février et mai 2018"
-        "months": rf"en\s+{any_month}(?:\s*,\s*{any_month})*\s+et\s+{any_month}\s+{YEAR}",
+        # "en février et mai 2018", "en mars puis en juin 2019"
+        "months": rf"en\s+{any_month}(?:\s*,\s*(?:en\s+)?{any_month})*"
+                  rf"\s+(?:{_alternatives(w['month_list_joiners'])})\s+(?:en\s+)?{any_month}\s+{YEAR}",
         "iso": r"(?P<iyear>\d{4})-(?P<imonth>\d{2})-(?P<iday>\d{2})",
         # "11/11/2021", "14.09.2020"; a year of two digits only with slashes ("09/08/23"): "3.10.12"
         # is a version number more often than a date
