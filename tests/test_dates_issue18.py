@@ -33,6 +33,11 @@ def events_in(nlp):
     ("Le président s'exprimera dimanche soir à la télévision.", "2024-03-12", "2024-03-17"),
     ("Une nouvelle réunion est programmée lundi au ministère.", "2024-03-15", "2024-03-18"),
     ("Le verdict devrait être rendu vendredi.", "2024-03-12", "2024-03-15"),
+    # a start or an appointment ("à partir de", "pour"), a predicate whose auxiliary is in the future
+    ("Les magasins fermeront à partir de lundi.", "2024-03-12", "2024-03-18"),
+    ("Une manifestation est annoncée pour samedi à Paris.", "2024-03-12", "2024-03-16"),
+    ("Les résultats seront connus dimanche soir.", "2024-03-12", "2024-03-17"),
+    ("Le bilan sera disponible jeudi.", "2024-03-12", "2024-03-14"),
 ])
 def test_weekdays_to_come_fall_after_the_article_date(events_in, text, dated, expected):
     assert [e.date for e in events_in([text], dated)] == [expected]
@@ -46,6 +51,9 @@ def test_weekdays_to_come_fall_after_the_article_date(events_in, text, dated, ex
     ("Le suspect avait été interpellé samedi soir à Marseille.", "2024-03-12", "2024-03-09"),
     ("Le Premier ministre s'est rendu vendredi dernier à Berlin.", "2024-03-12", "2024-03-08"),
     ("La préfecture annonçait mercredi la fermeture du site.", "2024-03-15", "2024-03-13"),
+    ("La lettre, reçue jeudi par la mairie, demande des excuses.", "2024-03-12", "2024-03-07"),
+    ("Le magasin a été fermé à partir de lundi.", "2024-03-15", "2024-03-11"),
+    ("Le bilan était disponible jeudi.", "2024-03-15", "2024-03-14"),
 ])
 def test_past_weekdays_fall_before_the_article_date(events_in, text, dated, expected):
     assert [e.date for e in events_in([text], dated)] == [expected]
@@ -68,6 +76,15 @@ def test_past_weekdays_fall_before_the_article_date(events_in, text, dated, expe
      [("2024-06-30", "start"), ("2024-07-07", "end")]),
     ("L'enquête a porté sur les faits commis entre le 2 et le 9 mars 2021.", "2024-03-12",
      [("2021-03-02", "start"), ("2021-03-09", "end")]),
+    ("Le salon ouvre ses portes du lundi 3 au vendredi 7 juin.", "2024-03-12",
+     [("2024-06-03", "start"), ("2024-06-07", "end")]),
+    ("Le festival se tiendra du 28 juin au 7 juillet.", "2024-03-12",
+     [("2024-06-28", "start"), ("2024-07-07", "end")]),
+    ("Les faits se sont déroulés entre juin et septembre 2019.", "2024-03-12",
+     [("2019-06", "start"), ("2019-09", "end")]),
+    ("De janvier à mars 2021, le chômage a baissé.", "2022-01-10", [("2021-01", "start"), ("2021-03", "end")]),
+    ("De novembre à février 2021, les stations sont restées fermées.", "2022-01-10",
+     [("2020-11", "start"), ("2021-02", "end")]),
 ])
 def test_ranges_are_given_their_year(events_in, text, dated, expected):
     assert sorted((e.date, e.kind) for e in events_in([text], dated)) == expected
@@ -78,6 +95,7 @@ def test_ranges_are_given_their_year(events_in, text, dated, expected):
     ("Les plaintes déposées en février et en mai 2018 ont été classées.", "2020-01-10", ["2018-02", "2018-05"]),
     ("Le conseil s'est réuni en janvier, mars et juin 2020.", "2021-01-10", ["2020-01", "2020-03", "2020-06"]),
     ("Le texte a été examiné en mars puis en juin 2019.", "2021-01-10", ["2019-03", "2019-06"]),
+    ("Les réunions de février, mars et avril 2021 ont échoué.", "2022-01-10", ["2021-02", "2021-03", "2021-04"]),
 ])
 def test_lists_of_months_share_their_year(events_in, text, dated, expected):
     assert sorted(e.date for e in events_in([text], dated)) == expected
@@ -100,6 +118,7 @@ def test_since_is_kept_as_such(events_in, text, dated, expected):
     "Les célébrations du 14 juillet ont attiré la foule sur les Champs-Élysées.",
     "Les commémorations du 11 novembre ont réuni les anciens combattants.",
     "La fête du 1er mai a été marquée par des défilés syndicaux.",
+    "Les cérémonies du 8 mai se sont déroulées sous la pluie.",
     "Cette rivalité ne date pas d'hier entre les deux partis.",
     "Les enseignants préparent les citoyens de demain.",
     "Chaque jeudi, les manifestants se rassemblent devant la préfecture.",

@@ -21,7 +21,7 @@ from .words import _alternatives, cue, pattern, words
 # Days counted from writing that are declined inside a quotation.
 RHETORICAL = ("relday", "relyear", "relmonth")
 # The kinds of expressions that carry their year, and so can date what follows them.
-WITH_YEAR = ("iso", "numeric", "date", "month", "year", "between", "range", "days", "months")
+WITH_YEAR = ("iso", "numeric", "date", "month", "year", "between", "range", "days", "months", "monthspan")
 # How far back a full date still sets the year of a date without one: its own block or the one
 # before (in regards.fr's list of affairs, a section's dates run over two paragraphs; a date
 # four paragraphs further on is the day of writing's again).
@@ -94,10 +94,10 @@ def _runs_on(first: str) -> bool:
 def _read(match: re.Match, block: int, sentence: tuple[int, int], text: str, reading: BlockAnalysis) -> Found:
     before = text[max(0, match.start() - 30):match.start()]
     tense = tense_at(reading.tokens, match.start())
-    if match.lastgroup == "weekday" and cue("of_a_noun").search(before):
+    until = bool(cue("until_cues").search(before))
+    if match.lastgroup == "weekday" and cue("of_a_noun").search(before) and not until:
         tense = ""                   # "la soirée électorale de dimanche restera": the noun's day, not the verb's
-    future = tense == FUTURE or bool(cue("future_cues").search(before)) or (
-        tense != PAST and bool(cue("until_cues").search(before)))
+    future = tense == FUTURE or bool(cue("future_cues").search(before)) or (tense != PAST and until)
     said = match.group(0).split()[0].lower()
     since = bool(cue("since_cues").search(before)) or said in {w.lower() for w in words()["since_cues"]}
     return Found(match, block, sentence, tense, future, since)

@@ -1,6 +1,6 @@
 """The tense of the verb a date expression hangs on, read from the analysis' morphology.
 
-"se réunira jeudi" (future), "a été reçu jeudi" (past), "doit évoquer la situation lundi" and
+"se réunira jeudi" (future), "a été reçu jeudi" (past), "seront connus dimanche" (future), "doit évoquer la situation lundi" and
 "devraient être examinées lundi" (a verb of intent in the present: to come), "est prévue le 23
 mars" (planned: to come). The parser often hangs a date on the wrong noun ("la situation au Mali
 lundi"): the walk goes up through nouns to the first verb, which is the clause's in either case.
@@ -26,7 +26,7 @@ def tense_at(tokens: list[Token], offset: int, depth: int = 0) -> str:
     verb = _governing_verb(tokens, offset)
     if verb is None:
         return ""
-    auxes = [t for t in tokens if t.head == verb.i and t.dep.startswith("aux")]
+    auxes = _auxiliaries(tokens, verb)
     if any("Tense=Fut" in t.morph for t in [verb, *auxes]):
         return FUTURE
     if any(t.lemma == "aller" and "Tense=Pres" in t.morph for t in auxes):
@@ -40,11 +40,19 @@ def tense_at(tokens: list[Token], offset: int, depth: int = 0) -> str:
     return PAST if past else PRESENT
 
 
+def _auxiliaries(tokens: list[Token], verb: Token) -> list[Token]:
+    """The auxiliaries and copula of a verb or predicate ("seront connus", "sera disponible")."""
+    return [t for t in tokens if t.head == verb.i and t.i != verb.i and (t.dep.startswith("aux") or t.dep == "cop")]
+
+
 def _governing_verb(tokens: list[Token], offset: int) -> Token | None:
+    """The verb the word at `offset` hangs on, or the predicate an auxiliary or a copula marks
+    ("les résultats seront connus dimanche": "connus", an adjective to the parser)."""
     first = bisect_left(tokens, offset, key=attrgetter("idx"))   # the first token from the offset on
     token = tokens[first] if first < len(tokens) else None
     seen = set()
-    while token is not None and token.i not in seen and token.pos not in ("VERB", "AUX"):
+    while (token is not None and token.i not in seen and token.pos not in ("VERB", "AUX")
+           and not _auxiliaries(tokens, token)):
         seen.add(token.i)
         token = tokens[token.head] if token.head != token.i else None
     return token
@@ -66,6 +74,6 @@ def _intended(tokens: list[Token], verb: Token) -> bool:
     if verb.dep not in ("xcomp", "ROOT") or verb.head == verb.i:
         return False
     head = tokens[verb.head]
-    if head.lemma not in verbs()["intent"] or _past(head, [t for t in tokens if t.head == head.i and t.dep.startswith("aux")]):
+    if head.lemma not in verbs()["intent"] or _past(head, _auxiliaries(tokens, head)):
         return False
     return "Tense=Pres" in head.morph or "Mood=Cnd" in head.morph
