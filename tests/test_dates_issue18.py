@@ -38,6 +38,11 @@ def events_in(nlp):
     ("Une manifestation est annoncée pour samedi à Paris.", "2024-03-12", "2024-03-16"),
     ("Les résultats seront connus dimanche soir.", "2024-03-12", "2024-03-17"),
     ("Le bilan sera disponible jeudi.", "2024-03-12", "2024-03-14"),
+    # a verb of intent the parser hangs the weekday on, a conditional, a thing expected
+    ("Lundi, le Premier ministre va présenter son plan.", "2024-03-12", "2024-03-18"),
+    ("Lundi, le ministre doit présenter son plan.", "2024-03-12", "2024-03-18"),
+    ("La présidence a annoncé que le ministre serait reçu jeudi.", "2024-03-12", "2024-03-14"),
+    ("La décision est attendue jeudi.", "2024-03-12", "2024-03-14"),
 ])
 def test_weekdays_to_come_fall_after_the_article_date(events_in, text, dated, expected):
     assert [e.date for e in events_in([text], dated)] == [expected]
@@ -54,6 +59,7 @@ def test_weekdays_to_come_fall_after_the_article_date(events_in, text, dated, ex
     ("La lettre, reçue jeudi par la mairie, demande des excuses.", "2024-03-12", "2024-03-07"),
     ("Le magasin a été fermé à partir de lundi.", "2024-03-15", "2024-03-11"),
     ("Le bilan était disponible jeudi.", "2024-03-15", "2024-03-14"),
+    ("Selon la police, il aurait été tué jeudi.", "2024-03-12", "2024-03-07"),
 ])
 def test_past_weekdays_fall_before_the_article_date(events_in, text, dated, expected):
     assert [e.date for e in events_in([text], dated)] == [expected]
@@ -108,6 +114,7 @@ def test_lists_of_months_share_their_year(events_in, text, dated, expected):
     ("Les négociations sont bloquées depuis juin.", "2021-11-11", "2021-06"),
     ("Le poste est vacant depuis le 1er janvier 2024.", "2024-03-12", "2024-01-01"),
     ("Les grévistes occupent le site depuis lundi.", "2024-03-15", "2024-03-11"),
+    ("Les syndicats attendent une réponse depuis jeudi.", "2024-03-12", "2024-03-07"),
 ])
 def test_since_is_kept_as_such(events_in, text, dated, expected):
     assert [(e.date, e.kind) for e in events_in([text], dated)] == [(expected, "since")]

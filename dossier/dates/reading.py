@@ -97,9 +97,10 @@ def _read(match: re.Match, block: int, sentence: tuple[int, int], text: str, rea
     until = bool(cue("until_cues").search(before))
     if match.lastgroup == "weekday" and cue("of_a_noun").search(before) and not until:
         tense = ""                   # "la soirée électorale de dimanche restera": the noun's day, not the verb's
-    future = tense == FUTURE or bool(cue("future_cues").search(before)) or (tense != PAST and until)
     said = match.group(0).split()[0].lower()
     since = bool(cue("since_cues").search(before)) or said in {w.lower() for w in words()["since_cues"]}
+    # "depuis jeudi" starts before the day of writing, whatever the verb ("attend depuis jeudi")
+    future = not since and (tense == FUTURE or bool(cue("future_cues").search(before)) or (tense != PAST and until))
     return Found(match, block, sentence, tense, future, since)
 
 

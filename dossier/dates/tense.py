@@ -2,7 +2,7 @@
 
 "se réunira jeudi" (future), "a été reçu jeudi" (past), "seront connus dimanche" (future), "doit évoquer la situation lundi" and
 "devraient être examinées lundi" (a verb of intent in the present: to come), "est prévue le 23
-mars" (planned: to come). The parser often hangs a date on the wrong noun ("la situation au Mali
+mars", "est attendue jeudi" (planned: to come), "serait reçu jeudi" (a conditional: to come). The parser often hangs a date on the wrong noun ("la situation au Mali
 lundi"): the walk goes up through nouns to the first verb, which is the clause's in either case.
 """
 from __future__ import annotations
@@ -35,8 +35,10 @@ def tense_at(tokens: list[Token], offset: int, depth: int = 0) -> str:
     if not past and verb.lemma in verbs()["planned"] and not auxes and verb.head != verb.i and depth < 3:
         # "le sommet, prévu le 3 juillet, avait été reporté": planned, as the clause's verb tells
         return PAST if tense_at(tokens, tokens[verb.head].idx, depth + 1) == PAST else FUTURE
-    if not past and (verb.lemma in verbs()["planned"] or _intended(tokens, verb)):
+    if not past and (verb.lemma in verbs()["planned"] or _intended(tokens, verb) or _intending(tokens, verb)):
         return FUTURE
+    if not past and any("Mood=Cnd" in t.morph for t in [verb, *auxes]):
+        return FUTURE                # "serait reçu jeudi": the future of a report ("aurait été tué" is past)
     return PAST if past else PRESENT
 
 
@@ -66,6 +68,14 @@ def _past(verb: Token, auxes: list[Token]) -> bool:
     if "VerbForm=Part" in verb.morph and any(t.dep == "aux:tense" for t in auxes):
         return True
     return any("Tense=Past" in t.morph or "Tense=Imp" in t.morph for t in auxes if "VerbForm=Fin" in t.morph)
+
+
+def _intending(tokens: list[Token], verb: Token) -> bool:
+    """A verb of intent in the present or the conditional, with its infinitive, governing the date
+    itself ("Lundi, le ministre va présenter son plan": the parser hangs "Lundi" on "va")."""
+    if verb.lemma not in verbs()["intent"] or not ("Tense=Pres" in verb.morph or "Mood=Cnd" in verb.morph):
+        return False
+    return any(t.head == verb.i and t.dep == "xcomp" and "VerbForm=Inf" in t.morph for t in tokens)
 
 
 def _intended(tokens: list[Token], verb: Token) -> bool:
