@@ -172,3 +172,19 @@ def test_byline_formats(text, expected):
 ])
 def test_one_day_is_not_taken_for_a_habit(events_in, text, dated, expected):
     assert [e.date for e in events_in([text], dated)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Il a dirigé l'entreprise de 2013 à 2017.", [("2013", "start"), ("2017", "end")]),
+    ("L'augmentation entre 1997 et 2001 a donc compensé la baisse.", [("1997", "start"), ("2001", "end")]),
+    ("Le prix varie entre 1800 et 2000 euros.", []),
+    ("Le nombre est passé de 1900 à 2000 personnes.", []),
+])
+def test_a_span_of_years_not_of_numbers(events_in, text, expected):
+    assert sorted((e.date, e.kind) for e in events_in([text], "2024-03-12")) == expected
+
+
+def test_a_span_of_years_does_not_set_the_narrative_year(events_in):
+    events = events_in(["Début février 2019, le tribunal a ouvert une enquête sur sa gestion entre 2005 et 2017.",
+                        "Le 11 octobre, le député est mis en examen pour fraude fiscale."], "2020-01-10")
+    assert "2019-10-11" in [e.date for e in events]

@@ -21,6 +21,8 @@ from .words import _alternatives, cue, pattern, words
 # Days counted from writing that are declined inside a quotation.
 RHETORICAL = ("relday", "relyear", "relmonth")
 # The kinds of expressions that carry their year, and so can date what follows them.
+# (Not a span of years: "entre 2005 et 2017" is background, and "Le 11 octobre" after it is the
+# narrative's year, not 2005.)
 WITH_YEAR = ("iso", "numeric", "date", "month", "year", "between", "range", "days", "months", "monthspan")
 # How far back a full date still sets the year of a date without one: its own block or the one
 # before (in regards.fr's list of affairs, a section's dates run over two paragraphs; a date
@@ -45,12 +47,26 @@ def find_expressions(article: Article, analysis: Analysis) -> list[Found]:
         quoted = [m.span() for m in QUOTES.finditer(text)]
         for start, end in _sentence_spans(text, reading):
             for match in pattern().finditer(text, start, end):
-                if _declined(match, text, quoted):
+                if _declined(match, text, quoted) or _quantity(match, reading):
                     continue
                 found.append(_read(match, b, (start, end), text, reading))
     _same_weekdays(found)
     _set_anchors(found, article)
     return found
+
+
+def _quantity(match: re.Match, reading: BlockAnalysis) -> bool:
+    """A span of years that is a span of numbers ("entre 1800 et 2000 euros"): its last number
+    counts a noun, the parser's `nummod` or the word right after it (the parser often hangs
+    "2000 personnes" otherwise)."""
+    if match.lastgroup != "yearspan":
+        return False
+    last = match.end() - 4
+    tokens = reading.tokens
+    at = next((i for i, t in enumerate(tokens) if t.idx == last), None)
+    if at is None:
+        return False
+    return tokens[at].dep == "nummod" or (at + 1 < len(tokens) and tokens[at + 1].pos == "NOUN")
 
 
 def _same_weekdays(found: list[Found]) -> None:

@@ -65,6 +65,8 @@ def _qualifier(found: Found, name: str) -> int:
 
 def resolve_all(found: Found, context: Context) -> list[tuple[str, str]]:
     """The dates an expression names, each with its kind (ON, START, END, SINCE)."""
+    if found.kind == "yearspan":
+        return _years(found)
     if found.kind in MULTI:
         return _items(found, context)
     when = resolve(found, context)
@@ -89,6 +91,8 @@ def resolve(found: Found, context: Context) -> str | None:
         return _month(found, context)
     if kind == "year":
         return g("yyear")
+    if kind == "yearspan":
+        return next(iter(_years(found)), (None,))[0]
     if kind in MULTI:
         dates = _items(found, context)
         return dates[0][0] if dates else None
@@ -217,6 +221,12 @@ def _items(found: Found, context: Context) -> list[tuple[str, str]]:
         placed.append(when)
     placed.reverse()
     return _kinds(found, placed)
+
+
+def _years(found: Found) -> list[tuple[str, str]]:
+    """"entre 1998 et 2004": its first and last years, in that order, or nothing."""
+    first, last = re.findall(r"\d{4}", found.match.group(0))
+    return [(first, START), (last, END)] if first < last else []
 
 
 def _kinds(found: Found, placed: list[str]) -> list[tuple[str, str]]:

@@ -89,6 +89,8 @@ def pattern() -> re.Pattern:
         # "en février et mai 2018", "en mars puis en juin 2019"
         "months": rf"(?:en|de|d['’])\s*{any_month}(?:\s*,\s*(?:en\s+)?{any_month})*"
                   rf"\s+(?:{_alternatives(w['month_list_joiners'])})\s+(?:en\s+)?{any_month}\s+{YEAR}",
+        # "entre 1998 et 2004", "de 1998 à 2012" (reading.py declines "entre 1800 et 2000 euros")
+        "yearspan": rf"(?:entre\s+{YEAR}\s+et|de\s+{YEAR}\s+à)\s+{YEAR}",
         "iso": r"(?P<iyear>\d{4})-(?P<imonth>\d{2})-(?P<iday>\d{2})",
         # "11/11/2021", "14.09.2020"; a year of two digits only with slashes ("09/08/23"): "3.10.12"
         # is a version number more often than a date
