@@ -4,7 +4,7 @@ words around it, and the full date said just before it in its section.
 Declined here, as no event: a day counted from writing used as a figure of speech ("ni
 aujourd'hui ni demain", "le monde de demain"), or inside quotation marks (a speaker's "demain"
 is rhetoric more often than a date), and a feast day named without its year ("les célébrations
-du 14 juillet").
+du 14 juillet"), and a weekday said as a habit ("chaque jeudi", "le marché du samedi").
 """
 from __future__ import annotations
 
@@ -21,7 +21,9 @@ from .words import _alternatives, cue, pattern, words
 # Days counted from writing that are declined inside a quotation.
 RHETORICAL = ("relday", "relyear", "relmonth")
 # The kinds of expressions that carry their year, and so can date what follows them.
-WITH_YEAR = ("iso", "numeric", "date", "month", "year", "between", "range", "days", "months")
+# (Not a span of years: "entre 2005 et 2017" is background, and "Le 11 octobre" after it is the
+# narrative's year, not 2005.)
+WITH_YEAR = ("iso", "numeric", "date", "month", "year", "between", "range", "days", "months", "monthspan")
 # How far back a full date still sets the year of a date without one: its own block or the one
 # before (in regards.fr's list of affairs, a section's dates run over two paragraphs; a date
 # four paragraphs further on is the day of writing's again).
@@ -45,12 +47,26 @@ def find_expressions(article: Article, analysis: Analysis) -> list[Found]:
         quoted = [m.span() for m in QUOTES.finditer(text)]
         for start, end in _sentence_spans(text, reading):
             for match in pattern().finditer(text, start, end):
-                if _declined(match, text, quoted):
+                if _declined(match, text, quoted) or _quantity(match, reading):
                     continue
                 found.append(_read(match, b, (start, end), text, reading))
     _same_weekdays(found)
     _set_anchors(found, article)
     return found
+
+
+def _quantity(match: re.Match, reading: BlockAnalysis) -> bool:
+    """A span of years that is a span of numbers ("entre 1800 et 2000 euros"): its last number
+    counts a noun, the parser's `nummod` or the word right after it (the parser often hangs
+    "2000 personnes" otherwise)."""
+    if match.lastgroup != "yearspan":
+        return False
+    last = match.end() - 4
+    tokens = reading.tokens
+    at = next((i for i, t in enumerate(tokens) if t.idx == last), None)
+    if at is None:
+        return False
+    return tokens[at].dep == "nummod" or (at + 1 < len(tokens) and tokens[at + 1].pos == "NOUN")
 
 
 def _same_weekdays(found: list[Found]) -> None:
@@ -94,12 +110,13 @@ def _runs_on(first: str) -> bool:
 def _read(match: re.Match, block: int, sentence: tuple[int, int], text: str, reading: BlockAnalysis) -> Found:
     before = text[max(0, match.start() - 30):match.start()]
     tense = tense_at(reading.tokens, match.start())
-    if match.lastgroup == "weekday" and cue("of_a_noun").search(before):
+    until = bool(cue("until_cues").search(before))
+    if match.lastgroup == "weekday" and cue("of_a_noun").search(before) and not until:
         tense = ""                   # "la soirée électorale de dimanche restera": the noun's day, not the verb's
-    future = tense == FUTURE or bool(cue("future_cues").search(before)) or (
-        tense != PAST and bool(cue("until_cues").search(before)))
     said = match.group(0).split()[0].lower()
     since = bool(cue("since_cues").search(before)) or said in {w.lower() for w in words()["since_cues"]}
+    # "depuis jeudi" starts before the day of writing, whatever the verb ("attend depuis jeudi")
+    future = not since and (tense == FUTURE or bool(cue("future_cues").search(before)) or (tense != PAST and until))
     return Found(match, block, sentence, tense, future, since)
 
 
@@ -113,7 +130,20 @@ def _declined(match: re.Match, text: str, quoted: list[tuple[int, int]]) -> bool
         if cue("figurative_before").search(before) or re.match(rf"\s*(?:{_alternatives(words()['figurative_after'])})\b",
                                                               after, re.IGNORECASE):
             return True
+    if kind == "weekday" and _habitual(before):
+        return True
     return kind == "date" and not match.group("dyear") and bool(_feast().search(before))
+
+
+def _habitual(before: str) -> bool:
+    """A weekday said as a habit ("chaque jeudi", "le marché du samedi", "ouvert le dimanche"),
+    not in one day's part ("dans la nuit du samedi au dimanche")."""
+    return bool(cue("habitual_before").search(before)) and not _one_day_part().search(before)
+
+
+@lru_cache(maxsize=1)
+def _one_day_part() -> re.Pattern:
+    return re.compile(rf"(?<![\w'’-])(?:{_alternatives(words()['one_day_parts'])})\s+du\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -19,7 +19,7 @@ from .words import folded, item_patterns, month_number, words
 
 # The kinds of dates an expression gives, as Event.kind.
 ON, START, END, SINCE = "on", "start", "end", "since"
-MULTI = ("between", "range", "days", "months")
+MULTI = ("between", "range", "days", "months", "monthspan")
 # How far from the year of reference a weekday is looked for ("mercredi 6 octobre": the
 # nearest year in which 6 October is a Wednesday; one comes back every 6 to 11 years).
 WEEKDAY_YEARS = 6
@@ -65,6 +65,8 @@ def _qualifier(found: Found, name: str) -> int:
 
 def resolve_all(found: Found, context: Context) -> list[tuple[str, str]]:
     """The dates an expression names, each with its kind (ON, START, END, SINCE)."""
+    if found.kind == "yearspan":
+        return _years(found)
     if found.kind in MULTI:
         return _items(found, context)
     when = resolve(found, context)
@@ -89,6 +91,8 @@ def resolve(found: Found, context: Context) -> str | None:
         return _month(found, context)
     if kind == "year":
         return g("yyear")
+    if kind == "yearspan":
+        return next(iter(_years(found)), (None,))[0]
     if kind in MULTI:
         dates = _items(found, context)
         return dates[0][0] if dates else None
@@ -197,7 +201,7 @@ def _items(found: Found, context: Context) -> list[tuple[str, str]]:
     when it has none ("entre le 27 et le 31 mars 2022"), the last one placed as a lone date."""
     kind = found.kind
     text = found.match.group(0)
-    reader = item_patterns()["month" if kind == "months" else "numeric" if "/" in text else "day"]
+    reader = item_patterns()["month" if kind in ("months", "monthspan") else "numeric" if "/" in text else "day"]
     items = [(m.group("d") if "d" in m.re.groupindex else None, m.group("m"), m.group("y"))
              for m in reader.finditer(text)]
     month, year, placed = None, None, []
@@ -219,10 +223,16 @@ def _items(found: Found, context: Context) -> list[tuple[str, str]]:
     return _kinds(found, placed)
 
 
+def _years(found: Found) -> list[tuple[str, str]]:
+    """"entre 1998 et 2004": its first and last years, in that order, or nothing."""
+    first, last = re.findall(r"\d{4}", found.match.group(0))
+    return [(first, START), (last, END)] if first < last else []
+
+
 def _kinds(found: Found, placed: list[str]) -> list[tuple[str, str]]:
     if found.kind == "range" and found.group("night"):
         return [(when, ON) for when in placed[:1]]
-    if found.kind in ("between", "range") and len(placed) == 2:
+    if found.kind in ("between", "range", "monthspan") and len(placed) == 2:
         return [(placed[0], START), (placed[1], END)]
     return [(when, ON) for when in placed]
 

@@ -74,17 +74,23 @@ def pattern() -> re.Pattern:
     weekday = rf"(?P<{{}}>{_alternatives(w['weekdays'])})"
     deictic = rf"(?P<{{}}>{_alternatives(w['deictic'])})\s+"
     a_day = rf"{DAY}(?:\s+{any_month}(?:\s+{YEAR})?)?"       # a day, its month and year if said
+    a_weekday = rf"(?:(?:{_alternatives(w['weekdays'])})\s+)?"   # "du lundi 3 au vendredi 7 juin"
     forms = {
         # "entre le 21 juin et le 15 novembre 2019", "entre le 27 et le 31 mars 2022"
-        "between": rf"entre\s+(?:le\s+)?{a_day}\s+et\s+(?:le\s+)?{DAY}\s+{any_month}(?:\s+{YEAR})?",
-        # "du 2 au 8 novembre"; "la nuit du 4 au 5 janvier" is the first day only
-        "range": rf"(?P<night>(?:la\s+)?nuit\s+)?du\s+{a_day}\s+au\s+{DAY}\s+{any_month}(?:\s+{YEAR})?",
+        "between": rf"entre\s+(?:le\s+)?{a_weekday}{a_day}\s+et\s+(?:le\s+)?{a_weekday}{DAY}\s+{any_month}(?:\s+{YEAR})?",
+        # "du 2 au 8 novembre", "du lundi 3 au vendredi 7 juin"; "la nuit du 4 au 5 janvier" is the first day only
+        "range": rf"(?P<night>(?:la\s+)?nuit\s+)?du\s+{a_weekday}{a_day}\s+au\s+{a_weekday}{DAY}\s+{any_month}(?:\s+{YEAR})?",
+        # "entre juin et septembre 2019", "de janvier à mars 2021": a start and an end
+        "monthspan": rf"(?:entre\s+{any_month}\s+et|(?:de|d['’])\s*{any_month}\s+à)\s+{any_month}\s+{YEAR}",
         # "les 27 et 28 juillet 2023", "les 25/11, 30/11 et 02/12 prochains"
         "days": rf"les\s+(?:{DAY}(?:\s*,\s*{DAY})*\s+et\s+{DAY}\s+{any_month}(?:\s+{YEAR})?"
                 rf"|{NUMERIC_DAY}(?:\s*,\s*{NUMERIC_DAY})*\s+et\s+{NUMERIC_DAY})"
                 rf"(?:\s+(?P<lqual>{qualifiers}))?",
-        # "en février et mai 2018"
-        "months": rf"en\s+{any_month}(?:\s*,\s*{any_month})*\s+et\s+{any_month}\s+{YEAR}",
+        # "en février et mai 2018", "en mars puis en juin 2019"
+        "months": rf"(?:en|de|d['’])\s*{any_month}(?:\s*,\s*(?:en\s+)?{any_month})*"
+                  rf"\s+(?:{_alternatives(w['month_list_joiners'])})\s+(?:en\s+)?{any_month}\s+{YEAR}",
+        # "entre 1998 et 2004", "de 1998 à 2012" (reading.py declines "entre 1800 et 2000 euros")
+        "yearspan": rf"(?:entre\s+{YEAR}\s+et|de\s+{YEAR}\s+à)\s+{YEAR}",
         "iso": r"(?P<iyear>\d{4})-(?P<imonth>\d{2})-(?P<iday>\d{2})",
         # "11/11/2021", "14.09.2020"; a year of two digits only with slashes ("09/08/23"): "3.10.12"
         # is a version number more often than a date
