@@ -37,6 +37,23 @@ def test_an_unsure_name_written_twice_in_one_article_is_an_organisation():
     assert make_actor(group(candidate("Covid-19"), candidate("Covid-19")), {}, rules) is None   # a disease
 
 
+def said(text: str, sentence: str) -> Candidate:
+    """An unsure mention of `text` in `sentence`."""
+    return Candidate(Mention("a", 0, 0, len(text), text, sentence), None, None, False, None, 0)
+
+
+def test_a_repeated_unsure_name_is_typed_from_the_words_around_it():
+    rules = load_rules()
+    work = group(said("Squid Game", "La série « Squid Game » cartonne."), said("Squid Game", "Squid Game plaît."))
+    assert make_actor(work, {}, rules) is None                                   # a title in quotation marks
+    cup = group(said("Coupe Davis", "La Coupe Davis reprend."), said("Coupe Davis", "La Coupe Davis change."))
+    assert make_actor(cup, {}, rules).type == "event"                            # an event's word opens it
+    edition = group(said("Roland-Garros", "Roland-Garros 2024 a commencé."), said("Roland-Garros", "à Roland-Garros"))
+    assert make_actor(edition, {}, rules).type == "event"                        # a year follows it
+    firm = group(said("Netflix", "« Netflix investit », dit-il."), said("Netflix", "Netflix paie."))
+    assert make_actor(firm, {}, rules).type == "organization"                    # quoted speech around it is no title
+
+
 def test_given_names_alone_without_middle_initials_and_initials_name_the_person():
     assert given_forms(["marsha", "p"], "johnson") == [["marsha", "p"], ["marsha"], ["m", "p", "j"]]
     assert given_forms(["alexandre"], "hervaud") == [["alexandre"], ["a", "h"]]
