@@ -10,7 +10,7 @@ from dossier.actors.forms import Form
 from dossier.actors.merge import Groups, Resolution, suspect_prefixes
 from dossier.actors.rules import load_rules
 from dossier.actors.surnames import given_forms
-from dossier.actors.candidates import is_demonym
+from dossier.actors.candidates import full_person, is_demonym
 from dossier.actors.context import foreign_phrase, hyphen_joined
 from dossier.models import Mention, Token
 from dossier.names import name_key
@@ -123,3 +123,11 @@ def test_a_phrase_of_another_language_is_no_name():
     korean = [Token(0, "Lee", 0, "lee", "PROPN", "dep", 0), Token(1, "Kang", 4, "kang", "PROPN", "dep", 0),
               Token(2, "-", 8, "-", "PUNCT", "dep", 0), Token(3, "in", 9, "in", "X", "dep", 0)]
     assert not foreign_phrase(korean, 0, 4, load_rules())      # "in" is joined to its name by a hyphen
+
+
+def test_a_heading_names_a_person_only_in_full():
+    rules = load_rules()
+    assert full_person(candidate("Paul Collier", label="person"), rules)
+    assert not full_person(candidate("Collier", label="person"), rules)              # a surname alone
+    assert not full_person(candidate("Coopération militaire", label="organization"), rules)
+    assert not full_person(candidate("Grand Continent", label="person", cue="organization"), rules)
