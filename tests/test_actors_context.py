@@ -52,6 +52,8 @@ def test_a_run_on_span_is_cut_at_de_after_an_acronym_or_before_an_institution():
 def test_joined_capitals_are_an_organisation():
     assert shape_cue("CD&V") == shape_cue("N-VA") == "organization"
     assert shape_cue("RDC") is None and shape_cue("Saint-Denis") is None
+    assert shape_cue("Info’Com-CGT") == shape_cue("Sud-PTT") == "organization"      # a word ending in an acronym
+    assert shape_cue("Jean-Luc") is None and shape_cue("Ahmedou OULD-ABDALLAH") is None
 
 
 def test_works_and_texts_are_no_actors_but_the_names_they_hold_elsewhere_are(nlp):

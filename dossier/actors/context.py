@@ -43,6 +43,10 @@ ACRONYM_HEAD = re.compile(r"^[A-Z][A-Z&\-]*[A-Z]$")
 # Capitals joined by an ampersand or a hyphen ("CD&V", "N-VA"): a party's or a firm's name, no
 # place's (places' acronyms are plain capitals: "RDC", "USA").
 JOINED_CAPITALS = re.compile(r"^[A-Z]+(?:[&-][A-Z]+)+$")
+# One word in mixed case that ends in an acronym after a hyphen ("Info’Com-CGT", "Sud-PTT"): a
+# union's or a section's name. A person's surname in capitals comes after a space ("Ahmedou
+# OULD-ABDALLAH"), and given names are not acronyms.
+ACRONYM_TAIL = re.compile(r"^\S*[a-zà-ÿ]\S*-[A-Z]{2,}$")
 # A surname written in capitals ("TRAORE", "KABORÉ", "OULD-ABDALLAH"): from this many letters.
 CAPS_SURNAME = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’\-]{2,}$")
 # A person's name split off a run-on span holds at least this many capitalised words
@@ -163,8 +167,9 @@ def common_apposition(tokens: list[Token], end: int) -> bool:
 
 
 def shape_cue(name: str) -> str | None:
-    """"CD&V", "N-VA": capitals joined by "&" or "-" are an organisation's name."""
-    return "organization" if JOINED_CAPITALS.match(name) else None
+    """"CD&V", "N-VA": capitals joined by "&" or "-" are an organisation's name; so is one word
+    ending in an acronym, "Info’Com-CGT" (the model reads it as a person's)."""
+    return "organization" if JOINED_CAPITALS.match(name) or ACRONYM_TAIL.match(name) else None
 
 
 def event_word_before(tokens: list[Token], start: int, rules: Rules) -> int | None:
