@@ -242,7 +242,7 @@ def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, enti
     if (end - start == 1 and is_demonym(tokens, start, label, rules) and not member_cue(tokens, start, rules)
             and not own_capital_article(tokens, start, reading, rules)):
         return None      # "les Belges"; not "un cadre des Engagés", nor ", Les Engagés de …" (a party)
-    if (is_work_mention(tokens, start, rules) or cue_before(tokens, start, rules, across_comma=False) == WORK
+    if (is_work_mention(tokens, start, rules, end) or cue_before(tokens, start, rules, across_comma=False) == WORK
             or is_portfolio(tokens, start, rules) or abbreviates_common_words(tokens, start, end, rules)):
         return None      # "un Baron Noir", "le film Kingsman", "ministre des Comptes publics", "(IRFM)"
     family = is_family(tokens, start, end, label)
