@@ -3,7 +3,7 @@ events' words, run-on spans, joined capitals; and a surname alone given to its d
 from __future__ import annotations
 
 from dossier import actors, analyse
-from dossier.actors.context import noun_before_of, run_on_parts, shape_cue
+from dossier.actors.context import noun_before_of, opens_quoted_title, run_on_parts, shape_cue
 from dossier.models import Article, Block, Entity, Token
 from dossier.names import name_key
 
@@ -52,6 +52,8 @@ def test_a_run_on_span_is_cut_at_de_after_an_acronym_or_before_an_institution():
 def test_joined_capitals_are_an_organisation():
     assert shape_cue("CD&V") == shape_cue("N-VA") == "organization"
     assert shape_cue("RDC") is None and shape_cue("Saint-Denis") is None
+    assert shape_cue("Info’Com-CGT") == shape_cue("Sud-PTT") == "organization"      # a word ending in an acronym
+    assert shape_cue("Jean-Luc") is None and shape_cue("Ahmedou OULD-ABDALLAH") is None
 
 
 def test_works_and_texts_are_no_actors_but_the_names_they_hold_elsewhere_are(nlp):
@@ -148,3 +150,14 @@ def test_a_seat_is_its_body_and_lr_is_les_republicains(nlp):
     )
     assert names[name_key("Palais-Bourbon")] is names[name_key("Assemblée nationale")]
     assert names["lr"] is names[name_key("Républicains")]
+
+
+def test_a_name_opening_a_quoted_title_in_lower_case_is_no_name():
+    def words(*pairs):
+        return [Token(i, t, 0, t.lower(), pos, "dep", i) for i, (t, pos) in enumerate(pairs)]
+    title = words(("rapport", "NOUN"), ("«", "PUNCT"), ("Gender", "PROPN"), ("gap", "NOUN"), ("report", "NOUN"), ("»", "PUNCT"))
+    assert opens_quoted_title(title, 2, 3)
+    speech = words(("dit", "VERB"), ("«", "PUNCT"), ("Macron", "PROPN"), ("démissionne", "VERB"), ("»", "PUNCT"))
+    assert not opens_quoted_title(speech, 2, 3)          # a quoted sentence
+    alone = words(("«", "PUNCT"), ("x", "X"), ("«", "PUNCT"), ("Netflix", "PROPN"), ("»", "PUNCT"))
+    assert not opens_quoted_title(alone, 3, 4)           # the name alone in quotation marks: no title's words

@@ -10,7 +10,7 @@ from dossier.actors.forms import Form
 from dossier.actors.merge import Groups, Resolution, suspect_prefixes
 from dossier.actors.rules import load_rules
 from dossier.actors.surnames import given_forms
-from dossier.actors.candidates import is_demonym
+from dossier.actors.candidates import full_person, is_demonym
 from dossier.actors.context import foreign_phrase, hyphen_joined
 from dossier.models import Mention, Token
 from dossier.names import name_key
@@ -35,6 +35,23 @@ def test_an_unsure_name_written_twice_in_one_article_is_an_organisation():
     apart = group(candidate("Netflix", "a"), candidate("Netflix", "b"))        # once in each of two articles
     assert make_actor(apart, {}, rules) is None
     assert make_actor(group(candidate("Covid-19"), candidate("Covid-19")), {}, rules) is None   # a disease
+
+
+def said(text: str, sentence: str) -> Candidate:
+    """An unsure mention of `text` in `sentence`."""
+    return Candidate(Mention("a", 0, 0, len(text), text, sentence), None, None, False, None, 0)
+
+
+def test_a_repeated_unsure_name_is_typed_from_the_words_around_it():
+    rules = load_rules()
+    work = group(said("Squid Game", "La série « Squid Game » cartonne."), said("Squid Game", "Squid Game plaît."))
+    assert make_actor(work, {}, rules) is None                                   # a title in quotation marks
+    cup = group(said("Coupe Davis", "La Coupe Davis reprend."), said("Coupe Davis", "La Coupe Davis change."))
+    assert make_actor(cup, {}, rules).type == "event"                            # an event's word opens it
+    edition = group(said("Roland-Garros", "Roland-Garros 2024 a commencé."), said("Roland-Garros", "à Roland-Garros"))
+    assert make_actor(edition, {}, rules).type == "event"                        # a year follows it
+    firm = group(said("Netflix", "« Netflix investit », dit-il."), said("Netflix", "Netflix paie."))
+    assert make_actor(firm, {}, rules).type == "organization"                    # quoted speech around it is no title
 
 
 def test_given_names_alone_without_middle_initials_and_initials_name_the_person():
@@ -106,3 +123,11 @@ def test_a_phrase_of_another_language_is_no_name():
     korean = [Token(0, "Lee", 0, "lee", "PROPN", "dep", 0), Token(1, "Kang", 4, "kang", "PROPN", "dep", 0),
               Token(2, "-", 8, "-", "PUNCT", "dep", 0), Token(3, "in", 9, "in", "X", "dep", 0)]
     assert not foreign_phrase(korean, 0, 4, load_rules())      # "in" is joined to its name by a hyphen
+
+
+def test_a_heading_names_a_person_only_in_full():
+    rules = load_rules()
+    assert full_person(candidate("Paul Collier", label="person"), rules)
+    assert not full_person(candidate("Collier", label="person"), rules)              # a surname alone
+    assert not full_person(candidate("Coopération militaire", label="organization"), rules)
+    assert not full_person(candidate("Grand Continent", label="person", cue="organization"), rules)

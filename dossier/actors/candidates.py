@@ -55,15 +55,17 @@ class Candidate:
 
 
 def article_candidates(article: Article, analysis: Analysis, rules: Rules) -> list[Candidate]:
-    """Candidates from the lede and the body: headings only name actors found elsewhere."""
+    """Candidates from the lede and the body; from headings, only persons named in full ("Selon
+    Paul Collier, … ?"): other names in a heading are noise ("Coopération militaire")."""
     found = []
     for b, part, text, reading in readable_parts(article, analysis):
         reading = take_caps_surnames(split_run_ons(unglue(reading, text, rules), text, rules), text, rules)
         here = []
         for entity in reading.entities:
             candidate = read_entity(article.id, b, text, reading, entity, rules)
-            if candidate is not None:
+            if candidate is not None and (part != "heading" or full_person(candidate, rules)):
                 here.append(candidate)
+        part = "block" if part == "heading" else part
         here += read_definitions(article.id, b, text, reading, here, rules)
         for candidate in sorted(here, key=lambda c: c.span):
             candidate.mention.part = part
@@ -121,12 +123,18 @@ def unglue(reading: BlockAnalysis, text: str, rules: Rules) -> BlockAnalysis:
 
 
 def readable_parts(article: Article, analysis: Analysis):
-    """(block index, part, text, reading) of the lede (block -1) and the body's blocks."""
+    """(block index, part, text, reading) of the lede (block -1) and the body's blocks
+    (part "heading" for a heading)."""
     if article.lede and analysis.lede:
         yield -1, "lede", article.lede, analysis.lede
     for b, (block, reading) in enumerate(zip(article.blocks, analysis.blocks)):
-        if block.kind != "heading":
-            yield b, "block", block.text, reading
+        yield b, "heading" if block.kind == "heading" else "block", block.text, reading
+
+
+def full_person(candidate: Candidate, rules: Rules) -> bool:
+    """A person's given name and surname, as the model and the context read them."""
+    kind = candidate.cue or candidate.label
+    return kind == "person" and bool(rules.names.person_parts(name_key(candidate.mention.text))[0])
 
 
 def read_definitions(article_id: str, b: int, text: str, reading: BlockAnalysis,
@@ -234,7 +242,7 @@ def read_entity(article_id: str, b: int, text: str, reading: BlockAnalysis, enti
     if (end - start == 1 and is_demonym(tokens, start, label, rules) and not member_cue(tokens, start, rules)
             and not own_capital_article(tokens, start, reading, rules)):
         return None      # "les Belges"; not "un cadre des Engagés", nor ", Les Engagés de …" (a party)
-    if (is_work_mention(tokens, start, rules) or cue_before(tokens, start, rules, across_comma=False) == WORK
+    if (is_work_mention(tokens, start, rules, end) or cue_before(tokens, start, rules, across_comma=False) == WORK
             or is_portfolio(tokens, start, rules) or abbreviates_common_words(tokens, start, end, rules)):
         return None      # "un Baron Noir", "le film Kingsman", "ministre des Comptes publics", "(IRFM)"
     family = is_family(tokens, start, end, label)
@@ -439,7 +447,6 @@ def sentence_of(text: str, reading: BlockAnalysis, token_index: int) -> str:
             first, last = reading.tokens[start], reading.tokens[end - 1]
             return text[first.idx : last.idx + len(last.text)]
     return text
-
 
 
 def cue_after(tokens: list[Token], end: int, rules: Rules) -> str | None:

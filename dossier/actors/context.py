@@ -43,6 +43,10 @@ ACRONYM_HEAD = re.compile(r"^[A-Z][A-Z&\-]*[A-Z]$")
 # Capitals joined by an ampersand or a hyphen ("CD&V", "N-VA"): a party's or a firm's name, no
 # place's (places' acronyms are plain capitals: "RDC", "USA").
 JOINED_CAPITALS = re.compile(r"^[A-Z]+(?:[&-][A-Z]+)+$")
+# One word in mixed case that ends in an acronym after a hyphen ("Info’Com-CGT", "Sud-PTT"): a
+# union's or a section's name. A person's surname in capitals comes after a space ("Ahmedou
+# OULD-ABDALLAH"), and given names are not acronyms.
+ACRONYM_TAIL = re.compile(r"^\S*[a-zà-ÿ]\S*-[A-Z]{2,}$")
 # A surname written in capitals ("TRAORE", "KABORÉ", "OULD-ABDALLAH"): from this many letters.
 CAPS_SURNAME = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’\-]{2,}$")
 # A person's name split off a run-on span holds at least this many capitalised words
@@ -50,6 +54,9 @@ CAPS_SURNAME = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’\-]{2,}$")
 PERSON_MIN_WORDS = 2
 # Closing quotation marks: "», dit X" is an incise that names the speaker.
 QUOTE_CLOSERS = {"»", "\"", "”"}
+QUOTE_OPENERS = {"«", "\"", "“"}
+# At most this many words in lower case after a quoted title's first name ("Gender gap report").
+QUOTED_TITLE_WORDS = 6
 # The words in lower case before a bracket read for the phrase an acronym shortens.
 DEFINED_REACH = 12
 # Free-standing foreign words in lower case that make a span a phrase ("has moved"): one alone may
@@ -57,7 +64,7 @@ DEFINED_REACH = 12
 FOREIGN_WORDS = 2
 
 
-def is_work_mention(tokens: list[Token], start: int, rules: Rules) -> bool:
+def is_work_mention(tokens: list[Token], start: int, rules: Rules, end: int | None = None) -> bool:
     """The mention names a work or a text, or is used as a common noun: an indefinite article
     right before it, or a maker's or a text's noun written in lower case and "de" ("réalisateur
     de Dobermann", "règlement de Dublin II"). Only this mention goes: "le traité de Rome" says
@@ -67,11 +74,25 @@ def is_work_mention(tokens: list[Token], start: int, rules: Rules) -> bool:
     before = tokens[start - 1]
     if before.pos == "DET" and name_key(before.text) in rules.indefinite_articles:
         return True
+    if end is not None and opens_quoted_title(tokens, start, end):
+        return True
     k = noun_before_of(tokens, start)
     if k is None:
         return False
     word = name_key(tokens[k].text)
     return word in rules.work_makers or rules.type_cues.get(word) == WORK
+
+
+def opens_quoted_title(tokens: list[Token], start: int, end: int) -> bool:
+    """« Gender gap report »: a name that opens a quotation whose other words are all in lower
+    case, with no verb, is the first word of a title (a report's, a work's), not a name."""
+    if tokens[start - 1].text not in QUOTE_OPENERS:
+        return False
+    k = end
+    while (k < len(tokens) and k - end < QUOTED_TITLE_WORDS and tokens[k].text[:1].islower()
+           and tokens[k].pos not in {"VERB", "AUX"}):
+        k += 1       # « Macron démissionne » is a sentence quoted, not a title
+    return end < k < len(tokens) and tokens[k].text in QUOTE_CLOSERS
 
 
 def is_portfolio(tokens: list[Token], start: int, rules: Rules) -> bool:
@@ -163,8 +184,9 @@ def common_apposition(tokens: list[Token], end: int) -> bool:
 
 
 def shape_cue(name: str) -> str | None:
-    """"CD&V", "N-VA": capitals joined by "&" or "-" are an organisation's name."""
-    return "organization" if JOINED_CAPITALS.match(name) else None
+    """"CD&V", "N-VA": capitals joined by "&" or "-" are an organisation's name; so is one word
+    ending in an acronym, "Info’Com-CGT" (the model reads it as a person's)."""
+    return "organization" if JOINED_CAPITALS.match(name) or ACRONYM_TAIL.match(name) else None
 
 
 def event_word_before(tokens: list[Token], start: int, rules: Rules) -> int | None:

@@ -27,7 +27,9 @@ def attach_elsewhere(actors: list[Actor], articles: list[Article], rules: Rules)
         for b, part, text in places:
             for start, end in finder.find(text):
                 name = text[start:end]
-                owners[name].mentions.append(Mention(article.id, b, start, end, name, text, part))
+                known = {(m.article, m.block, m.part, m.start) for m in owners[name].mentions}
+                if (article.id, b, part, start) not in known:     # a person named in full in a heading is one already
+                    owners[name].mentions.append(Mention(article.id, b, start, end, name, text, part))
 
 
 def written_forms(actors: list[Actor], rules: Rules) -> dict[str, Actor]:

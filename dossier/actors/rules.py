@@ -32,6 +32,7 @@ class Rules:
     portfolio_titles: set[str]         # "ministre de la Cohésion des territoires": a portfolio
     namesake_dominance: float          # see actor_rules.yml
     unsure_corroboration: int         # see actor_rules.yml
+    event_words: set[str]              # "Coupe", "Jeux": a repeated unsure name is an event's
     speech_verbs: set[str]             # speech_verbs.yml (shared with quotes/): "X révèle"
     sources: set[str]                  # speech_verbs.yml: "selon X", "d'après X"
     read_in: set[str]                  # "lire dans X", "révélé par X": a paper or a body cited
@@ -62,6 +63,7 @@ def load_rules() -> Rules:
         same_bodies=[[str(n) for n in group] for group in data["same_bodies"]],
         namesake_dominance=float(data["namesake_dominance"]),
         unsure_corroboration=int(data["unsure_corroboration"]),
+        event_words=keys(data["event_words"]),
         speech_verbs=keys(speech["verbs"]),
         sources=keys(speech["sources"]),
         read_in=keys(data["read_in"]),
