@@ -60,7 +60,9 @@ class Phrases:
         for child in reading.children(head):
             if child.dep.startswith("nmod") and any(c.dep == "case" for c in reading.children(child)):
                 about.update(t.i for t in reading.subtree(child))
-        own = [t for t in phrase if t.i not in about] + self.written_after(reading, head)
+        own = [t for t in phrase if t.i not in about] + self.written_after(reading, head) \
+            + self.named_after_complement(reading, head, [t for t in phrase if t.i in about]) \
+            + self.second_argument(reading, head, phrase)
         after_comma = self.apposition(reading, [t for t in phrase if t.i in about])
         for tokens in (own, after_comma):
             people = [p.actor for t in tokens for p in self.cast.named(aid, b, t.idx, t.idx + len(t.text))
@@ -78,6 +80,42 @@ class Phrases:
         run = [t for t in about if t.i >= commas[0]]
         end = next((k for k, t in enumerate(run) if t.text == ","), len(run))
         return run[:end]
+
+    def named_after_complement(self, reading: BlockReading, head: Token, about: list[Token]) -> list[Token]:
+        """A name set right after the complement of a role that is no person ("le ministre de
+        l'Intérieur Gérald Darmanin", "le maire de Lyon Jean Dupont"): the parser hangs it on the
+        complement, but it names the role's holder. After a person ("le porte-parole du
+        président Emmanuel Macron"), or deeper ("le chef de cabinet du ministre de l'Intérieur
+        X"), or for no role ("un proche de la famille X"), it is someone else's."""
+        if fold(head.lemma) not in role_nouns() and fold(head.text) not in role_nouns():
+            return []
+        found = []
+        for token in about:
+            complement = reading.token(token.head)
+            if token.dep == "appos" and token.pos == "PROPN" and reading.token(token.i - 1).pos != "PUNCT" \
+                    and complement.head == head.i and not self.person_word(complement):
+                found += [t for t in reading.subtree(token) if t.pos == "PROPN"]
+        return found
+
+    def person_word(self, token: Token) -> bool:
+        """A noun that names a person by what they are ("président", "proche", "footballeur");
+        an ending counts in lower case only ("l'Intérieur" is a ministry)."""
+        word = fold(token.lemma)
+        return word in role_nouns() or word in self.person_nouns or fold(token.text) in role_nouns() or (
+            token.text[:1].islower() and word.endswith(self.person_endings))
+
+    def second_argument(self, reading: BlockReading, head: Token, phrase: list[Token]) -> list[Token]:
+        """The name after a comma that the parser made a second argument of the same verb ("a
+        annoncé à l'AFP le maire de Lyon, Jean Dupont": "Jean Dupont" read as another object)."""
+        last = max(t.i for t in phrase)
+        tokens = reading.analysis.tokens
+        if last + 2 >= len(tokens) or tokens[last + 1].text != ",":
+            return []
+        name = tokens[last + 2]
+        if name.pos != "PROPN" or name.i in reading.quoted or head.head == head.i \
+                or name.head != head.head or name.dep != head.dep:
+            return []
+        return [name] + [t for t in reading.children(name) if t.dep == "flat:name"]
 
     def written_after(self, reading: BlockReading, head: Token) -> list[Token]:
         """The words written right after a noun, up to punctuation: a name the parser did not
