@@ -2,7 +2,8 @@
 colonel-major X", "», a dénoncé le ministre de l'Intérieur, X"), however the parser hangs the name:
 on the role, on its complement ("le ministre de l'Intérieur X"), or on the verb as a second object
 ("a annoncé à l'AFP le maire de Lyon, X"). And the names that are someone else's: the person the
-role's complement is ("le porte-parole du président X"), the one an unnamed source is close to."""
+role's complement is ("le porte-parole du président X"), the one an unnamed source is close to.
+And a quote nothing attributes, whose speaker the paragraph names only after it, at their next quote."""
 from __future__ import annotations
 
 import pytest
@@ -17,6 +18,7 @@ PEOPLE = {
     "amadou-abdramane": ["Amadou Abdramane"],
     "gerald-darmanin": ["Gérald Darmanin", "Darmanin"],
     "jean-dupont": ["Jean Dupont"],
+    "ana-sofia-cardenal": ["Ana Sofia Cardenal", "Cardenal"],
 }
 QUOTE = "« Ces violences sont inacceptables et seront punies », "
 
@@ -51,6 +53,7 @@ def test_the_person_named_after_the_verb_is_the_speaker(speakers_of, attribution
     "le chef de cabinet du ministre de l'Intérieur Gérald Darmanin",
     "un proche du ministre de l'Intérieur Gérald Darmanin",
     "un proche de la famille Gérald Darmanin",
+    "le porte-parole du footballeur Gérald Darmanin",
 ])
 def test_a_name_the_complement_gives_is_someone_else(speakers_of, source):
     assert speakers_of(QUOTE + f"a dénoncé {source}.") == [(None, source)]
@@ -60,3 +63,19 @@ def test_a_quote_split_around_a_role_and_name_is_theirs_in_both_parts(speakers_o
     text = ("« Ces violences sont inacceptables », a dénoncé le ministre de l'Intérieur, Gérald Darmanin, "
             "« et elles seront punies sans faiblesse ».")
     assert speakers_of(text) == [("gerald-darmanin", None), ("gerald-darmanin", None)]
+
+
+def test_a_quote_nothing_attributes_is_the_next_speaker_named_after_it(speakers_of):
+    text = ("Chez nos voisins, cette affirmation n'a jamais été prise au sérieux : « Le message disait que cette "
+            "information venait d'une étude, mais cette université a très vite démenti ». En revanche, l'affaire "
+            "prend une tournure différente chez nous, détaille Mme Cardenal, qui développe : « Lutter contre les "
+            "fausses informations est très difficile, surtout si elles viennent d'une source crédible. »")
+    assert speakers_of(text) == [("ana-sofia-cardenal", None), ("ana-sofia-cardenal", None)]
+
+
+def test_not_across_another_person_named_before_the_next_speaker(speakers_of):
+    text = ("Chez nos voisins, cette affirmation n'a jamais été prise au sérieux : « Le message disait que cette "
+            "information venait d'une étude, mais cette université a très vite démenti ». Jean Dupont l'a relayée "
+            "pourtant, détaille Mme Cardenal, qui développe : « Lutter contre les fausses informations est très "
+            "difficile, surtout si elles viennent d'une source crédible. »")
+    assert speakers_of(text) == [(None, None), ("ana-sofia-cardenal", None)]

@@ -18,7 +18,9 @@ never closed). `Attributor` then names each statement's speaker, in order of con
    else whose view that clause gives ("c'est pour lui une vocation : « … »"), else its subject;
 5. a quote standing as its own block, followed by a caption naming its speaker;
 6. otherwise the last speaker, when in this block or the one before and nobody else was named
-   since.
+   since;
+7. otherwise the speaker of the block's next quote, when the block names them first after this
+   one ("« A ». En revanche, … « B », détaille X": the writer names who speaks once).
 
 A speaker is a person or an organisation, never a place. What the text points at without
 naming ("un proche de l'Élysée", "le communiqué", "le chef de l'État" bound to nobody in the

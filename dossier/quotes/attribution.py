@@ -9,7 +9,7 @@ from ..cast import Cast, phrase_gender, role_nouns
 from ..models import Actor, Analysis, Article, Quote, Token
 from ..text import fold
 from .phrases import SPEAKING_TYPES, Phrases
-from .reading import FOCUS_REACH, BlockReading, Focus, Unnamed
+from .reading import FOCUS_REACH, BlockReading, Focus, Unnamed, named_next
 from .spans import (CLOSERS, INCISE_REACH, MIN_WORDS, OPENERS, STRAIGHT, Span, _is_dash_question,
                     _starts_incise, dialogue_span, is_speech_verb, is_statement, quoted_spans, speech_rules)
 
@@ -72,12 +72,14 @@ class Attributor(Phrases):
             statements = [(reading.sentence_of(s[0].start), s) for s in pairs(spans)
                           if any(is_statement(block.text, reading_of.tokens, part) for part in s)
                           or self.attributed_short(reading, s)]
+            mark = len(quotes)
             for n in range(len(reading_of.sentences)):
                 for sentence, parts in statements:
                     if sentence == n:
                         quotes.append(self.quote(reading, parts, focus, article.blocks,
                                                  dialogue=parts[0] is answer))
                 self.follow(reading, n, focus)
+            named_next(quotes[mark:], self.cast)
         return quotes
 
     def attributed_short(self, reading: BlockReading, parts: list[Span]) -> bool:
@@ -440,6 +442,9 @@ class Attributor(Phrases):
                 focus.see(actor, at, anchor)
         if (presented := self.presented(reading, sentence)) is not None:
             focus.see(presented, (reading.index, sentence[0].idx))
+        if (leader := self.leader(reading, sentence)) is not None and (led := self.resolve(reading, leader, focus)) \
+                and self.cast.is_person(led):
+            focus.see(led, (reading.index, leader.idx))
         if (root := self.subjectless(reading, sentence)) is not None:
             if (who := self.named_before_verb(reading, root)) is None:
                 focus.lost_sentence = focus.sentence

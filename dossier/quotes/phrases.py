@@ -60,6 +60,11 @@ class Phrases:
         for child in reading.children(head):
             if child.dep.startswith("nmod") and any(c.dep == "case" for c in reading.children(child)):
                 about.update(t.i for t in reading.subtree(child))
+        # a name hung on the head right after a complement that is a person ("le porte-parole du
+        # footballeur X") is that person's
+        for name in [t for t in phrase if t.dep == "appos" and t.head == head.i and t.i - 1 in about]:
+            if self.person_word(reading.token(name.i - 1)):
+                about.update(t.i for t in reading.subtree(name))
         own = [t for t in phrase if t.i not in about] + self.written_after(reading, head) \
             + self.named_after_complement(reading, head, [t for t in phrase if t.i in about]) \
             + self.second_argument(reading, head, phrase)
@@ -213,6 +218,20 @@ class Phrases:
         named = {p.actor for p in self.cast.named(reading.article.id, reading.index, *reading.chars(words))}
         people = [a for a in named if self.cast.is_person(a)]
         return people[0] if len(people) == 1 else None
+
+    def leader(self, reading: BlockReading, sentence: list[Token]) -> Token | None:
+        """The name of who leads a group that is the sentence's subject ("Le groupe Liot, emmené
+        par Charles de Courson, prépare …", "La délégation, conduite par X, …"): the person the
+        sentence is about, whom a role just after refers back to as to a subject. Not the
+        agent of a person ("le ministre, accompagné par X") nor of the main verb."""
+        for token in sentence:
+            if token.dep != "obl:agent" or token.pos != "PROPN" or token.i in reading.quoted:
+                continue
+            verb = reading.token(token.head)
+            group = reading.token(verb.head)
+            if verb.dep == "acl" and group.dep == "nsubj" and group.pos == "NOUN" and not self.person_word(group):
+                return token
+        return None
 
     def climbs_to(self, reading: BlockReading, token: Token, verb: Token) -> bool:
         while token.i != verb.i and token.head != token.i:
