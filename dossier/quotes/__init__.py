@@ -4,7 +4,8 @@ Two steps per block. `quoted_spans` reads the quotation marks as French typograp
 (« … », “ … ”, "…", nested quotes, a closing mark whose opening one was lost, an opening mark
 never closed). `Attributor` then names each statement's speaker, in order of confidence:
 
-0. "peut-on lire dans Les Échos": the publication;
+0. "peut-on lire dans Les Échos": the publication; "peut-on lire" alone or "dans le quotidien",
+   the one publication the paragraph made the subject of telling before ("Le Monde révèle …");
 1. a speech verb next to the quote and its subject ("a déclaré X", "X poursuit : « … »",
    "a-t-il ajouté", "X a souligné que « … »", "», met-il en perspective"), the subject being a
    named actor, a pronoun (the latest person in focus of its gender), a relative pronoun (its

@@ -42,6 +42,8 @@ class Attributor(Phrases):
         self.demonstratives = {fold(d) for d in rules["demonstratives"]}
         self.teasers = tuple(fold(t) for t in rules["teaser_openers"])
         self.reading_verbs = {fold(v) for v in rules["reading_verbs"]}
+        self.publication_nouns = {fold(n) for n in rules["publication_nouns"]}
+        self.publishing_verbs = {fold(v) for v in rules["publishing_verbs"]}
         self.person_nouns = {fold(n) for n in rules["person_nouns"]}
         self.person_endings = tuple(fold(e) for e in rules["person_endings"])
         self.anaphoric_nouns = {fold(n) for n in rules["anaphoric_nouns"]}
@@ -175,21 +177,6 @@ class Attributor(Phrases):
         # this block or the one before and nobody else was named since
         who = focus.recent(reading.index, span.start, self.cast, reading)
         return (who, "continued") if who else None
-
-    def by_publication(self, reading: BlockReading, window: list[Token], focus: Focus):
-        """"peut-on lire dans Les Échos", "lit-on sur Le Monde": the publication is the source."""
-        for verb in window:
-            if verb.i in reading.quoted or fold(verb.lemma) not in self.reading_verbs:
-                continue
-            for token in window:
-                if token.i not in reading.quoted and self.nominal(reading, token) and any(
-                        fold(c.text) in ("dans", "sur") for c in reading.children(token) if c.dep == "case") \
-                        and self.climbs_to(reading, token, verb):
-                    who = self.resolve(reading, token, focus)
-                    if isinstance(who, str) and self.cast.types.get(who) == "organization":
-                        return who
-                    return Unnamed(self.source_words(reading, self.phrase(reading, token), token), "publication")
-        return None
 
     def subject_of(self, reading: BlockReading, verb: Token) -> Token | None:
         """The verb's subject, climbing coordinated and chained verbs ("X a déclaré … mais a

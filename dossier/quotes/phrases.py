@@ -2,7 +2,7 @@
 organisation in other words), the article's own words for a source it does not name, and
 whether that source is someone ("un proche") or something ("le communiqué"); where a phrase
 stands in its clause (brought in by a preposition, under which verb), and the one person a verbless
-sentence presents.
+sentence presents; the publication a quote is read in.
 """
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from ..cast import Cast, role_nouns, stem
 from ..models import Token
 from ..text import fold
 from .reading import BlockReading, Unnamed
+from .spans import is_speech_verb
 
 # Words of an unnamed source kept for the page ("une source diplomatique ouest-africaine").
 SOURCE_WORDS = 10
@@ -30,6 +31,9 @@ class Phrases:
     person_nouns: set[str]
     person_endings: tuple[str, ...]
     anaphoric_nouns: set[str]
+    reading_verbs: set[str]
+    publication_nouns: set[str]
+    publishing_verbs: set[str]
     time_nouns: set[str]
 
     def nominal(self, reading: BlockReading, token: Token) -> bool:
@@ -232,6 +236,42 @@ class Phrases:
             if verb.dep == "acl" and group.dep == "nsubj" and group.pos == "NOUN" and not self.person_word(group):
                 return token
         return None
+
+    def by_publication(self, reading: BlockReading, window: list[Token], focus):
+        """"peut-on lire dans Les Échos", "lit-on sur Le Monde": the publication is the source;
+        "peut-on lire" alone, or "dans le quotidien du soir", the one this block made the subject
+        of telling before ("Le Monde révèle …", "Mediapart publie un article …")."""
+        for verb in window:
+            if verb.i in reading.quoted or fold(verb.lemma) not in self.reading_verbs:
+                continue
+            for token in window:
+                if token.i not in reading.quoted and self.nominal(reading, token) and any(
+                        fold(c.text) in ("dans", "sur") for c in reading.children(token) if c.dep == "case") \
+                        and self.climbs_to(reading, token, verb):
+                    who = self.resolve(reading, token, focus)
+                    if isinstance(who, str) and self.cast.types.get(who) == "organization":
+                        return who
+                    told = self.told_before(reading, window, focus) if fold(token.lemma) in self.publication_nouns \
+                        else None
+                    if told:
+                        return told
+                    return Unnamed(self.source_words(reading, self.phrase(reading, token), token), "publication")
+            return self.told_before(reading, window, focus)
+        return None
+
+    def told_before(self, reading: BlockReading, window: list[Token], focus) -> str | None:
+        """The one organisation this block made, before the window, the subject of a verb of
+        telling or publishing ("Mediapart publie un article …", "Le Monde révèle que …")."""
+        tokens = reading.analysis.tokens
+        found = set()
+        for token in tokens[:window[0].i]:
+            head = reading.token(token.head)
+            if token.dep == "nsubj" and token.i not in reading.quoted and (
+                    fold(head.lemma) in self.publishing_verbs or is_speech_verb(head, tokens)):
+                who = self.resolve(reading, token, focus)
+                if isinstance(who, str) and self.cast.types.get(who) == "organization":
+                    found.add(who)
+        return found.pop() if len(found) == 1 else None
 
     def climbs_to(self, reading: BlockReading, token: Token, verb: Token) -> bool:
         while token.i != verb.i and token.head != token.i:
