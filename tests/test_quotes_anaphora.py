@@ -24,6 +24,7 @@ PEOPLE = {
     "zineb": (["Zineb"], []),
     "bouchez": (["Georges-Louis Bouchez"], []),
     "magnette": (["Paul Magnette"], []),
+    "courson": (["Charles de Courson"], []),
 }
 
 
@@ -139,3 +140,20 @@ def test_a_role_the_text_gave_someone_unnamed_is_not_the_last_named_subject(quot
     quotes = quotes_of("Le ministre de l’Économie a présenté son budget. Bernard Soulié l’a soutenu. « C’est un "
                        "budget de responsabilité pour le pays », a insisté le ministre.")
     assert [(q.speaker, q.source_text) for q in quotes] == [(None, "le ministre")]
+
+
+def test_a_role_refers_back_to_who_leads_the_group_the_sentence_before_is_about(quotes_of):
+    quotes = quotes_of("Le groupe Liot, emmené par Charles de Courson, prépare une motion transpartisane. « Nous "
+                       "allons voir si les députés LR ont le courage de leurs convictions », a prévenu le député de "
+                       "la Marne.")
+    assert [q.speaker for q in quotes] == ["courson"]
+
+
+@pytest.mark.parametrize("sentence", [
+    # the agent of a person, or of the main verb, is not who the sentence is about
+    "Le ministre, accompagné par Charles de Courson, a visité l’usine.",
+    "Les syndicats ont été reçus par Charles de Courson à Matignon.",
+])
+def test_a_role_does_not_refer_back_to_any_agent(quotes_of, sentence):
+    quotes = quotes_of(sentence + " « Nous ne signerons rien en l’état », a déclaré le secrétaire général.")
+    assert [(q.speaker, q.source_text) for q in quotes] == [(None, "le secrétaire général")]

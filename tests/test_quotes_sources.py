@@ -20,6 +20,9 @@ ACTORS = {
     "amadou-abdramane": ("person", ["Amadou Abdramane"], []),
     "niger": ("place", ["Niger"], []),
     "les-echos": ("organization", ["Les Échos"], []),
+    "mediapart": ("organization", ["Mediapart"], []),
+    "le-monde": ("organization", ["Le Monde"], []),
+    "assemblee": ("organization", ["Assemblée nationale"], []),
     # the role actor resolution reads in this article's apposition ("Le chef de la Minusma, X,")
     "el-ghassim-wane": ("person", ["El-Ghassim Wane"], [("chef de la Minusma", "a")]),
 }
@@ -94,6 +97,25 @@ def test_a_publication_read_is_the_source(quotes_of):
     quote = only(quotes_of("« Au total, une douzaine de responsables ont été mis en examen », "
                            "peut-on lire dans Les Échos."))
     assert quote.speaker == "les-echos"
+
+
+@pytest.mark.parametrize("text, speaker, source", [
+    ("Mediapart publie un article sur ce député. Il est « visé par une enquête préliminaire pour concussion », "
+     "peut-on lire.", "mediapart", None),
+    ("Le Monde révèle qu’une autre enquête est ouverte. Le député est soupçonné de « détournement de fonds "
+     "publics, liés à un usage illicite de ses indemnités de frais de mandat », peut-on lire dans le quotidien "
+     "du soir.", "le-monde", None),
+    # two publications told before: which one the text reads is not said
+    ("Le Monde révèle qu’une enquête est ouverte, Mediapart publie ses notes de frais. Il est « visé par une "
+     "enquête préliminaire pour concussion », peut-on lire dans le quotidien.", None, "le quotidien"),
+    # an organisation that told nothing is no publication
+    ("L’Assemblée nationale a voté la loi. Le député est soupçonné de « détournement de fonds publics, liés "
+     "à un usage illicite de ses indemnités de frais de mandat », peut-on lire dans le quotidien.",
+     None, "le quotidien"),
+])
+def test_a_publication_named_before_is_the_one_read(quotes_of, text, speaker, source):
+    quote = only(quotes_of(text))
+    assert (quote.speaker, quote.source_text) == (speaker, source)
 
 
 def test_short_statements_attributed_by_their_incise_or_verb(quotes_of):

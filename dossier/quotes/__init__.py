@@ -4,7 +4,8 @@ Two steps per block. `quoted_spans` reads the quotation marks as French typograp
 (« … », “ … ”, "…", nested quotes, a closing mark whose opening one was lost, an opening mark
 never closed). `Attributor` then names each statement's speaker, in order of confidence:
 
-0. "peut-on lire dans Les Échos": the publication;
+0. "peut-on lire dans Les Échos": the publication; "peut-on lire" alone or "dans le quotidien",
+   the one publication the paragraph made the subject of telling before ("Le Monde révèle …");
 1. a speech verb next to the quote and its subject ("a déclaré X", "X poursuit : « … »",
    "a-t-il ajouté", "X a souligné que « … »", "», met-il en perspective"), the subject being a
    named actor, a pronoun (the latest person in focus of its gender), a relative pronoun (its
@@ -18,7 +19,9 @@ never closed). `Attributor` then names each statement's speaker, in order of con
    else whose view that clause gives ("c'est pour lui une vocation : « … »"), else its subject;
 5. a quote standing as its own block, followed by a caption naming its speaker;
 6. otherwise the last speaker, when in this block or the one before and nobody else was named
-   since.
+   since;
+7. otherwise the speaker of the block's next quote, when the block names them first after this
+   one ("« A ». En revanche, … « B », détaille X": the writer names who speaks once).
 
 A speaker is a person or an organisation, never a place. What the text points at without
 naming ("un proche de l'Élysée", "le communiqué", "le chef de l'État" bound to nobody in the

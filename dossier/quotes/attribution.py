@@ -9,7 +9,7 @@ from ..cast import Cast, phrase_gender, role_nouns
 from ..models import Actor, Analysis, Article, Quote, Token
 from ..text import fold
 from .phrases import SPEAKING_TYPES, Phrases
-from .reading import FOCUS_REACH, BlockReading, Focus, Unnamed
+from .reading import FOCUS_REACH, BlockReading, Focus, Unnamed, named_next
 from .spans import (CLOSERS, INCISE_REACH, MIN_WORDS, OPENERS, STRAIGHT, Span, _is_dash_question,
                     _starts_incise, dialogue_span, is_speech_verb, is_statement, quoted_spans, speech_rules)
 
@@ -42,6 +42,8 @@ class Attributor(Phrases):
         self.demonstratives = {fold(d) for d in rules["demonstratives"]}
         self.teasers = tuple(fold(t) for t in rules["teaser_openers"])
         self.reading_verbs = {fold(v) for v in rules["reading_verbs"]}
+        self.publication_nouns = {fold(n) for n in rules["publication_nouns"]}
+        self.publishing_verbs = {fold(v) for v in rules["publishing_verbs"]}
         self.person_nouns = {fold(n) for n in rules["person_nouns"]}
         self.person_endings = tuple(fold(e) for e in rules["person_endings"])
         self.anaphoric_nouns = {fold(n) for n in rules["anaphoric_nouns"]}
@@ -72,12 +74,14 @@ class Attributor(Phrases):
             statements = [(reading.sentence_of(s[0].start), s) for s in pairs(spans)
                           if any(is_statement(block.text, reading_of.tokens, part) for part in s)
                           or self.attributed_short(reading, s)]
+            mark = len(quotes)
             for n in range(len(reading_of.sentences)):
                 for sentence, parts in statements:
                     if sentence == n:
                         quotes.append(self.quote(reading, parts, focus, article.blocks,
                                                  dialogue=parts[0] is answer))
                 self.follow(reading, n, focus)
+            named_next(quotes[mark:], self.cast)
         return quotes
 
     def attributed_short(self, reading: BlockReading, parts: list[Span]) -> bool:
@@ -173,21 +177,6 @@ class Attributor(Phrases):
         # this block or the one before and nobody else was named since
         who = focus.recent(reading.index, span.start, self.cast, reading)
         return (who, "continued") if who else None
-
-    def by_publication(self, reading: BlockReading, window: list[Token], focus: Focus):
-        """"peut-on lire dans Les Échos", "lit-on sur Le Monde": the publication is the source."""
-        for verb in window:
-            if verb.i in reading.quoted or fold(verb.lemma) not in self.reading_verbs:
-                continue
-            for token in window:
-                if token.i not in reading.quoted and self.nominal(reading, token) and any(
-                        fold(c.text) in ("dans", "sur") for c in reading.children(token) if c.dep == "case") \
-                        and self.climbs_to(reading, token, verb):
-                    who = self.resolve(reading, token, focus)
-                    if isinstance(who, str) and self.cast.types.get(who) == "organization":
-                        return who
-                    return Unnamed(self.source_words(reading, self.phrase(reading, token), token), "publication")
-        return None
 
     def subject_of(self, reading: BlockReading, verb: Token) -> Token | None:
         """The verb's subject, climbing coordinated and chained verbs ("X a déclaré … mais a
@@ -440,6 +429,9 @@ class Attributor(Phrases):
                 focus.see(actor, at, anchor)
         if (presented := self.presented(reading, sentence)) is not None:
             focus.see(presented, (reading.index, sentence[0].idx))
+        if (leader := self.leader(reading, sentence)) is not None and (led := self.resolve(reading, leader, focus)) \
+                and self.cast.is_person(led):
+            focus.see(led, (reading.index, leader.idx))
         if (root := self.subjectless(reading, sentence)) is not None:
             if (who := self.named_before_verb(reading, root)) is None:
                 focus.lost_sentence = focus.sentence

@@ -2,7 +2,7 @@
 organisation in other words), the article's own words for a source it does not name, and
 whether that source is someone ("un proche") or something ("le communiqué"); where a phrase
 stands in its clause (brought in by a preposition, under which verb), and the one person a verbless
-sentence presents.
+sentence presents; the publication a quote is read in.
 """
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from ..cast import Cast, role_nouns, stem
 from ..models import Token
 from ..text import fold
 from .reading import BlockReading, Unnamed
+from .spans import is_speech_verb
 
 # Words of an unnamed source kept for the page ("une source diplomatique ouest-africaine").
 SOURCE_WORDS = 10
@@ -30,6 +31,9 @@ class Phrases:
     person_nouns: set[str]
     person_endings: tuple[str, ...]
     anaphoric_nouns: set[str]
+    reading_verbs: set[str]
+    publication_nouns: set[str]
+    publishing_verbs: set[str]
     time_nouns: set[str]
 
     def nominal(self, reading: BlockReading, token: Token) -> bool:
@@ -60,7 +64,14 @@ class Phrases:
         for child in reading.children(head):
             if child.dep.startswith("nmod") and any(c.dep == "case" for c in reading.children(child)):
                 about.update(t.i for t in reading.subtree(child))
-        own = [t for t in phrase if t.i not in about] + self.written_after(reading, head)
+        # a name hung on the head right after a complement that is a person ("le porte-parole du
+        # footballeur X") is that person's
+        for name in [t for t in phrase if t.dep == "appos" and t.head == head.i and t.i - 1 in about]:
+            if self.person_word(reading.token(name.i - 1)):
+                about.update(t.i for t in reading.subtree(name))
+        own = [t for t in phrase if t.i not in about] + self.written_after(reading, head) \
+            + self.named_after_complement(reading, head, [t for t in phrase if t.i in about]) \
+            + self.second_argument(reading, head, phrase)
         after_comma = self.apposition(reading, [t for t in phrase if t.i in about])
         for tokens in (own, after_comma):
             people = [p.actor for t in tokens for p in self.cast.named(aid, b, t.idx, t.idx + len(t.text))
@@ -78,6 +89,42 @@ class Phrases:
         run = [t for t in about if t.i >= commas[0]]
         end = next((k for k, t in enumerate(run) if t.text == ","), len(run))
         return run[:end]
+
+    def named_after_complement(self, reading: BlockReading, head: Token, about: list[Token]) -> list[Token]:
+        """A name set right after the complement of a role that is no person ("le ministre de
+        l'Intérieur Gérald Darmanin", "le maire de Lyon Jean Dupont"): the parser hangs it on the
+        complement, but it names the role's holder. After a person ("le porte-parole du
+        président Emmanuel Macron"), or deeper ("le chef de cabinet du ministre de l'Intérieur
+        X"), or for no role ("un proche de la famille X"), it is someone else's."""
+        if fold(head.lemma) not in role_nouns() and fold(head.text) not in role_nouns():
+            return []
+        found = []
+        for token in about:
+            complement = reading.token(token.head)
+            if token.dep == "appos" and token.pos == "PROPN" and reading.token(token.i - 1).pos != "PUNCT" \
+                    and complement.head == head.i and not self.person_word(complement):
+                found += [t for t in reading.subtree(token) if t.pos == "PROPN"]
+        return found
+
+    def person_word(self, token: Token) -> bool:
+        """A noun that names a person by what they are ("président", "proche", "footballeur");
+        an ending counts in lower case only ("l'Intérieur" is a ministry)."""
+        word = fold(token.lemma)
+        return word in role_nouns() or word in self.person_nouns or fold(token.text) in role_nouns() or (
+            token.text[:1].islower() and word.endswith(self.person_endings))
+
+    def second_argument(self, reading: BlockReading, head: Token, phrase: list[Token]) -> list[Token]:
+        """The name after a comma that the parser made a second argument of the same verb ("a
+        annoncé à l'AFP le maire de Lyon, Jean Dupont": "Jean Dupont" read as another object)."""
+        last = max(t.i for t in phrase)
+        tokens = reading.analysis.tokens
+        if last + 2 >= len(tokens) or tokens[last + 1].text != ",":
+            return []
+        name = tokens[last + 2]
+        if name.pos != "PROPN" or name.i in reading.quoted or head.head == head.i \
+                or name.head != head.head or name.dep != head.dep:
+            return []
+        return [name] + [t for t in reading.children(name) if t.dep == "flat:name"]
 
     def written_after(self, reading: BlockReading, head: Token) -> list[Token]:
         """The words written right after a noun, up to punctuation: a name the parser did not
@@ -175,6 +222,56 @@ class Phrases:
         named = {p.actor for p in self.cast.named(reading.article.id, reading.index, *reading.chars(words))}
         people = [a for a in named if self.cast.is_person(a)]
         return people[0] if len(people) == 1 else None
+
+    def leader(self, reading: BlockReading, sentence: list[Token]) -> Token | None:
+        """The name of who leads a group that is the sentence's subject ("Le groupe Liot, emmené
+        par Charles de Courson, prépare …", "La délégation, conduite par X, …"): the person the
+        sentence is about, whom a role just after refers back to as to a subject. Not the
+        agent of a person ("le ministre, accompagné par X") nor of the main verb."""
+        for token in sentence:
+            if token.dep != "obl:agent" or token.pos != "PROPN" or token.i in reading.quoted:
+                continue
+            verb = reading.token(token.head)
+            group = reading.token(verb.head)
+            if verb.dep == "acl" and group.dep == "nsubj" and group.pos == "NOUN" and not self.person_word(group):
+                return token
+        return None
+
+    def by_publication(self, reading: BlockReading, window: list[Token], focus):
+        """"peut-on lire dans Les Échos", "lit-on sur Le Monde": the publication is the source;
+        "peut-on lire" alone, or "dans le quotidien du soir", the one this block made the subject
+        of telling before ("Le Monde révèle …", "Mediapart publie un article …")."""
+        for verb in window:
+            if verb.i in reading.quoted or fold(verb.lemma) not in self.reading_verbs:
+                continue
+            for token in window:
+                if token.i not in reading.quoted and self.nominal(reading, token) and any(
+                        fold(c.text) in ("dans", "sur") for c in reading.children(token) if c.dep == "case") \
+                        and self.climbs_to(reading, token, verb):
+                    who = self.resolve(reading, token, focus)
+                    if isinstance(who, str) and self.cast.types.get(who) == "organization":
+                        return who
+                    told = self.told_before(reading, window, focus) if fold(token.lemma) in self.publication_nouns \
+                        else None
+                    if told:
+                        return told
+                    return Unnamed(self.source_words(reading, self.phrase(reading, token), token), "publication")
+            return self.told_before(reading, window, focus)
+        return None
+
+    def told_before(self, reading: BlockReading, window: list[Token], focus) -> str | None:
+        """The one organisation this block made, before the window, the subject of a verb of
+        telling or publishing ("Mediapart publie un article …", "Le Monde révèle que …")."""
+        tokens = reading.analysis.tokens
+        found = set()
+        for token in tokens[:window[0].i]:
+            head = reading.token(token.head)
+            if token.dep == "nsubj" and token.i not in reading.quoted and (
+                    fold(head.lemma) in self.publishing_verbs or is_speech_verb(head, tokens)):
+                who = self.resolve(reading, token, focus)
+                if isinstance(who, str) and self.cast.types.get(who) == "organization":
+                    found.add(who)
+        return found.pop() if len(found) == 1 else None
 
     def climbs_to(self, reading: BlockReading, token: Token, verb: Token) -> bool:
         while token.i != verb.i and token.head != token.i:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..cast import Cast, tokens_within
-from ..models import Article, BlockAnalysis, Token
+from ..models import Article, BlockAnalysis, Quote, Token
 from .spans import Span
 
 # How far back (in blocks) the last speaker or the person in focus may be taken for a quote
@@ -114,6 +114,21 @@ class Focus:
             if any(p.actor != who and cast.is_person(p.actor) for p in since):
                 return None
         return who
+
+
+def named_next(quotes: list[Quote], cast: Cast) -> None:
+    """A quote of a block that nothing attributes, not even to a source left unnamed, takes the
+    speaker of the block's next quote when that speaker is the first person the block names
+    after it ("… jamais pris au sérieux : « A ». En revanche, … « B », détaille Mme X"): the
+    writer names once, after the first quote, who speaks. Never across another person named."""
+    for quote, following in zip(quotes, quotes[1:]):
+        if quote.speaker or quote.source_text or quote.evidence or following.block != quote.block \
+                or not cast.is_person(following.speaker) or not following.evidence.startswith(("verb", "source")):
+            continue
+        after = sorted(cast.named(quote.article, quote.block, quote.end, 10 ** 9), key=lambda p: p.start)
+        people = [p.actor for p in after if cast.is_person(p.actor)]
+        if people and people[0] == following.speaker:
+            quote.speaker, quote.evidence = following.speaker, "named next"
 
 
 def gender_of(who, cast: Cast) -> str | None:
