@@ -153,6 +153,9 @@ def test_an_article_dropped_into_seeds_appears_in_the_open_page(served, page):
     surname = PERSON.split()[-1]
     page.locator(".md-content a[href*='acteurs/']", has_text=surname).first.click()
     page.wait_for_url("**/acteurs/*/")
+    # instant navigation changes the address before the page: wait for the profile's own heading
+    # (the article's headline names the person too)
+    page.wait_for_function("title => !document.querySelector('.md-content h1').textContent.includes(title)", arg=TITLE)
     assert surname in page.locator("h1").first.inner_text()
     assert page.evaluate("url => [...document.querySelectorAll('.md-content a')].some(a => a.href === url)",
                          article_url), "the new actor's profile does not link to the new article"
