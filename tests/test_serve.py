@@ -146,17 +146,16 @@ def test_an_article_dropped_into_seeds_appears_in_the_open_page(served, page):
     assert len(page.loads) > loads_before, "the page shows the article without having been reloaded"
     report_timings(log.read_text(), shown, len(page.loads) - loads_before)
 
+    # Instant navigation changes the address before the page (and Pagefind may be indexing beside
+    # it): after each click, wait for the new page's own heading
     page.locator(".md-content a", has_text=TITLE).first.click()
     page.wait_for_url("**/articles/*/")
-    assert TITLE in page.locator("h1").first.inner_text()
+    shows_heading(page, TITLE)
     article_url = page.url
     surname = PERSON.split()[-1]
     page.locator(".md-content a[href*='acteurs/']", has_text=surname).first.click()
     page.wait_for_url("**/acteurs/*/")
-    # instant navigation changes the address before the page: wait for the profile's own heading
-    # (the article's headline names the person too)
-    page.wait_for_function("title => !document.querySelector('.md-content h1').textContent.includes(title)", arg=TITLE)
-    assert surname in page.locator("h1").first.inner_text()
+    shows_heading(page, PERSON)           # the profile's: the article's headline names the person too
     assert page.evaluate("url => [...document.querySelectorAll('.md-content a')].some(a => a.href === url)",
                          article_url), "the new actor's profile does not link to the new article"
     # the search index follows in the background, a few seconds after the page (search.py)
@@ -166,6 +165,12 @@ def test_an_article_dropped_into_seeds_appears_in_the_open_page(served, page):
     assert "search index of" in log.read_text()[log.read_text().rfind("Detected file changes"):]
     outside = [url for url in page.requests if not url.startswith(origin + "/")]
     assert not outside, f"requests left 127.0.0.1: {outside}"
+
+
+def shows_heading(page, heading: str) -> None:
+    """Wait until the page's main heading is `heading` (fails after the page's default timeout)."""
+    page.wait_for_function("text => document.querySelector('.md-content h1')?.textContent.trim() === text",
+                           arg=heading)
 
 
 def search_finds(page, origin: str, words: str, path: str) -> bool:
