@@ -228,6 +228,14 @@ def test_every_kind_of_page_is_accessible(browser, origin, data, built_site, scr
     assert not found, found
 
 
+def shows_results_of(page, query: str) -> None:
+    """Wait until the search box lists the results of this query (search.js marks the list)."""
+    page.wait_for_function("""query => {
+        const list = document.querySelector(".md-search-result__list");
+        return list.dataset.query === query && list.querySelector(".md-search-result__link") !== null;
+    }""", arg=query)
+
+
 def test_search_works_with_the_keyboard_alone(page, origin):
     page.goto(origin + "/")
     box = page.locator("[data-dossier-search]")
@@ -235,23 +243,23 @@ def test_search_works_with_the_keyboard_alone(page, origin):
     assert page.get_attribute(".md-search-result__meta", "aria-live") == "polite"
     page.keyboard.press("/")
     page.keyboard.type("lavrov")
-    page.wait_for_selector(".md-search-result__link")
+    shows_results_of(page, "lavrov")   # not those of "lav", still to be replaced
     assert re.fullmatch(r"\d+ résultats?", page.inner_text(".md-search-result__meta"))
     plain = page.eval_on_selector(".md-search-result__link >> nth=1", "e => getComputedStyle(e).backgroundColor")
     page.keyboard.press("ArrowDown")
     assert page.evaluate("document.activeElement.classList.contains('md-search-result__link')")
-    focused = page.eval_on_selector(".md-search-result__link >> nth=0", "e => getComputedStyle(e).backgroundColor")
-    assert focused != plain                      # the chosen result is highlighted
+    # the chosen result is highlighted (after the theme's transition of the background)
+    page.wait_for_function("plain => getComputedStyle(document.querySelector('.md-search-result__link'))"
+                           ".backgroundColor !== plain", arg=plain)
     page.keyboard.press("Tab")                   # Tab walks the results too
     assert page.evaluate("document.activeElement === document.querySelectorAll('.md-search-result__link')[1]")
     page.keyboard.press("Escape")
     assert not page.is_checked("#__search")
     page.keyboard.press("/")
-    page.keyboard.press("Control+a")             # the last query is still in the box
+    page.keyboard.press("Control+a")             # the last query is still in the box: empty it
+    page.keyboard.press("Backspace")
     page.keyboard.type("lavrov")
-    page.wait_for_function("document.querySelector('[data-dossier-search] input').value === 'lavrov'"
-                           " && document.querySelectorAll('.md-search-result__link').length > 0")
-    page.wait_for_timeout(400)                   # the search of the retyped query has landed
+    shows_results_of(page, "lavrov")             # the search of the retyped query has landed
     for _ in range(page.locator(".md-search-result__link").count() + 3):   # Tab past the last result
         page.keyboard.press("Tab")
     assert not page.is_checked("#__search")      # leaving the search closes it

@@ -103,6 +103,7 @@
     // a result that had the focus is replaced: the focus goes back to the input, not to the page
     const hadFocus = list.contains(document.activeElement);
     list.replaceChildren(...top.map(resultItem));
+    list.dataset.query = query;   // what the list shows results of (a slow search may land late)
     if (hadFocus) input.focus();
   }
 
@@ -186,6 +187,7 @@
       search(query);
     } else {
       list.replaceChildren();
+      delete list.dataset.query;
       meta.textContent = "Taper pour lancer la recherche";
     }
   });
