@@ -96,8 +96,9 @@ def index_site_later(site_dir: Path, cache_dir: Path | None, done: Callable[[int
     preview goes on with the last index."""
     shelf = LatestFolder(cache_dir, "search")
     key = pages_fingerprint(site_dir, pages_per_index) if cache_dir is not None else None
-    if key and shelf.get(key) is not None:
-        index_site(site_dir, cache_dir, pages_per_index)
+    kept = shelf.get(key) if key else None
+    if kept is not None:
+        shutil.copytree(kept, site_dir / SEARCH_DIR)
         return None
     last = shelf.latest()
     if last is not None:
