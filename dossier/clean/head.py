@@ -47,9 +47,14 @@ class Context:
 
 
 @lru_cache(maxsize=1)
-def load_weights(path: Path = WEIGHTS) -> dict[str, float]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {}
-    return {name: float(value) for name, value in (data.get("weights") or {}).items()}
+def head_data(path: Path = WEIGHTS) -> dict:
+    """data/head.yml, read once: the headline's weights and the standfirst's (clean/lede.py)."""
+    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.is_file() else {}
+
+
+def load_weights(section: str = "weights") -> dict[str, float]:
+    """One section of data/head.yml as signal → weight: "weights" (the headline's) or "lede"."""
+    return {name: float(value) for name, value in (head_data().get(section) or {}).items()}
 
 
 def content(text: str, rules: Rules) -> set[str]:

@@ -11,12 +11,8 @@ section of dossier/data/head.yml), not tuned by hand.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
-from .head import CREDIT, META, WEIGHTS, meta_follows
+from .head import CREDIT, META, load_weights, meta_follows
 from .lines import WORD, Line, is_sentence
 from .profiles import Rules, matches
 
@@ -33,10 +29,8 @@ SLASH_CREDIT = re.compile(r"\(?[^()/.!?]{2,60}(/[^()/.!?]{2,60})+\)?")
 NOT_LETTERS = re.compile(r"[\W_]+")
 
 
-@lru_cache(maxsize=1)
-def load_lede_weights(path: Path = WEIGHTS) -> dict[str, float]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {}
-    return {name: float(value) for name, value in (data.get("lede") or {}).items()}
+def load_lede_weights() -> dict[str, float]:
+    return load_weights("lede")
 
 
 def lede_candidates(lines: list[Line], title: int, start: int, rules: Rules) -> list[int]:
