@@ -9,12 +9,18 @@ analyse.
 
 Detection is py3langid's (langid.py's model, trimmed and sped up; deterministic: the same text
 gives the same language), on the title and the start of the text. A text too short to tell is
-taken to be in the dossier's first language.
+taken to be in the dossier's first language. Each article's language is kept in the build cache,
+keyed by the text it was told from: detection took 7 ms an article (1.5 s of the 4.7 s of a
+rebuild of 210 articles whose analyses were all cached), a cache entry is read in a tenth of that.
 """
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
 
+from .cache import Store, fingerprint
 from .model import install_hint, installed, resolved
 from .models import Article
 
@@ -36,6 +42,27 @@ def detect(text: str) -> str | None:
     return py3langid.classify(sample)[0]
 
 
+def detect_kept(text: str, store: Store) -> str | None:
+    """`detect`, through the cache: the entry's key is the sample told from and the detector's
+    version, so a changed text or an upgraded py3langid is detected again."""
+    sample = text[:SAMPLE_CHARS]
+    key = fingerprint("language", detector_version(), str(MIN_LETTERS), sample)
+    kept = store.get(key)
+    if isinstance(kept, dict) and "language" in kept:
+        return kept["language"]
+    lang = detect(sample)
+    store.put(key, {"language": lang})
+    return lang
+
+
+@lru_cache(maxsize=1)
+def detector_version() -> str:
+    try:
+        return metadata.version("py3langid")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
 def article_text(article: Article) -> str:
     """What the language is told from: the title and text; for an article left without text (all
     its lines taken for web furniture), those lines, so that its warning names its language."""
@@ -43,17 +70,18 @@ def article_text(article: Article) -> str:
     return "\n".join([article.title, article.lede or "", *body])
 
 
-def models_of(articles: list[Article], models: dict[str, str]) -> dict[str, str]:
+def models_of(articles: list[Article], models: dict[str, str], cache: Path | None = None) -> dict[str, str]:
     """The model that reads each article (article id → the model's name, as analyse takes it). An
     article left out is built as a page, not analysed: one in a language with no model is named
     in a warning of its own; those of a language whose model is not installed, in one warning
-    with the command that installs it."""
+    with the command that installs it. With a cache folder, a language told once is kept there."""
     default = next(iter(models))
+    store = Store(cache, "language")
     usable = {lang: resolved(name) for lang, name in models.items() if installed(name)}
     chosen: dict[str, str] = {}
     waiting: dict[str, list[Article]] = {lang: [] for lang in models if lang not in usable}
     for article in articles:
-        lang = detect(article_text(article)) or default
+        lang = detect_kept(article_text(article), store) or default
         if lang in usable:
             chosen[article.id] = usable[lang]
         elif lang in waiting:

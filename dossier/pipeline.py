@@ -68,7 +68,7 @@ def build_dossier(settings: Settings) -> Dossier:
     clock.lap("dedupe")
     # each article is read by its language's model; one no installed model reads is built, not analysed
     detector.join()
-    models = language.models_of(articles, settings.language_models)
+    models = language.models_of(articles, settings.language_models, settings.cache)
     analysable = [article for article in articles if article.id in models]
     analyses = analyse.analyse_articles(analysable, settings.cache, settings.progress, reader(settings), models)
     # without those of a model that could not be loaded: built as pages, not analysed

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from dossier.cli import project_settings
+from dossier import language
 from dossier.language import detect, models_of
 from dossier.models import Article, Block
 from pipelines import ENGLISH_NAMES, english_pipeline
@@ -35,6 +36,19 @@ def test_short_french_and_english_texts():
     assert detect("He instead told the BBC that Disney’s plans were on hold.") == "en"
     assert detect("Oui.") is None                       # too short to tell
     assert [detect(FRENCH) for _ in range(3)] == ["fr"] * 3
+
+
+def test_a_language_told_once_is_read_from_the_cache(tmp_path, monkeypatch):
+    articles = [article("fr1", FRENCH), article("en1", ENGLISH)]
+    models = {"fr": "fr_core_news_md"}
+    assert models_of(articles, models, tmp_path) == {"fr1": "fr_core_news_md"}
+    told = []
+    monkeypatch.setattr(language, "detect", lambda text: told.append(text) or "fr")
+    assert models_of(articles, models, tmp_path) == {"fr1": "fr_core_news_md"}    # en1 still English
+    assert told == []                                                             # nothing detected again
+    changed = [article("fr1", FRENCH + " Encore une phrase.")]
+    assert models_of(changed, models, tmp_path) == {"fr1": "fr_core_news_md"}
+    assert len(told) == 1                                                         # a changed text is told again
 
 
 def test_an_article_no_model_reads_is_set_apart_and_named(caplog):
